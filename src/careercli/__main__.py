@@ -1,0 +1,3 @@
+from careercli.cli.app import main
+
+main()

@@ -1,0 +1,137 @@
+"""`roles`, `show` and `compare`: the catalog as tables, JSON and Markdown."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from careercli.cli.common import JsonOpt, MarkdownOpt, handles_errors, state
+
+@handles_errors
+def roles(
+    ctx: typer.Context,
+    level: Annotated[list[str] | None, typer.Option(
+        "--level", "-l", help="Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX).")] = None,
+    family: Annotated[list[str] | None, typer.Option(
+        "--family", "-f", help="Only these families, e.g. leadership, ml-engineering.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the role catalog: id, title, level, family and median pay.
+
+    Examples:
+
+    \b
+      careercli roles
+      careercli roles --level senior --family ml-engineering
+      careercli roles --json
+    """
+    from careercli import vocab
+    from careercli.errors import UsageProblem, did_you_mean
+    from careercli.loader import FAMILIES
+    from careercli.output import console, emit_json
+    from careercli.roleview import salary_dict
+
+    catalog = state(ctx).catalog()
+    levels = {vocab.parse_level(x) for x in level or []}
+    families: set[str] = set()
+    for fam in family or []:
+        if fam.lower() not in FAMILIES:
+            raise UsageProblem(f"--family: unknown family '{fam}'; expected one of "
+                               f"{', '.join(FAMILIES)}{did_you_mean(fam, FAMILIES)}")
+        families.add(fam.lower())
+    chosen = [r for r in catalog.roles.values()
+              if (not levels or r.level in levels) and (not families or r.family in families)]
+    chosen.sort(key=lambda r: (FAMILIES.index(r.family), -vocab.level_rank(r.level), r.title))
+    if as_json:
+        emit_json({"schema_version": 1, "roles": [
+            {"id": r.id, "title": r.title, "aliases": list(r.aliases), "level": r.level,
+             "family": r.family, "salary": salary_dict(catalog, r.id)} for r in chosen]})
+        return
+    from careercli.render_catalog import roles_table
+
+    out = console()
+    if not chosen:
+        out.print("No roles match those filters.")
+        return
+    out.print(roles_table(catalog, chosen, out.width))
+    src = catalog.salary_source
+    note = f"Median: base pay in USD from the {src.name} ({src.licence}, {src.snapshot})" if src else ""
+    out.print(f"{len(chosen)} roles. {note}; * = closest survey titles (no exact title).",
+              style="dim")
+
+
+RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. head-ds.")]
+
+
+@handles_errors
+def show(ctx: typer.Context, role: RoleArg, as_json: JsonOpt = False,
+         markdown: MarkdownOpt = False) -> None:
+    """Show every facet of one role.
+
+    Examples:
+
+    \b
+      careercli show head-ds
+      careercli show "machine learning engineer" --json
+      careercli show lead-mle --markdown > lead-mle.md
+    """
+    from careercli.catalog import resolve_role
+    from careercli.output import console, emit_json
+
+    catalog = state(ctx).catalog()
+    found = resolve_role(catalog, role)
+    if as_json:
+        from careercli.roleview import role_dict
+
+        emit_json({"schema_version": 1, "role": role_dict(catalog, found)})
+    elif markdown:
+        from careercli.render_markdown import role_markdown
+
+        typer.echo(role_markdown(catalog, found), nl=False)
+    else:
+        from careercli.render_catalog import role_view
+
+        out = console()
+        for part in role_view(catalog, found):
+            out.print(part)
+
+
+@handles_errors
+def compare(
+    ctx: typer.Context,
+    roles: Annotated[list[str], typer.Argument(help="Two to five role ids, aliases or titles.")],
+    facet: Annotated[list[str] | None, typer.Option(
+        "--facet", help="Only this facet (repeatable): summary, responsibilities, skills, "
+        "education, tools, industries, interests, outlook, salary, tips.")] = None,
+    as_json: JsonOpt = False,
+    markdown: MarkdownOpt = False,
+) -> None:
+    """Compare roles side by side: facets as rows, roles as columns, shared items marked.
+
+    Examples:
+
+    \b
+      careercli compare head-ds lead-mle
+      careercli compare data-analyst bi-analyst --facet skills --facet salary
+      careercli compare head-ds lead-mle --json
+    """
+    from careercli.catalog import resolve_role
+    from careercli.comparison import compare_roles, comparison_dict, parse_facets
+    from careercli.output import console, emit_json
+
+    catalog = state(ctx).catalog()
+    facets = parse_facets(facet or [])
+    comp = compare_roles([resolve_role(catalog, r) for r in roles], facets)
+    if as_json:
+        emit_json(comparison_dict(catalog, comp))
+    elif markdown:
+        from careercli.render_markdown import comparison_markdown
+
+        typer.echo(comparison_markdown(catalog, comp), nl=False)
+    else:
+        from careercli.render_catalog import comparison_view
+
+        out = console()
+        for part in comparison_view(catalog, comp, out.width):
+            out.print(part)

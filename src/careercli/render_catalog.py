@@ -1,0 +1,199 @@
+"""Rich views of the catalog: the roles table, one role, and a comparison."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from careercli import vocab
+from careercli.comparison import MARKED_FACETS, Comparison
+from careercli.models import Catalog, Role
+from careercli.output import money
+from careercli.roleview import ONET_CREDIT, THIN_N, salary_dict, top_interests
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+FACET_TITLES = {
+    "summary": "Definition",
+    "responsibilities": "Responsibilities",
+    "skills": "Skills",
+    "education": "Education",
+    "tools": "Tools",
+    "industries": "Industries",
+    "interests": "Interests",
+    "outlook": "Outlook",
+    "salary": "Salary (USD)",
+    "tips": "Tips",
+}
+MARKS = {"shared": "=", "some": "~", "unique": "+"}
+MARK_STYLES = {"shared": "bold green", "some": "cyan", "unique": "yellow"}
+LEGEND = "= in every role compared   ~ in some   + only this role   (n) importance 1-5"
+
+
+def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
+    """Roles grouped by family (a header row per family); narrow terminals drop the title."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    narrow = width < 60
+    table.add_column("Id", style="bold", no_wrap=True)
+    if not narrow:
+        table.add_column("Title", ratio=1)
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Median", justify="right", no_wrap=True, min_width=6)
+    family = None
+    for role in roles:
+        if role.family != family:
+            family = role.family
+            table.add_row(Text(family, style="bold magenta"))
+        sal = salary_dict(catalog, role.id)
+        p = sal["percentiles"]
+        median = "-" if p is None else money(p["p50"]) + ("*" if sal["proxy"] else "")
+        level = vocab.LEVEL_CODES[role.level] if narrow else role.level
+        cells = [f"  {role.id}", level, median] if narrow else [f"  {role.id}", role.title, level, median]
+        table.add_row(*cells)
+    return table
+
+
+def salary_lines(catalog: Catalog, role: Role) -> list[str]:
+    sal = salary_dict(catalog, role.id)
+    p = sal["percentiles"]
+    lines: list[str] = []
+    if sal["proxy"]:
+        lines.append(f"No survey title for this role; proxy: {', '.join(sal['proxy_titles'])}")
+    if p is None:
+        lines.append(sal["note"] or "No salary survey rows for this role.")
+        return lines
+    years = sal["years"]
+    span = f", {years[0]}-{years[1]}" if years else ""
+    thin = f" - thin data (n<{THIN_N})" if p["thin"] else ""
+    lines.append(f"Median {money(p['p50'])} (n={p['n']}{span}){thin}")
+    lines.append(f"Middle half {money(p['p25'])}-{money(p['p75'])}")
+    for level, lp in sal["by_level"].items():
+        note = " thin" if lp["thin"] else ""
+        lines.append(f"{level}: {money(lp['p50'])} (n={lp['n']}{note})")
+    src = sal["source"]
+    if src:
+        lines.append(f"Source: {src['name']} ({src['licence']}), {src['snapshot']}")
+    return lines
+
+
+def education_lines(role: Role) -> list[str]:
+    e = role.education
+    return [
+        f"Typical: {vocab.DEGREE_LABELS[e.typical]}",
+        f"Minimum: {vocab.DEGREE_LABELS[e.minimum]}",
+        f"Fields: {', '.join(e.fields)}",
+        *(f"• {n}" for n in e.notes),
+    ]
+
+
+def outlook_lines(role: Role) -> list[str]:
+    o = role.outlook
+    head = f"{o.growth_pct:+g}% over {o.period}" if o.growth_pct is not None else o.period
+    return [head, o.summary, f"Occupation: {o.occupation}", f"Source: {o.source} ({o.date})"]
+
+
+def interest_lines(role: Role) -> list[str]:
+    if not role.interests.scores:
+        return [f"O*NET {role.interests.onet_soc}: no profile derived"]
+    lines = [f"{dim.capitalize()} {score:.1f}" for dim, score in top_interests(role)]
+    lines.append(f"O*NET {role.interests.onet_soc} {role.interests.onet_title}".rstrip())
+    return lines
+
+
+def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: str) -> list[tuple[str, str]]:
+    """One facet of one role as (line, mark) pairs; mark is '' or shared/some/unique."""
+    if facet in MARKED_FACETS:
+        if facet == "skills":
+            items = [(n.skill, f"{catalog.skills[n.skill].name} ({n.importance})") for n in role.skills]
+        elif facet == "tools":
+            items = [(t.name.casefold(), f"{t.name} ({t.category})") for t in role.tools]
+        else:
+            items = [(i, catalog.industries[i].name if i in catalog.industries else i)
+                     for i in role.industries]
+        if comp is None:
+            return [(label, "") for _, label in items]
+        return [(f"{MARKS[comp.mark(facet, key)]} {label}", comp.mark(facet, key)) for key, label in items]
+    if facet == "summary":
+        return [(role.summary, "")]
+    if facet in ("responsibilities", "tips"):
+        return [(f"• {x}", "") for x in getattr(role, facet)]
+    builders = {"education": education_lines, "outlook": outlook_lines, "interests": interest_lines}
+    lines = builders[facet](role) if facet in builders else salary_lines(catalog, role)
+    return [(line, "") for line in lines]
+
+
+def facet_cell(comp: Comparison | None, catalog: Catalog, role: Role, facet: str) -> RenderableType:
+    """One facet of one role as a table cell (marks for shared items when comparing)."""
+    from rich.text import Text
+
+    text = Text()
+    for n, (line, mark) in enumerate(facet_lines(comp, catalog, role, facet)):
+        if n:
+            text.append("\n")
+        text.append(line, style=MARK_STYLES.get(mark, ""))
+    return text
+
+
+def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[RenderableType]:
+    """Facets as rows and roles as columns; stacked per facet when columns would be too thin."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    facet_width = 16
+    per_role = (width - facet_width - 3 * (len(comp.roles) + 1)) // len(comp.roles)
+    if per_role >= 20:
+        table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False)
+        table.add_column("", style="bold", width=facet_width, no_wrap=False)
+        for role in comp.roles:
+            table.add_column(f"{role.title}\n{role.id} · {role.level}", ratio=1)
+        for facet in comp.facets:
+            table.add_row(FACET_TITLES[facet],
+                          *(facet_cell(comp, catalog, r, facet) for r in comp.roles))
+        out.append(table)
+    else:
+        for facet in comp.facets:
+            table = Table(box=box.SIMPLE_HEAD, show_header=True, expand=True, pad_edge=False,
+                          title=FACET_TITLES[facet], title_justify="left", title_style="bold")
+            table.add_column("Role", style="bold", ratio=1)
+            table.add_column(FACET_TITLES[facet], ratio=3)
+            for role in comp.roles:
+                table.add_row(role.id, facet_cell(comp, catalog, role, facet))
+            out.append(table)
+    if any(f in MARKED_FACETS for f in comp.facets):
+        out.append(Text(LEGEND, style="dim"))
+    if "interests" in comp.facets:
+        out.append(Text(ONET_CREDIT, style="dim"))
+    return out
+
+
+def role_view(catalog: Catalog, role: Role) -> list[RenderableType]:
+    """`show ROLE`: a heading, then every facet as a titled section."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out: list[RenderableType] = [
+        Text(f"{role.title} ({role.id})", style="bold"),
+        Text(f"{vocab.LEVEL_LABELS[role.level]} · family {role.family}"
+             + (f" · also called {', '.join(role.aliases)}" if role.aliases else ""), style="dim"),
+    ]
+    for facet, title in FACET_TITLES.items():
+        out.append(Text(""))
+        out.append(Text(title, style="bold underline"))
+        out.append(Padding(facet_cell(None, catalog, role, facet), (0, 0, 0, 2)))
+    if role.related:
+        out.append(Text(""))
+        out.append(Text("Related roles", style="bold underline"))
+        out.append(Padding(", ".join(role.related), (0, 0, 0, 2)))
+    out.append(Text(""))
+    out.append(Text("Sources", style="bold underline"))
+    lines = [f"• {s.name} ({s.date})" + (f" {s.url}" if s.url else "") for s in role.sources]
+    out.append(Padding("\n".join(lines), (0, 0, 0, 2)))
+    out.append(Text(ONET_CREDIT, style="dim"))
+    return out

@@ -42,7 +42,7 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
     table.add_column("Id", style="bold", no_wrap=True)
     if not narrow:
         table.add_column("Title", ratio=1)
-    table.add_column("Level", no_wrap=True)
+    table.add_column("Lvl" if narrow else "Level", no_wrap=True)
     table.add_column("Median", justify="right", no_wrap=True, min_width=6)
     family = None
     for role in roles:
@@ -53,7 +53,7 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
         p = sal["percentiles"]
         median = "-" if p is None else money(p["p50"]) + ("*" if sal["proxy"] else "")
         level = vocab.LEVEL_CODES[role.level] if narrow else role.level
-        cells = [f"  {role.id}", level, median] if narrow else [f"  {role.id}", role.title, level, median]
+        cells = [role.id, level, median] if narrow else [f"  {role.id}", role.title, level, median]
         table.add_row(*cells)
     return table
 

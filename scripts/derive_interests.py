@@ -66,7 +66,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: interests.onet_soc: {code} has no OI profile in {args.onet}", file=sys.stderr)
             return 1
         title, scores = profiles[code]
-        new = BLOCK.sub(lambda _m: interests_block(code, title, scores), text, count=1)
+        block = interests_block(code, title, scores)
+        found = BLOCK.search(text)
+        if found is None:
+            print(f"{path}: no `interests:` block to fill", file=sys.stderr)
+            return 1
+        new = text[: found.start()] + block + text[found.end() :]
         if new != text:
             stale += 1
             if args.check:

@@ -16,12 +16,28 @@ DATA = ROOT / "data"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 needs_shared = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not beside this clone")
 
-CONTRACT_ROLES = (
-    "head-ds lead-mle head-of-data data-science-manager data-scientist ml-engineer ai-engineer "
-    "ai-research-scientist applied-scientist data-architect data-engineer analytics-engineer "
-    "mlops-engineer data-analyst bi-analyst statistician nlp-engineer computer-vision-engineer "
-    "quantitative-analyst data-product-manager"
-).split()
+CONTRACT_ROLES = [
+    "head-ds",
+    "lead-mle",
+    "head-of-data",
+    "data-science-manager",
+    "data-scientist",
+    "ml-engineer",
+    "ai-engineer",
+    "ai-research-scientist",
+    "applied-scientist",
+    "data-architect",
+    "data-engineer",
+    "analytics-engineer",
+    "mlops-engineer",
+    "data-analyst",
+    "bi-analyst",
+    "statistician",
+    "nlp-engineer",
+    "computer-vision-engineer",
+    "quantitative-analyst",
+    "data-product-manager",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -94,11 +110,14 @@ sources:
 def pack(tmp_path: Path) -> Callable[..., Path]:
     """A data pack folder with one role file; `text` replaces the role file's content."""
 
-    def make(text: str | None = None, role_id: str = "ml-platform-lead",
-             title: str = "ML Platform Lead") -> Path:
+    def make(
+        text: str | None = None, role_id: str = "ml-platform-lead", title: str = "ML Platform Lead"
+    ) -> Path:
         folder = tmp_path / "pack"
-        write(folder / "roles" / f"{role_id}.yaml", text if text is not None
-              else MINIMAL_ROLE.format(id=role_id, title=title))
+        write(
+            folder / "roles" / f"{role_id}.yaml",
+            text if text is not None else MINIMAL_ROLE.format(id=role_id, title=title),
+        )
         return folder
 
     return make

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import CONTRACT_ROLES, MINIMAL_ROLE, Invoke
 
 PackMaker = Callable[..., Path]
@@ -32,8 +31,10 @@ def test_roles_table_lists_contract_roles(invoke: Invoke) -> None:
 
 
 def test_roles_filter_by_level_spellings(invoke: Invoke) -> None:
-    outputs = [invoke("roles", "--level", spelling, "--json").output
-               for spelling in ("senior", "SE", "expert", "Senior-level / Expert")]
+    outputs = [
+        invoke("roles", "--level", spelling, "--json").output
+        for spelling in ("senior", "SE", "expert", "Senior-level / Expert")
+    ]
     assert len(set(outputs)) == 1
     levels = {r["level"] for r in json.loads(outputs[0])["roles"]}
     assert levels == {"senior"}
@@ -71,8 +72,19 @@ def test_unknown_role_exits_2_with_closest(invoke: Invoke) -> None:
 def test_show_text_has_every_facet(invoke: Invoke) -> None:
     result = invoke("show", "head-ds")
     assert result.exit_code == 0
-    for heading in ("Definition", "Responsibilities", "Skills", "Education", "Tools",
-                    "Industries", "Interests", "Outlook", "Salary (USD)", "Tips", "Sources"):
+    for heading in (
+        "Definition",
+        "Responsibilities",
+        "Skills",
+        "Education",
+        "Tools",
+        "Industries",
+        "Interests",
+        "Outlook",
+        "Salary (USD)",
+        "Tips",
+        "Sources",
+    ):
         assert heading in result.output
     assert "O*NET 29.2 Database by USDOL/ETA" in result.output
 

@@ -21,9 +21,17 @@ FACETS: tuple[str, ...] = (
     "salary",
     "tips",
 )
-FACET_ALIASES = {"definition": "summary", "interest": "interests", "pay": "salary",
-                 "skill": "skills", "tool": "tools", "industry": "industries", "tip": "tips",
-                 "responsibility": "responsibilities", "duties": "responsibilities"}
+FACET_ALIASES = {
+    "definition": "summary",
+    "interest": "interests",
+    "pay": "salary",
+    "skill": "skills",
+    "tool": "tools",
+    "industry": "industries",
+    "tip": "tips",
+    "responsibility": "responsibilities",
+    "duties": "responsibilities",
+}
 MARKED_FACETS: tuple[str, ...] = ("skills", "tools", "industries")
 MIN_ROLES, MAX_ROLES = 2, 5
 
@@ -91,18 +99,25 @@ def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
     unique: dict[str, dict[str, list[str]]] = {r.id: {} for r in comp.roles}
     for facet in MARKED_FACETS:
         first = comp.roles[0]
-        shared[facet] = [_label(catalog, first, facet, k) for k in _keys(first, facet)
-                         if comp.mark(facet, k) == "shared"]
+        shared[facet] = [
+            _label(catalog, first, facet, k) for k in _keys(first, facet) if comp.mark(facet, k) == "shared"
+        ]
         for role in comp.roles:
-            unique[role.id][facet] = [_label(catalog, role, facet, k) for k in _keys(role, facet)
-                                      if comp.mark(facet, k) == "unique"]
+            unique[role.id][facet] = [
+                _label(catalog, role, facet, k) for k in _keys(role, facet) if comp.mark(facet, k) == "unique"
+            ]
     roles = []
     for role in comp.roles:
         full = role_dict(catalog, role)
         keep = {"id", "title", "level", "level_label", "family", *comp.facets}
         roles.append({k: v for k, v in full.items() if k in keep})
-    return {"schema_version": 1, "facets": list(comp.facets), "roles": roles,
-            "shared": shared, "unique": unique}
+    return {
+        "schema_version": 1,
+        "facets": list(comp.facets),
+        "roles": roles,
+        "shared": shared,
+        "unique": unique,
+    }
 
 
 def _label(catalog: Catalog, role: Role, facet: str, key: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 EXIT_DATA = 1  # a file or data problem the user can fix
@@ -34,6 +33,8 @@ class UsageProblem(CareerError):
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The valid names closest to `word`, best first (case-insensitive)."""
+    import difflib
+
     by_lower: dict[str, str] = {}
     for choice in choices:
         by_lower.setdefault(choice.lower(), choice)

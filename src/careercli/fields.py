@@ -67,9 +67,8 @@ class Fields:
         if not isinstance(value, list):
             raise self.fail(key, f"expected a list, got {_kind(value)}")
         out: list[str] = []
-        for i, item in enumerate(value):
-            if isinstance(item, dt.date):
-                item = item.isoformat()
+        for i, raw in enumerate(value):
+            item = raw.isoformat() if isinstance(raw, dt.date) else raw
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 raise self.error(f"{self.file}: {self.path(key)}[{i}]: expected text, got {_kind(item)}")
             if str(item).strip():

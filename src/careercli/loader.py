@@ -49,36 +49,65 @@ SKILL_CATEGORIES: tuple[str, ...] = (
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SOC = re.compile(r"^\d\d-\d\d\d\d\.\d\d$")
-_ROLE_KEYS = (
-    "schema_version id title aliases level family summary responsibilities skills education "
-    "tools industries interests outlook tips related sources"
-).split()
+_ROLE_KEYS = [
+    "schema_version",
+    "id",
+    "title",
+    "aliases",
+    "level",
+    "family",
+    "summary",
+    "responsibilities",
+    "skills",
+    "education",
+    "tools",
+    "industries",
+    "interests",
+    "outlook",
+    "tips",
+    "related",
+    "sources",
+]
 
 
-def load_catalog(pack: Path | None = None) -> Catalog:
+def load_catalog(pack: Path | None = None, use_cache: bool = True) -> Catalog:
     """The bundled catalog, with the user pack's skills, industries and roles laid over it."""
+    from careercli.parse_cache import ParseCache
+
+    cache = ParseCache(_cache_dir() if use_cache else None)
+    folders = [f for f in (bundled_data_dir(), pack) if f is not None]
     catalog = Catalog(roles={}, skills={}, industries={})
-    for folder in (bundled_data_dir(), pack):
-        if folder is None:
-            continue
-        _load_vocabulary(folder, catalog)
-    for folder in (bundled_data_dir(), pack):
-        if folder is None:
-            continue
+    for folder in folders:
+        skills, industries = folder / "skills.yaml", folder / "industries.yaml"
+        if skills.is_file():
+            _read_skills(skills, cache.load_yaml(skills), catalog)
+        if industries.is_file():
+            _read_industries(industries, cache.load_yaml(industries), catalog)
+    for folder in folders:
         for path in sorted((folder / "roles").glob("*.yaml")):
-            role = parse_role(path, load_yaml(path), catalog)
+            role = parse_role(path, cache.load_yaml(path), catalog)
             catalog.roles[role.id] = role
         summary = folder / "salary_summary.json"
         if summary.is_file():
             _load_salaries(summary, catalog)
     _cross_check(catalog)
+    cache.save()
     return catalog
+
+
+def _cache_dir() -> Path | None:
+    from careercli.paths import state_dir
+
+    try:
+        return state_dir()
+    except Exception:
+        return None
 
 
 def validate_path(path: Path) -> Catalog:
     """`data validate PATH`: a pack folder, or one role/skills/industries file."""
     if path.is_dir():
-        return load_catalog(path)
+        return load_catalog(path, use_cache=False)
     catalog = load_catalog()
     data = load_yaml(path)
     if path.name == "skills.yaml":
@@ -90,14 +119,6 @@ def validate_path(path: Path) -> Catalog:
         catalog.roles[role.id] = role
     _cross_check(catalog)
     return catalog
-
-
-def _load_vocabulary(folder: Path, catalog: Catalog) -> None:
-    skills, industries = folder / "skills.yaml", folder / "industries.yaml"
-    if skills.is_file():
-        _read_skills(skills, load_yaml(skills), catalog)
-    if industries.is_file():
-        _read_industries(industries, load_yaml(industries), catalog)
 
 
 def _check_id(f: Fields, key: str = "id") -> str:
@@ -151,8 +172,7 @@ def _choice(f: Fields, key: str, choices: tuple[str, ...], what: str) -> str:
     if value not in choices:
         raise f.fail(
             key,
-            f"unknown {what} '{value}'; expected one of {', '.join(choices)}"
-            + did_you_mean(value, choices),
+            f"unknown {what} '{value}'; expected one of {', '.join(choices)}" + did_you_mean(value, choices),
         )
     return value
 

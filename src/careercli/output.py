@@ -16,8 +16,7 @@ def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False,
-                   emoji=False)
+    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False, emoji=False)
 
 
 def emit_json(data: Any) -> None:

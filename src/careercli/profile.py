@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +22,8 @@ class Profile:
     degree: str  # none .. phd
     field: str = ""
     mba: bool = False
-    skills: dict[str, int] = field(default_factory=dict)  # skill id -> proficiency 1..5
-    interests: dict[str, int] = field(default_factory=dict)  # all six RIASEC dims, 1..5
+    skills: dict[str, int] = dataclasses.field(default_factory=dict)  # skill id -> proficiency 1..5
+    interests: dict[str, int] = dataclasses.field(default_factory=dict)  # all six RIASEC dims, 1..5
     industries: tuple[str, ...] = ()  # industry ids
     work_mode: str = "any"  # remote | hybrid | onsite | any
     locations: tuple[str, ...] = ()

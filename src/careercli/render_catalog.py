@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from careercli import vocab
 from careercli.comparison import MARKED_FACETS, Comparison
@@ -113,8 +113,9 @@ def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: st
         elif facet == "tools":
             items = [(t.name.casefold(), f"{t.name} ({t.category})") for t in role.tools]
         else:
-            items = [(i, catalog.industries[i].name if i in catalog.industries else i)
-                     for i in role.industries]
+            items = [
+                (i, catalog.industries[i].name if i in catalog.industries else i) for i in role.industries
+            ]
         if comp is None:
             return [(label, "") for _, label in items]
         return [(f"{MARKS[comp.mark(facet, key)]} {label}", comp.mark(facet, key)) for key, label in items]
@@ -154,13 +155,19 @@ def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[Rend
         for role in comp.roles:
             table.add_column(f"{role.title}\n{role.id} · {role.level}", ratio=1)
         for facet in comp.facets:
-            table.add_row(FACET_TITLES[facet],
-                          *(facet_cell(comp, catalog, r, facet) for r in comp.roles))
+            table.add_row(FACET_TITLES[facet], *(facet_cell(comp, catalog, r, facet) for r in comp.roles))
         out.append(table)
     else:
         for facet in comp.facets:
-            table = Table(box=box.SIMPLE_HEAD, show_header=True, expand=True, pad_edge=False,
-                          title=FACET_TITLES[facet], title_justify="left", title_style="bold")
+            table = Table(
+                box=box.SIMPLE_HEAD,
+                show_header=True,
+                expand=True,
+                pad_edge=False,
+                title=FACET_TITLES[facet],
+                title_justify="left",
+                title_style="bold",
+            )
             table.add_column("Role", style="bold", ratio=1)
             table.add_column(FACET_TITLES[facet], ratio=3)
             for role in comp.roles:
@@ -180,8 +187,11 @@ def role_view(catalog: Catalog, role: Role) -> list[RenderableType]:
 
     out: list[RenderableType] = [
         Text(f"{role.title} ({role.id})", style="bold"),
-        Text(f"{vocab.LEVEL_LABELS[role.level]} · family {role.family}"
-             + (f" · also called {', '.join(role.aliases)}" if role.aliases else ""), style="dim"),
+        Text(
+            f"{vocab.LEVEL_LABELS[role.level]} · family {role.family}"
+            + (f" · also called {', '.join(role.aliases)}" if role.aliases else ""),
+            style="dim",
+        ),
     ]
     for facet, title in FACET_TITLES.items():
         out.append(Text(""))

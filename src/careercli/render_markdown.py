@@ -29,11 +29,11 @@ def role_markdown(catalog: Catalog, role: Role) -> str:
 
 def comparison_markdown(catalog: Catalog, comp: Comparison) -> str:
     header = "| | " + " | ".join(f"{r.title} (`{r.id}`)" for r in comp.roles) + " |"
-    out = [f"# {' vs '.join(r.title for r in comp.roles)}", "", header,
-           "|---" * (len(comp.roles) + 1) + "|"]
+    out = [f"# {' vs '.join(r.title for r in comp.roles)}", "", header, "|---" * (len(comp.roles) + 1) + "|"]
     for facet in comp.facets:
-        cells = ["<br>".join(_cell(line) for line, _ in facet_lines(comp, catalog, r, facet))
-                 for r in comp.roles]
+        cells = [
+            "<br>".join(_cell(line) for line, _ in facet_lines(comp, catalog, r, facet)) for r in comp.roles
+        ]
         out.append(f"| **{FACET_TITLES[facet]}** | " + " | ".join(cells) + " |")
     out.append("")
     if any(f in MARKED_FACETS for f in comp.facets):

@@ -15,8 +15,15 @@ THIN_N = 30  # below this many survey rows a figure is shown as thin
 
 
 def percentiles_dict(p: Percentiles) -> dict[str, Any]:
-    return {"n": p.n, "p10": p.p10, "p25": p.p25, "p50": p.p50, "p75": p.p75, "p90": p.p90,
-            "thin": p.n < THIN_N}
+    return {
+        "n": p.n,
+        "p10": p.p10,
+        "p25": p.p25,
+        "p50": p.p50,
+        "p75": p.p75,
+        "p90": p.p90,
+        "thin": p.n < THIN_N,
+    }
 
 
 def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
@@ -24,14 +31,21 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
     sal: RoleSalary | None = catalog.salaries.get(role_id)
     src = catalog.salary_source
     source = (
-        {"name": src.name, "url": src.url, "licence": src.licence, "snapshot": src.snapshot}
-        if src
-        else None
+        {"name": src.name, "url": src.url, "licence": src.licence, "snapshot": src.snapshot} if src else None
     )
     if sal is None:
-        return {"currency": "USD", "n": 0, "percentiles": None, "by_level": {}, "titles": [],
-                "proxy": False, "proxy_titles": [], "note": "no salary survey figures for this role",
-                "years": None, "source": source}
+        return {
+            "currency": "USD",
+            "n": 0,
+            "percentiles": None,
+            "by_level": {},
+            "titles": [],
+            "proxy": False,
+            "proxy_titles": [],
+            "note": "no salary survey figures for this role",
+            "years": None,
+            "source": source,
+        }
     return {
         "currency": src.currency if src else "USD",
         "n": sal.n,
@@ -62,8 +76,12 @@ def role_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
         "summary": role.summary,
         "responsibilities": list(role.responsibilities),
         "skills": [
-            {"id": need.skill, "name": catalog.skills[need.skill].name,
-             "category": catalog.skills[need.skill].category, "importance": need.importance}
+            {
+                "id": need.skill,
+                "name": catalog.skills[need.skill].name,
+                "category": catalog.skills[need.skill].category,
+                "importance": need.importance,
+            }
             for need in role.skills
         ],
         "education": {

@@ -33,11 +33,17 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", help="A data pack folder laid out like data/ (also CAREERCLI_DATA_DIR).",
-        show_default=False)] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="A data pack folder laid out like data/ (also CAREERCLI_DATA_DIR).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """An offline, private, scriptable career advisor for data and AI careers."""
     ctx.obj = AppState(data_dir=data_dir)

@@ -8,13 +8,20 @@ import typer
 
 from careercli.cli.common import JsonOpt, MarkdownOpt, handles_errors, state
 
+
 @handles_errors
 def roles(
     ctx: typer.Context,
-    level: Annotated[list[str] | None, typer.Option(
-        "--level", "-l", help="Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX).")] = None,
-    family: Annotated[list[str] | None, typer.Option(
-        "--family", "-f", help="Only these families, e.g. leadership, ml-engineering.")] = None,
+    level: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--level", "-l", help="Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX)."
+        ),
+    ] = None,
+    family: Annotated[
+        list[str] | None,
+        typer.Option("--family", "-f", help="Only these families, e.g. leadership, ml-engineering."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List the role catalog: id, title, level, family and median pay.
@@ -37,16 +44,34 @@ def roles(
     families: set[str] = set()
     for fam in family or []:
         if fam.lower() not in FAMILIES:
-            raise UsageProblem(f"--family: unknown family '{fam}'; expected one of "
-                               f"{', '.join(FAMILIES)}{did_you_mean(fam, FAMILIES)}")
+            raise UsageProblem(
+                f"--family: unknown family '{fam}'; expected one of "
+                f"{', '.join(FAMILIES)}{did_you_mean(fam, FAMILIES)}"
+            )
         families.add(fam.lower())
-    chosen = [r for r in catalog.roles.values()
-              if (not levels or r.level in levels) and (not families or r.family in families)]
+    chosen = [
+        r
+        for r in catalog.roles.values()
+        if (not levels or r.level in levels) and (not families or r.family in families)
+    ]
     chosen.sort(key=lambda r: (FAMILIES.index(r.family), -vocab.level_rank(r.level), r.title))
     if as_json:
-        emit_json({"schema_version": 1, "roles": [
-            {"id": r.id, "title": r.title, "aliases": list(r.aliases), "level": r.level,
-             "family": r.family, "salary": salary_dict(catalog, r.id)} for r in chosen]})
+        emit_json(
+            {
+                "schema_version": 1,
+                "roles": [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "aliases": list(r.aliases),
+                        "level": r.level,
+                        "family": r.family,
+                        "salary": salary_dict(catalog, r.id),
+                    }
+                    for r in chosen
+                ],
+            }
+        )
         return
     from careercli.render_catalog import roles_table
 
@@ -57,16 +82,14 @@ def roles(
     out.print(roles_table(catalog, chosen, out.width))
     src = catalog.salary_source
     note = f"Median: base pay in USD from the {src.name} ({src.licence}, {src.snapshot})" if src else ""
-    out.print(f"{len(chosen)} roles. {note}; * = closest survey titles (no exact title).",
-              style="dim")
+    out.print(f"{len(chosen)} roles. {note}; * = closest survey titles (no exact title).", style="dim")
 
 
 RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. head-ds.")]
 
 
 @handles_errors
-def show(ctx: typer.Context, role: RoleArg, as_json: JsonOpt = False,
-         markdown: MarkdownOpt = False) -> None:
+def show(ctx: typer.Context, role: RoleArg, as_json: JsonOpt = False, markdown: MarkdownOpt = False) -> None:
     """Show every facet of one role.
 
     Examples:
@@ -101,9 +124,14 @@ def show(ctx: typer.Context, role: RoleArg, as_json: JsonOpt = False,
 def compare(
     ctx: typer.Context,
     roles: Annotated[list[str], typer.Argument(help="Two to five role ids, aliases or titles.")],
-    facet: Annotated[list[str] | None, typer.Option(
-        "--facet", help="Only this facet (repeatable): summary, responsibilities, skills, "
-        "education, tools, industries, interests, outlook, salary, tips.")] = None,
+    facet: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--facet",
+            help="Only this facet (repeatable): summary, responsibilities, skills, "
+            "education, tools, industries, interests, outlook, salary, tips.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     markdown: MarkdownOpt = False,
 ) -> None:

@@ -1,0 +1,110 @@
+"""The saved quiz profile in user state: written atomically, read back through the answers parser."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careercli.errors import DataError
+from careercli.paths import state_dir
+
+if TYPE_CHECKING:
+    from careercli.models import Catalog
+    from careercli.profile import Profile
+
+PROFILE_FILE = "profile.yaml"
+HEADER = "# careercli quiz answers (schema version 1); `careercli quiz --answers FILE` reads this\n"
+
+
+def profile_path() -> Path:
+    """Where the saved profile lives: state_dir()/profile.yaml."""
+    return state_dir() / PROFILE_FILE
+
+
+def answers_yaml(answers: dict[str, Any]) -> str:
+    """Answers (schema v1 mapping) as YAML text with a short header comment."""
+    import yaml
+
+    body = yaml.safe_dump(answers, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return HEADER + body
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so a reader sees the old file or the new one, never half of one.
+
+    A temp file in the same folder is written, flushed, fsynced, then renamed over `path`.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise DataError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise DataError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable where the platform allows opening a folder (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_profile(answers: dict[str, Any]) -> Path:
+    """Save answers (schema v1 mapping) as the profile; returns the file written."""
+    path = profile_path()
+    write_text_atomic(path, answers_yaml(answers))
+    return path
+
+
+def load_saved(catalog: Catalog) -> Profile | None:
+    """The saved profile, or None when there is none. A broken file is a DataError that says
+    how to start over."""
+    from careercli.answers import parse_answers
+    from careercli.yamlio import load_yaml
+
+    path = profile_path()
+    if not path.is_file():
+        return None
+    hint = "; fix it, or run `careercli profile clear` and take the quiz again"
+    try:
+        return parse_answers(load_yaml(path), catalog, str(path))
+    except DataError as exc:
+        message = exc.message if str(path) in exc.message else f"{path}: {exc.message}"
+        raise DataError(message + hint) from None
+
+
+def clear_profile() -> bool:
+    """Remove the saved profile; True when there was one."""
+    path = profile_path()
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise DataError(f"{path}: cannot remove: {exc.strerror or exc}") from None
+    return True

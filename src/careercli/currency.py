@@ -7,9 +7,8 @@ between two currencies goes through the base. The rates are for comparing salari
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careercli.errors import DataError, UsageProblem, did_you_mean
 from careercli.fields import Fields
@@ -22,8 +21,7 @@ _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "�
             "A$": "AUD", "S$": "SGD"}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class RateTable:
+class RateTable(NamedTuple):
     base: str
     date: str
     source: str

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careercli import vocab
 from careercli.errors import CareerError, DataError, UsageProblem, did_you_mean
@@ -45,8 +44,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _JOB_KEYS = ["id", "title", "company", "location", "remote", "employment_type", "level", "salary", "role", "skills", "posted", "url", "source", "description"]
 
 
-@dataclass(frozen=True, slots=True)
-class Salary:
+class Salary(NamedTuple):
     """A pay range as the listing quotes it; either end may be missing, not both."""
 
     min: float | None
@@ -55,8 +53,7 @@ class Salary:
     period: str = "year"  # year | month | hour
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(NamedTuple):
     id: str
     title: str
     company: str

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 SECTIONS = ("Experience", "Education", "Skills", "Interests", "Preferences")
 RATE_ONE_BY_ONE_MAX = 5  # more picked skills than this are rated in three quick passes
 MAX_YEARS = 60
+PICK_HELP = "(arrows move, space picks, Enter when done)"
 
 PROFICIENCY = {
     1: "Awareness - I know what it is",
@@ -81,17 +82,6 @@ def parse_years(text: str) -> float | None:
     if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
         return None
     return years
-
-
-def level_for_years(years: float) -> str:
-    """The level a number of years usually means (the default the quiz offers)."""
-    if years < 2:
-        return "entry"
-    if years < 5:
-        return "mid"
-    if years < 12:
-        return "senior"
-    return "executive"
 
 
 def parse_min_salary(text: str) -> dict[str, Any] | None:
@@ -178,9 +168,10 @@ class _Asker:
         self.q = questionary
         self.section = 0
 
-    def start(self, section: int, intro: str) -> None:
+    def start(self, section: int, intro: str = "") -> None:
         self.section = section
-        _say(f"\n{SECTIONS[section - 1]} ({section} of {len(SECTIONS)}): {intro}")
+        if intro:
+            _say(intro)
 
     def mark(self, detail: str = "") -> str:
         name = SECTIONS[self.section - 1]
@@ -193,19 +184,22 @@ class _Asker:
         return str(_run(question)).strip()
 
     def select(self, message: str, choices: dict[Any, str], default: Any, detail: str = "",
-               shortcuts: bool = False, instruction: str | None = None) -> Any:
+               shortcuts: bool = False) -> Any:
         options = [
             self.q.Choice(title, value=value, shortcut_key=str(value) if shortcuts else None)
             for value, title in choices.items()
         ]
         question = self.q.select(
             message, options, default=next(o for o in options if o.value == default),
-            qmark=self.mark(detail), use_shortcuts=shortcuts, instruction=instruction,
+            qmark=self.mark(detail), use_shortcuts=shortcuts,
+            instruction="(1-5 or arrows, then Enter)" if shortcuts else "(arrows, then Enter)",
         )
         return _run(question)
 
-    def checkbox(self, message: str, choices: Sequence[Any], instruction: str | None = None) -> list[Any]:
-        question = self.q.checkbox(message, list(choices), qmark=self.mark(), instruction=instruction)
+    def checkbox(self, message: str, choices: Sequence[Any], instruction: str = PICK_HELP,
+                 search: bool = False) -> list[Any]:
+        question = self.q.checkbox(message, list(choices), qmark=self.mark(), instruction=instruction,
+                                   use_search_filter=search, use_jk_keys=not search)
         return list(_run(question))
 
     def confirm(self, message: str, default: bool = False) -> bool:
@@ -227,31 +221,37 @@ def ask(catalog: Catalog) -> dict[str, Any]:
 
 
 def _ask_experience(asker: _Asker) -> dict[str, Any]:
-    asker.start(1, "your experience")
+    asker.start(1)
 
     def valid_years(text: str) -> bool | str:
         return parse_years(text) is not None or f"Type a number of years from 0 to {MAX_YEARS}, e.g. 4"
 
     years = parse_years(asker.text("How many years have you worked in data, analytics or software?",
                                    validate=valid_years)) or 0.0
+    from careercli.answers import level_from_years
+
     level = asker.select("Which level fits you best now?", dict(vocab.LEVEL_LABELS),
-                         default=level_for_years(years))
+                         default=level_from_years(years))
     return {"experience_years": int(years) if years.is_integer() else years, "level": level}
 
 
 def _ask_education(asker: _Asker) -> dict[str, Any]:
-    asker.start(2, "your education")
+    asker.start(2)
     degree = asker.select("What is your highest degree?", dict(vocab.DEGREE_LABELS), default="bachelor")
-    education: dict[str, Any] = {"degree": degree, "field": "", "mba": False}
+    education: dict[str, Any] = {"degree": degree}
     if vocab.degree_rank(degree) >= vocab.degree_rank("associate"):
-        education["field"] = asker.text("In what field? (e.g. statistics; Enter to skip)")
-    if vocab.degree_rank(degree) >= vocab.degree_rank("master"):
-        education["mba"] = asker.confirm("Do you have an MBA?", default=False)
+        field = asker.text("In what field? (e.g. statistics; Enter to skip)")
+        if field:
+            education["field"] = field
+    if vocab.degree_rank(degree) >= vocab.degree_rank("master") and asker.confirm(
+        "Do you have an MBA?", default=False
+    ):
+        education["mba"] = True
     return education
 
 
 def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
-    asker.start(3, "pick the skills you have, then rate them")
+    asker.start(3, "Skills: pick the ones you have (type to filter the list), then rate them.")
     choices: list[Any] = []
     category = None
     for skill in catalog.skills.values():
@@ -260,8 +260,8 @@ def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
             choices.append(asker.q.Separator(f"-- {category_title(category)} --"))
         choices.append(asker.q.Choice(skill.name, value=skill.id, description=skill.description))
     picked: list[str] = asker.checkbox(
-        "Which skills do you have? Pick any number, or none.", choices,
-        instruction="(arrows move, space picks, enter when done)",
+        "Which skills do you have?", choices, search=True,
+        instruction="(type to filter, arrows move, space picks, Enter when done)",
     )
     names = {s.id: s.name for s in catalog.skills.values()}
     if len(picked) <= RATE_ONE_BY_ONE_MAX:
@@ -297,7 +297,7 @@ def _rate_in_passes(asker: _Asker, picked: list[str], names: dict[str, str]) -> 
 
 
 def _ask_interests(asker: _Asker) -> dict[str, int]:
-    asker.start(4, "how much would you enjoy each of these? (type 1-5 or use the arrows)")
+    asker.start(4, "Interests: how much would you enjoy each of these? Type 1-5 or use the arrows.")
     ratings: list[tuple[str, int]] = []
     for k, (dim, statement) in enumerate(STATEMENTS, 1):
         value = asker.select(statement, LIKERT, default=3, detail=f"{k}/{len(STATEMENTS)}",
@@ -307,11 +307,10 @@ def _ask_interests(asker: _Asker) -> dict[str, int]:
 
 
 def _ask_preferences(asker: _Asker, catalog: Catalog) -> dict[str, Any]:
-    asker.start(5, "where and how you want to work (Enter skips any of these)")
+    asker.start(5, "Preferences: where and how you want to work. Enter skips any of these.")
     industries = asker.checkbox(
-        "Which industries interest you? (none picked = any)",
+        "Which industries interest you? (none = any)",
         [asker.q.Choice(i.name, value=i.id) for i in catalog.industries.values()],
-        instruction="(arrows move, space picks, enter when done)",
     )
     mode = asker.select("How do you want to work?", WORK_MODE_TITLES, default="any")
     locations = split_list(asker.text("Where? Cities or countries, comma-separated (Enter to skip)"))

@@ -111,14 +111,20 @@ def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: st
         if facet == "skills":
             items = [(n.skill, f"{catalog.skills[n.skill].name} ({n.importance})") for n in role.skills]
         elif facet == "tools":
-            items = [(t.name.casefold(), f"{t.name} ({t.category})") for t in role.tools]
+            # categories only when showing one role: side by side they cost a line per tool
+            items = [(t.name.casefold(), t.name if comp else f"{t.name} ({t.category})") for t in role.tools]
         else:
             items = [
                 (i, catalog.industries[i].name if i in catalog.industries else i) for i in role.industries
             ]
         if comp is None:
             return [(label, "") for _, label in items]
-        return [(f"{MARKS[comp.mark(facet, key)]} {label}", comp.mark(facet, key)) for key, label in items]
+        # shared items first, so what the roles have in common reads across one row
+        order = {"shared": 0, "some": 1, "unique": 2}
+        # (shared ones alphabetically in every column, the rest in the role's own order)
+        marked = [(comp.mark(facet, key), key, i, label) for i, (key, label) in enumerate(items)]
+        marked.sort(key=lambda m: (order[m[0]], m[1] if m[0] == "shared" else "", m[2]))
+        return [(f"{MARKS[mark]} {label}", mark) for mark, _key, _i, label in marked]
     if facet == "summary":
         return [(role.summary, "")]
     if facet in ("responsibilities", "tips"):
@@ -147,7 +153,7 @@ def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[Rend
     from rich.text import Text
 
     out: list[RenderableType] = []
-    facet_width = 16
+    facet_width = max(len(FACET_TITLES[f]) for f in comp.facets)
     per_role = (width - facet_width - 3 * (len(comp.roles) + 1)) // len(comp.roles)
     if per_role >= 20:
         table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False)

@@ -1,0 +1,193 @@
+"""`jobs`: job listings, filtered and ranked by fit. A sub-app so `jobs import`, `jobs fetch`,
+`jobs sources` and `jobs clear` can join it as subcommands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from careercli.cli.common import JsonOpt, handles_errors, state
+
+if TYPE_CHECKING:
+    from careercli.models import Catalog
+    from careercli.profile import Profile
+
+jobs_app = typer.Typer(
+    help="Job listings, filtered and ranked by your fit.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+
+NO_PROFILE = "needs a profile: run `careercli quiz` to save one, or pass --answers FILE"
+
+
+@jobs_app.callback(invoke_without_command=True)
+@handles_errors
+def jobs(
+    ctx: typer.Context,
+    level: Annotated[
+        list[str] | None,
+        typer.Option("--level", "-l", help="Only this level (repeatable): entry, mid, senior, executive, "
+                     "or EN/MI/SE/EX, or 'Senior-level / Expert'."),
+    ] = None,
+    role: Annotated[str | None, typer.Option("--role", "-r", help="Only jobs for this role (id, alias or title).")] = None,
+    location: Annotated[
+        list[str] | None,
+        typer.Option("--location", help="Location text, matched at the start of a word (repeatable: any of); "
+                     "'remote' matches remote jobs."),
+    ] = None,
+    remote: Annotated[bool, typer.Option("--remote", help="Only jobs that can be done remotely.")] = False,
+    job_type: Annotated[
+        list[str] | None,
+        typer.Option("--type", "-t", help="Only this employment type (repeatable): full-time, part-time, "
+                     "contract, internship, freelance."),
+    ] = None,
+    min_salary: Annotated[
+        str | None,
+        typer.Option("--min-salary", help="Yearly pay the job could reach: kept when the top of its range, "
+                     "converted to --currency, is at least this (100000 or 100K).", show_default=False),
+    ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option("--currency", help="Currency of --min-salary and of compared pay [default: USD].",
+                     show_default=False),
+    ] = None,
+    company: Annotated[str | None, typer.Option("--company", help="Company name text.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Words that must all appear in the title, company, "
+                                 "description or skills.")
+    ] = None,
+    sort: Annotated[
+        str | None, typer.Option("--sort", help="fit, salary, posted or title [default: fit with a profile, "
+                                 "else salary].", show_default=False)
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = None,
+    answers: Annotated[
+        Path | None, typer.Option("--answers", help="Rank by fit to this answers file instead of the saved "
+                                  "profile.", show_default=False)
+    ] = None,
+    for_me: Annotated[
+        bool, typer.Option("--for-me", help="Also filter by the profile's level, locations, work mode and "
+                           "salary floor (options given here win).")
+    ] = False,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+) -> None:
+    """List job openings; ranked by how well each job's role fits you when a profile is known.
+
+    The bundled listings are the six featured jobs of the seed article (2023-12-06); a data
+    pack's jobs.yaml adds more. A saved quiz profile (or --answers) ranks the jobs by fit.
+
+    Examples:
+
+    \b
+      careercli jobs --level senior
+      careercli jobs --remote --type full-time --sort salary
+      careercli jobs --min-salary 100K --currency USD
+      careercli jobs --search "data engineer" --json
+      careercli jobs --for-me
+      careercli jobs --answers answers.yaml --csv > jobs.csv
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from careercli import vocab
+    from careercli.catalog import resolve_role
+    from careercli.currency import load_rates, parse_amount
+    from careercli.errors import UsageProblem
+    from careercli.job_filter import JobQuery, filter_jobs, parse_sort
+    from careercli.jobs import all_jobs, parse_employment_type
+
+    if as_json and as_csv:
+        raise UsageProblem("--json and --csv cannot be used together; choose one")
+    app_state = state(ctx)
+    catalog = app_state.catalog()
+    rates = load_rates(app_state.data_dir)
+    chosen: dict[str, Any] = {}
+    if level:
+        chosen["levels"] = frozenset(vocab.parse_level(x) for x in level)
+    if role is not None:
+        chosen["role"] = resolve_role(catalog, role).id
+    if location:
+        chosen["locations"] = tuple(x for x in location if x.strip())
+    if remote:
+        chosen["remote"] = True
+    if job_type:
+        chosen["types"] = frozenset(parse_employment_type(x) for x in job_type)
+    if currency is not None:
+        chosen["currency"] = rates.parse_code(currency)
+    if min_salary is not None:
+        chosen["min_salary"] = parse_amount(min_salary, "--min-salary")
+        chosen.setdefault("currency", "USD")
+    if company is not None and company.strip():
+        chosen["company"] = company
+    if search is not None:
+        chosen["search"] = tuple(search.split())
+    if sort is not None:
+        chosen["sort"] = parse_sort(sort)
+    chosen["limit"] = limit
+
+    profile, where = _profile(catalog, answers)
+    if profile is None and (for_me or chosen.get("sort") == "fit"):
+        raise UsageProblem(f"{'--for-me' if for_me else '--sort fit'} {NO_PROFILE}")
+    if profile is not None:
+        from careercli.fit import score_roles
+
+        fits = score_roles(profile, catalog)
+    if for_me and profile is not None:
+        from careercli.jobs_match import search_for
+
+        result = search_for(profile, fits, catalog, data_dir=app_state.data_dir,
+                            overrides=_floor_in(chosen, profile, rates))
+    else:
+        from careercli.jobs_match import fit_map
+
+        result = filter_jobs(all_jobs(catalog, app_state.data_dir), JobQuery(**chosen), rates,
+                             fit_map(fits) if profile is not None else None)
+    _emit(result, as_json, as_csv, f" to {where}" if profile is not None else "")
+
+
+def _profile(catalog: Catalog, answers: Path | None) -> tuple[Profile | None, str]:
+    """The answers file when given, else the saved profile, else none; and what to call it."""
+    if answers is not None:
+        from careercli.answers import load_answers
+
+        return load_answers(answers, catalog), str(answers)
+    from careercli.profile_store import load_saved
+
+    return load_saved(catalog), "your saved profile"
+
+
+def _floor_in(chosen: dict[str, Any], profile: Profile, rates: Any) -> dict[str, Any]:
+    """--currency without --min-salary under --for-me: the profile's floor, converted."""
+    floor = profile.min_salary
+    if "currency" in chosen and "min_salary" not in chosen and floor is not None:
+        code = rates.parse_code(floor.currency, "min_salary.currency")
+        converted = rates.convert(floor.amount, code, chosen["currency"])
+        chosen = {**chosen, "min_salary": converted}
+    return chosen
+
+
+def _emit(result: Any, as_json: bool, as_csv: bool, profile_note: str) -> None:
+    if as_json:
+        from careercli.job_filter import search_dict
+        from careercli.output import emit_json
+
+        emit_json(search_dict(result))
+        return
+    if as_csv:
+        import sys
+
+        from careercli.render_jobs import write_csv
+
+        write_csv(result, sys.stdout)
+        return
+    from careercli.output import console
+    from careercli.render_jobs import jobs_view
+
+    ranked = f", ranked by fit{profile_note}" if result.has_fit and result.ranked_by == "fit" else ""
+    out = console()
+    for part in jobs_view(result, out.width, ranked.removeprefix(", ranked by fit") if ranked else ""):
+        out.print(part)

@@ -1,0 +1,291 @@
+"""`quiz`, `fit`, `plan` and `profile show|path|clear`: a person's profile against the catalog.
+
+questionary and prompt_toolkit are imported only on the interactive quiz path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from careercli.cli.common import JsonOpt, handles_errors, state
+
+if TYPE_CHECKING:
+    from careercli.fit import RoleFit
+    from careercli.models import Catalog
+    from careercli.profile import Profile
+
+AnswersOpt = Annotated[
+    Path | None,
+    typer.Option("--answers", metavar="FILE", show_default=False,
+                 help="An answers file (YAML or JSON, schema version 1) instead of the saved profile."),
+]
+RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.")]
+NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
+NO_TERMINAL = (
+    "no terminal to ask the questions in; pass --answers FILE "
+    "(an answers file, schema version 1: `careercli quiz --answers answers.yaml`)"
+)
+
+
+@handles_errors
+def quiz(
+    ctx: typer.Context,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE", show_default=False,
+                     help="Answers file (YAML or JSON, schema version 1): no questions asked."),
+    ] = None,
+    save_answers: Annotated[
+        Path | None,
+        typer.Option("--save-answers", metavar="FILE", show_default=False,
+                     help="Also write this run's answers to FILE, to rerun with --answers."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="How many roles the table shows.")] = 10,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the profile.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Take the quiz: which data and AI roles fit you, why, and what to learn next.
+
+    About 25 questions (experience, education, skills, interests, preferences), then roles
+    ranked by a 0-100 fit score with its breakdown, your gaps and next steps. The profile is
+    saved so `fit`, `plan` and `jobs` can use it.
+
+    Examples:
+
+    \b
+      careercli quiz
+      careercli quiz --save-answers me.yaml
+      careercli quiz --answers me.yaml --top 5
+      careercli quiz --answers me.yaml --json --no-save
+    """
+    from careercli.errors import UsageProblem
+
+    if answers is None and not sys.stdin.isatty():
+        raise UsageProblem(NO_TERMINAL)
+    catalog = state(ctx).catalog()
+    if answers is not None:
+        from careercli.answers import load_answers
+
+        profile = load_answers(answers, catalog)
+    else:
+        profile = _ask(catalog)
+
+    from careercli.answers import profile_to_answers
+    from careercli.fit import score_roles
+    from careercli.profile_store import answers_yaml, save_profile, write_text_atomic
+
+    data = profile_to_answers(profile)
+    fits = score_roles(profile, catalog)
+    if save_answers is not None:
+        write_text_atomic(save_answers, answers_yaml(data))
+    saved = None if no_save else save_profile(data)
+    if as_json:
+        from careercli.fit import fit_dict
+        from careercli.output import emit_json
+
+        emit_json({"schema_version": 1, "profile": data, "results": [fit_dict(f) for f in fits]})
+        return
+    from careercli.output import console
+    from careercli.render_fit import quiz_view
+
+    out = console()
+    for part in quiz_view(catalog, profile, fits, top, out.width, _matching_jobs(profile, fits, catalog)):
+        out.print(part)
+    notes = [f"Answers written to {save_answers}." if save_answers else ""]
+    notes.append(f"Profile saved to {saved} (careercli profile show)." if saved else "Profile not saved.")
+    out.print(" ".join(n for n in notes if n), style="dim")
+
+
+def _ask(catalog: Catalog) -> Profile:
+    """The interactive questions; Ctrl-C or Ctrl-D anywhere: "quiz cancelled", exit 130."""
+    from careercli.answers import parse_answers
+    from careercli.errors import EXIT_INTERRUPTED
+    from careercli.quiz_prompts import ask
+
+    try:
+        with _prompt_output():
+            raw = ask(catalog)
+    except (KeyboardInterrupt, EOFError):
+        typer.echo("quiz cancelled", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    return parse_answers(raw, catalog, "quiz answers")
+
+
+@contextlib.contextmanager
+def _prompt_output() -> Iterator[None]:
+    """With stdout redirected (`quiz --json > out.json`), ask on the terminal via stderr."""
+    if sys.stdout.isatty() or not sys.stderr.isatty():
+        yield
+        return
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import create_output
+
+    with create_app_session(output=create_output(stdout=sys.stderr)):
+        yield
+
+
+def _matching_jobs(profile: Profile, fits: list[RoleFit], catalog: Catalog) -> list[dict[str, Any]] | None:
+    """Jobs for the best roles, or None while careercli.jobs_match is not there yet."""
+    try:  # the jobs helper's module; the lead wires it when it lands
+        from careercli.jobs_match import matching_jobs
+    except ImportError:
+        return None
+    return list(matching_jobs(profile, fits, catalog, limit=5))
+
+
+def _profile(catalog: Catalog, answers: Path | None) -> Profile:
+    """The answers file when given, else the saved profile, else exit 2 saying how to get one."""
+    from careercli.errors import UsageProblem
+
+    if answers is not None:
+        from careercli.answers import load_answers
+
+        return load_answers(answers, catalog)
+    from careercli.profile_store import load_saved
+
+    profile = load_saved(catalog)
+    if profile is None:
+        raise UsageProblem(NO_PROFILE)
+    return profile
+
+
+@handles_errors
+def fit(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json: JsonOpt = False) -> None:
+    """Show how one role fits you: every point of the score, traced to its reasons.
+
+    Uses the profile saved by `careercli quiz`, or an answers file.
+
+    Examples:
+
+    \b
+      careercli fit lead-mle
+      careercli fit "data scientist" --answers me.yaml
+      careercli fit head-ds --json
+    """
+    from careercli.catalog import resolve_role
+    from careercli.fit import fit_dict, score_roles
+
+    catalog = state(ctx).catalog()
+    found = resolve_role(catalog, role)
+    profile = _profile(catalog, answers)
+    fits = score_roles(profile, catalog)
+    rank = next(n for n, f in enumerate(fits, 1) if f.role == found.id)
+    result = fits[rank - 1]
+    if as_json:
+        from careercli.output import emit_json
+
+        emit_json({"schema_version": 1, "rank": rank, "of": len(fits), "result": fit_dict(result)})
+        return
+    from careercli.output import console
+    from careercli.render_fit import fit_view
+
+    out = console()
+    for part in fit_view(catalog, found, result, rank, len(fits), out.width):
+        out.print(part)
+
+
+@handles_errors
+def plan(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json: JsonOpt = False) -> None:
+    """Plan a move into a role: the gaps to close, most important first, and what to do.
+
+    Uses the profile saved by `careercli quiz`, or an answers file.
+
+    Examples:
+
+    \b
+      careercli plan lead-mle
+      careercli plan head-ds --answers me.yaml
+      careercli plan ml-engineer --json
+    """
+    from careercli.catalog import resolve_role
+    from careercli.fit import plan_steps, score_role
+
+    catalog = state(ctx).catalog()
+    found = resolve_role(catalog, role)
+    profile = _profile(catalog, answers)
+    result = score_role(profile, found, catalog)
+    steps = plan_steps(result, found, catalog)
+    if as_json:
+        from careercli.output import emit_json
+
+        emit_json({"schema_version": 1, "role": found.id, "title": found.title,
+                   "score": result.score, "steps": steps})
+        return
+    from careercli.output import console
+    from careercli.render_fit import plan_view
+
+    out = console()
+    for part in plan_view(found, result, steps, out.width):
+        out.print(part)
+
+
+profile_app = typer.Typer(help="Show, locate or clear the profile saved by `careercli quiz`.",
+                          no_args_is_help=True)
+
+
+@profile_app.command("show")
+@handles_errors
+def profile_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Print the saved profile's answers (schema version 1, YAML).
+
+    Examples:
+
+    \b
+      careercli profile show
+      careercli profile show > me.yaml && careercli quiz --answers me.yaml
+      careercli profile show --json
+    """
+    from careercli.answers import profile_to_answers
+    from careercli.profile_store import answers_yaml, load_saved, profile_path
+
+    profile = load_saved(state(ctx).catalog())
+    data = profile_to_answers(profile) if profile is not None else None
+    if as_json:
+        from careercli.output import emit_json
+
+        emit_json({"schema_version": 1, "path": str(profile_path()), "profile": data})
+    elif data is None:
+        typer.echo(f"No saved profile (it would be {profile_path()}); run `careercli quiz`.")
+    else:
+        typer.echo(answers_yaml(data), nl=False)
+
+
+@profile_app.command("path")
+@handles_errors
+def profile_path_cmd() -> None:
+    """Print where the saved profile lives (whether or not it exists yet).
+
+    Examples:
+
+    \b
+      careercli profile path
+      CAREERCLI_HOME=/tmp/cc careercli profile path
+    """
+    from careercli.profile_store import profile_path
+
+    typer.echo(str(profile_path()))
+
+
+@profile_app.command("clear")
+@handles_errors
+def profile_clear() -> None:
+    """Delete the saved profile (fine if there is none).
+
+    Examples:
+
+    \b
+      careercli profile clear
+    """
+    from careercli.profile_store import clear_profile, profile_path
+
+    path = profile_path()
+    if clear_profile():
+        typer.echo(f"Removed the saved profile {path}.")
+    else:
+        typer.echo(f"No saved profile to remove ({path}).")

@@ -1,0 +1,221 @@
+"""The one filtering and ranking path for job listings, wherever the jobs come from.
+
+`filter_jobs` takes any iterable of `Job` (the bundled listings, a user pack, the job store)
+and a `JobQuery`, and returns a `JobSearch`: the matches in order, each with the fit of its
+role to the person (when known) and its salary converted to the query's currency.
+
+Text filters (location, company, search words) match case-insensitively at the start of a
+word: "york" finds "New York", "US" finds "US" but not "Austin". The location "remote"
+also matches every job marked remote.
+
+The salary floor asks "could this job pay at least N?": a job passes when the top of its
+range (or its only figure), per year and converted to the floor's currency, is at least N.
+A job with no salary, or one in a currency the rate table lacks, cannot show that it pays
+N and is left out; `JobSearch.no_salary_dropped` counts them so a listing can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from careercli.currency import RateTable
+from careercli.errors import UsageProblem, did_you_mean
+from careercli.jobs import PERIODS, Job, job_dict
+
+SORT_KEYS: tuple[str, ...] = ("fit", "salary", "posted", "title")
+
+
+class JobQuery(NamedTuple):
+    levels: frozenset[str] = frozenset()  # any of; empty = every level
+    role: str | None = None  # a catalog role id
+    locations: tuple[str, ...] = ()  # any of; "remote" matches remote jobs
+    remote: bool = False  # only jobs marked remote
+    types: frozenset[str] = frozenset()  # any of the employment types
+    min_salary: float | None = None  # per year, in `currency`; compared with the top of the range
+    currency: str = "USD"  # the currency salaries are compared and shown in
+    company: str | None = None
+    search: tuple[str, ...] = ()  # every word must match title, company, description or skills
+    sort: str = "fit"  # one of SORT_KEYS; "fit" without fits falls back to salary
+    limit: int | None = None
+
+
+class ConvertedSalary(NamedTuple):
+    """A job's salary per year in the query's currency."""
+
+    min: float | None
+    max: float | None
+    currency: str
+    rate: float | None  # units of `currency` per unit of the job's currency; None if the same
+    rate_date: str | None
+    annualised: bool  # quoted per month or hour, multiplied up to a year
+
+    @property
+    def top(self) -> float | None:
+        return self.max if self.max is not None else self.min
+
+    @property
+    def changed(self) -> bool:
+        return self.rate is not None or self.annualised
+
+
+class JobMatch(NamedTuple):
+    job: Job
+    fit: float | None  # 0-100, the fit of the job's role to the person; None when unknown
+    salary: ConvertedSalary | None  # None when the job gives no salary or no rate is known
+
+
+class JobSearch(NamedTuple):
+    matches: list[JobMatch]
+    total: int  # how many matched before the limit
+    query: JobQuery
+    rates: RateTable
+    ranked_by: str  # the sort key actually used
+    no_salary_dropped: int  # left out by the salary floor: no salary, or no rate for it
+    converted: list[str]  # the currencies converted among the matches
+
+    @property
+    def has_fit(self) -> bool:
+        return any(m.fit is not None for m in self.matches)
+
+
+def parse_sort(text: str) -> str:
+    key = text.strip().lower()
+    if key not in SORT_KEYS:
+        raise UsageProblem(
+            f"--sort: unknown sort key '{text}'; expected one of {', '.join(SORT_KEYS)}"
+            f"{did_you_mean(text, SORT_KEYS)}"
+        )
+    return key
+
+
+def filter_jobs(
+    jobs: Iterable[Job],
+    query: JobQuery,
+    rates: RateTable,
+    fits: Mapping[str, float] | None = None,
+) -> JobSearch:
+    """The jobs matching `query`, ranked, with fit and converted salary (pure: no I/O)."""
+    fits = fits or {}
+    matches: list[JobMatch] = []
+    dropped = 0
+    for job in jobs:
+        if not _matches(job, query):
+            continue
+        salary = convert_salary(job, query.currency, rates)
+        if query.min_salary is not None:
+            top = salary.top if salary else None
+            if top is None:
+                dropped += 1
+                continue
+            if top < query.min_salary:
+                continue
+        fit = fits.get(job.role) if job.role else None
+        matches.append(JobMatch(job, fit, salary))
+    ranked_by = query.sort if query.sort != "fit" or fits else "salary"
+    matches.sort(key=_SORTS[ranked_by])
+    total = len(matches)
+    if query.limit is not None:
+        matches = matches[: query.limit]
+    converted = sorted({m.job.salary.currency for m in matches if m.salary and m.salary.rate and m.job.salary})
+    return JobSearch(matches, total, query, rates, ranked_by, dropped, converted)
+
+
+def convert_salary(job: Job, currency: str, rates: RateTable) -> ConvertedSalary | None:
+    sal = job.salary
+    if sal is None:
+        return None
+    if sal.currency != currency and (sal.currency not in rates.rates or currency not in rates.rates):
+        return None
+    rate = None if sal.currency == currency else rates.factor(sal.currency, currency)
+    times = PERIODS[sal.period] * (rate or 1.0)
+
+    def scale(x: float | None) -> float | None:
+        return None if x is None else round(x * times, 2)
+
+    return ConvertedSalary(
+        scale(sal.min), scale(sal.max), currency, rate, rates.date if rate else None, sal.period != "year"
+    )
+
+
+def _words(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])" + re.escape(text.strip().casefold()))
+
+
+def _has(needle: str, haystack: str) -> bool:
+    return bool(_words(needle).search(haystack.casefold()))
+
+
+def _matches(job: Job, q: JobQuery) -> bool:
+    if q.levels and job.level not in q.levels:
+        return False
+    if q.role and job.role != q.role:
+        return False
+    if q.remote and not job.remote:
+        return False
+    if q.types and not q.types.intersection(job.employment_type):
+        return False
+    if q.locations and not any(_location_ok(job, loc) for loc in q.locations):
+        return False
+    if q.company and not _has(q.company, job.company):
+        return False
+    if q.search:
+        haystack = " ".join((job.title, job.company, job.description, *job.skills))
+        return all(_has(word, haystack) for word in q.search)
+    return True
+
+
+def _location_ok(job: Job, wanted: str) -> bool:
+    return (wanted.strip().casefold() == "remote" and job.remote) or _has(wanted, job.location)
+
+
+def _posted(m: JobMatch) -> int:
+    return -dt.date.fromisoformat(m.job.posted).toordinal() if m.job.posted else 0
+
+
+def _title(m: JobMatch) -> tuple[str, str]:
+    return (m.job.title.casefold(), m.job.company.casefold())
+
+
+def _pay(m: JobMatch) -> tuple[bool, float]:
+    top = m.salary.top if m.salary else None
+    return (top is None, -(top or 0.0))
+
+
+_SORTS: dict[str, Any] = {
+    "fit": lambda m: (m.fit is None, -(m.fit or 0.0), *_pay(m), _title(m)),
+    "salary": lambda m: (*_pay(m), _title(m)),
+    "posted": lambda m: (m.job.posted is None, _posted(m), *_pay(m), _title(m)),
+    "title": _title,
+}
+
+
+def match_dict(m: JobMatch) -> dict[str, Any]:
+    """One match as `jobs --json` prints it and the quiz's matching jobs return it."""
+    out = job_dict(m.job)
+    out["fit"] = None if m.fit is None else round(m.fit, 1)
+    s = m.salary
+    out["salary_converted"] = (
+        {"min": s.min, "max": s.max, "currency": s.currency, "period": "year", "rate": s.rate,
+         "rate_date": s.rate_date, "annualised": s.annualised}
+        if s is not None and s.changed
+        else None
+    )  # fmt: skip
+    return out
+
+
+def search_dict(search: JobSearch) -> dict[str, Any]:
+    """`jobs --json`: the PRODUCT.md envelope, with what was compared and how."""
+    r = search.rates
+    return {
+        "schema_version": 1,
+        "count": len(search.matches),
+        "total": search.total,
+        "sort": search.ranked_by,
+        "currency": search.query.currency,
+        "no_salary_dropped": search.no_salary_dropped,
+        "exchange_rates": {"source": r.source, "date": r.date, "url": r.url or None, "note": r.note},
+        "jobs": [match_dict(m) for m in search.matches],
+    }

@@ -1,0 +1,66 @@
+"""Jobs for a person: the profile's level, locations, work mode and salary floor as filters,
+ranked by the fit of each job's role. The quiz's "matching jobs" and `jobs --for-me` both
+come from here, so they agree for the same profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careercli.currency import RateTable, load_rates
+from careercli.job_filter import JobQuery, JobSearch, filter_jobs, match_dict
+from careercli.jobs import all_jobs
+from careercli.models import Catalog
+from careercli.profile import Profile
+
+if TYPE_CHECKING:
+    from careercli.fit import RoleFit
+
+
+def fit_map(fits: Iterable[RoleFit]) -> dict[str, float]:
+    """Role id -> fit score 0-100."""
+    return {f.role: float(f.score) for f in fits}
+
+
+def profile_query(profile: Profile, rates: RateTable, limit: int | None = None) -> JobQuery:
+    """The filters a profile implies. Only work mode "remote" narrows (to remote jobs): a
+    hybrid or onsite job seeker can still take a job that also allows remote work."""
+    floor = profile.min_salary
+    return JobQuery(
+        levels=frozenset({profile.level}),
+        locations=tuple(profile.locations),
+        remote=profile.work_mode == "remote",
+        min_salary=floor.amount if floor else None,
+        currency=rates.parse_code(floor.currency, "min_salary.currency") if floor else "USD",
+        sort="fit",
+        limit=limit,
+    )
+
+
+def search_for(
+    profile: Profile,
+    fits: Iterable[RoleFit],
+    catalog: Catalog,
+    limit: int | None = None,
+    *,
+    data_dir: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> JobSearch:
+    """`jobs --for-me`: the profile's filters (explicit options in `overrides` win), ranked by fit."""
+    rates = load_rates(data_dir)
+    query = profile_query(profile, rates, limit)._replace(**(overrides or {}))
+    return filter_jobs(all_jobs(catalog, data_dir), query, rates, fit_map(fits))
+
+
+def matching_jobs(
+    profile: Profile,
+    fits: list[RoleFit],
+    catalog: Catalog,
+    limit: int = 5,
+    *,
+    data_dir: Path | None = None,
+) -> list[dict[str, Any]]:
+    """The quiz's matching jobs: the same dicts `jobs --for-me --json` prints under "jobs"."""
+    return [match_dict(m) for m in search_for(profile, fits, catalog, limit, data_dir=data_dir).matches]

@@ -1,0 +1,47 @@
+"""The JSON keys other tools rely on (PRODUCT.md): pinned, never renamed."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import CONTRACT_ROLES, Invoke
+
+ROLE_KEYS = {
+    "id",
+    "title",
+    "summary",
+    "responsibilities",
+    "skills",
+    "education",
+    "tools",
+    "industries",
+    "outlook",
+    "salary",
+    "tips",
+}
+
+
+def test_roles_json_keys(invoke: Invoke) -> None:
+    data = json.loads(invoke("roles", "--json").output)
+    assert data["schema_version"] == 1
+    assert {r["id"] for r in data["roles"]} >= set(CONTRACT_ROLES)
+    for role in data["roles"]:
+        assert {"id", "title", "level"} <= set(role)
+
+
+def test_show_json_keys(invoke: Invoke) -> None:
+    data = json.loads(invoke("show", "head-ds", "--json").output)
+    assert data["schema_version"] == 1
+    assert ROLE_KEYS <= set(data["role"])
+    salary = data["role"]["salary"]
+    assert {"currency", "n", "percentiles", "by_level", "source"} <= set(salary)
+
+
+def test_compare_json_keys(invoke: Invoke) -> None:
+    data = json.loads(invoke("compare", "head-ds", "lead-mle", "--json").output)
+    assert data["schema_version"] == 1
+    assert {"roles", "shared", "unique"} <= set(data)
+    assert [r["id"] for r in data["roles"]] == ["head-ds", "lead-mle"]
+    assert ROLE_KEYS <= set(data["roles"][0])
+    assert set(data["unique"]) == {"head-ds", "lead-mle"}
+    assert set(data["shared"]) == {"skills", "tools", "industries"}

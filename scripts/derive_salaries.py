@@ -17,21 +17,20 @@ detailed file with fewer than MIN_N_PERCENTILES rows carry a count only. Output 
 deterministic (sorted keys, fixed order, no timestamps): re-running on the same inputs
 gives byte-identical files. `--check` writes nothing and exits 1 when a file differs.
 
-Only the standard library is used; the percentile function is careercli.stats (imported
-from src/), shared with the CLI. salary_titles.yaml is read with a small parser for the
-plain YAML subset that file uses (nested mappings, flow lists, quoted or plain strings).
+Only the standard library is used. Reading the survey CSV and salary_titles.yaml (with a
+small parser for the plain YAML subset that file uses) is careercli.salary_csv, and the
+percentile function is careercli.stats (both imported from src/): `careercli salary --data
+FILE` uses the same two modules, so the CLI and this script read and map rows one way.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
 import json
-import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
@@ -39,51 +38,35 @@ from typing import TypeAlias
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+# parse_yaml_subset is not used here but stays importable from this script (tests use it).
+from careercli.salary_csv import (  # noqa: E402
+    COMPANY_SIZES,
+    DIMENSIONS,
+    EMPLOYMENT_TYPES,
+    LEVEL_ORDER,
+    MIN_N_PERCENTILES,
+    REMOTE_RATIOS,
+    SCHEMA_VERSION,
+    InputError,
+    RoleTitles,
+    Survey,
+    SurveyRow,
+    load_title_map,
+    parse_yaml_subset,  # noqa: F401
+    read_survey,
+)
 from careercli.stats import PERCENTILE_METHOD, percentiles  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "aijobs-salaries" / "salaries.csv"
 DEFAULT_TITLES = ROOT / "data" / "salary_titles.yaml"
 SUMMARY_FILE = "salary_summary.json"
 CELLS_FILE = "salary_cells.json"
-SCHEMA_VERSION = 1
 
-# The role ids of the product contract (PRODUCT.md): each must be in salary_titles.yaml.
-CONTRACT_ROLES = (
-    "head-ds", "lead-mle", "head-of-data", "data-science-manager", "data-scientist",
-    "ml-engineer", "ai-engineer", "ai-research-scientist", "applied-scientist",
-    "data-architect", "data-engineer", "analytics-engineer", "mlops-engineer",
-    "data-analyst", "bi-analyst", "statistician", "nlp-engineer", "computer-vision-engineer",
-    "quantitative-analyst", "data-product-manager",
-)  # fmt: skip
-
-LEVELS = {"EN": "entry", "MI": "mid", "SE": "senior", "EX": "executive"}
-LEVEL_ORDER = tuple(LEVELS.values())
-EMPLOYMENT_TYPES = {"FT": "full-time", "PT": "part-time", "CT": "contract", "FL": "freelance"}
-COMPANY_SIZES = {
-    "S": "small (fewer than 50 employees)",
-    "M": "medium (50 to 250 employees)",
-    "L": "large (more than 250 employees)",
-}
-REMOTE_RATIOS = {
-    0: "no remote work (less than 20%)",
-    50: "partially remote (hybrid)",
-    100: "fully remote (more than 80%)",
-}
-COLUMNS = (
-    "work_year", "experience_level", "employment_type", "job_title", "salary", "salary_currency",
-    "salary_in_usd", "employee_residence", "remote_ratio", "company_location", "company_size",
-)  # fmt: skip
-
-# Cells of salary_cells.json with fewer rows than this carry n only, no percentiles:
-# percentiles of a handful of rows say little, and a cell of one row would be that row.
-MIN_N_PERCENTILES = 5
-
-# The filter dimensions of salary_cells.json, and which combinations get cells. A cell
-# with a dimension set to null covers every value of it. The four main filters combine
-# freely, and employment type or company size can be added to any of them; only the two
-# together are left out (99.5% of rows are full-time, 96% at medium companies), which
-# keeps the file near 1.3 MB instead of 1.8 MB.
-DIMENSIONS = ("level", "country", "year", "remote", "employment_type", "company_size")
+# Which combinations of the filter DIMENSIONS get cells in salary_cells.json. A cell with
+# a dimension set to null covers every value of it. The four main filters combine freely,
+# and employment type or company size can be added to any of them; only the two together
+# are left out (99.5% of rows are full-time, 96% at medium companies), which keeps the file
+# near 1.3 MB instead of 1.8 MB.
 MAIN_DIMENSIONS = ("level", "country", "year", "remote")
 
 
@@ -110,368 +93,6 @@ COUNTRY_NOTE = (
     "pay follows where people live and work, remote workers included; company_location "
     "differs from it in few rows"
 )
-
-
-class InputError(Exception):
-    """A problem with an input file that the user can fix; the message names file and place."""
-
-
-# ---------------------------------------------------------------------------------------
-# salary_titles.yaml: a strict reader for the plain YAML subset the file uses.
-
-YamlValue: TypeAlias = "str | int | list[YamlValue] | dict[str, YamlValue]"
-
-_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:\s+(.*))?$")
-_INT = re.compile(r"[-+]?[0-9]+")
-_RESERVED_PLAIN = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"}
-_PLAIN_START_FORBIDDEN = set("-?:,[]{}#&*!|>'\"%@`")
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    number: int
-    indent: int
-    text: str
-
-
-def _strip_comment(line: str) -> str:
-    quote = ""
-    for i, ch in enumerate(line):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'" and (i == 0 or line[i - 1] in " \t[,:"):
-            quote = ch
-        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
-            return line[:i].rstrip()
-    return line.rstrip()
-
-
-def _bracket_depth(text: str) -> int:
-    depth, quote = 0, ""
-    for i, ch in enumerate(text):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'" and (i == 0 or text[i - 1] in " \t[,:"):
-            quote = ch
-        elif ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-    return depth
-
-
-def _logical_lines(text: str, name: str) -> list[_Line]:
-    """Non-blank lines without comments; a flow list spread over lines becomes one line."""
-    out: list[_Line] = []
-    pending: _Line | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
-            raise InputError(f"{name}: line {number}: indent with spaces, not tabs")
-        body = _strip_comment(raw)
-        if not body.strip():
-            continue
-        if pending is not None:
-            pending = _Line(pending.number, pending.indent, f"{pending.text} {body.strip()}")
-        else:
-            pending = _Line(number, len(body) - len(body.lstrip(" ")), body.strip())
-        if _bracket_depth(pending.text) <= 0:
-            out.append(pending)
-            pending = None
-    if pending is not None:
-        raise InputError(f"{name}: line {pending.number}: a list opened with [ is never closed")
-    return out
-
-
-def _scalar(token: str, where: str) -> str | int:
-    token = token.strip()
-    if not token:
-        raise InputError(f"{where}: empty value")
-    if token[0] == '"':
-        if len(token) < 2 or token[-1] != '"':
-            raise InputError(f"{where}: unterminated double-quoted string")
-        try:
-            value = json.loads(token)
-        except json.JSONDecodeError:
-            raise InputError(f"{where}: bad double-quoted string {token}") from None
-        if not isinstance(value, str):
-            raise InputError(f"{where}: bad double-quoted string {token}")
-        return value
-    if token[0] == "'":
-        inner = token[1:-1]
-        if len(token) < 2 or token[-1] != "'" or "'" in inner.replace("''", ""):
-            raise InputError(f"{where}: bad single-quoted string {token}")
-        return inner.replace("''", "'")
-    if _INT.fullmatch(token):
-        return int(token)
-    if (
-        token[0] in _PLAIN_START_FORBIDDEN
-        or token[0].isdigit()
-        or token.lower() in _RESERVED_PLAIN
-        or ": " in token
-        or " #" in token
-        or token.endswith(":")
-    ):
-        raise InputError(f"{where}: put {token!r} in double quotes")
-    return token
-
-
-def _flow_list(token: str, where: str) -> list[YamlValue]:
-    inner = token.strip()
-    if not (inner.startswith("[") and inner.endswith("]")) or _bracket_depth(inner[1:-1]) != 0:
-        raise InputError(f"{where}: expected a list in [ ]; nested lists are not supported")
-    items: list[str] = []
-    current, quote = "", ""
-    for ch in inner[1:-1]:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "\"'" and not current.strip():
-            quote = ch
-        elif ch == ",":
-            items.append(current)
-            current = ""
-            continue
-        current += ch
-    items.append(current)
-    if items and not items[-1].strip():  # "[]" and a trailing comma
-        items.pop()
-    return [_scalar(item, where) for item in items]
-
-
-def _block(lines: list[_Line], start: int, indent: int, name: str) -> tuple[dict[str, YamlValue], int]:
-    result: dict[str, YamlValue] = {}
-    i = start
-    while i < len(lines) and lines[i].indent >= indent:
-        line = lines[i]
-        where = f"{name}: line {line.number}"
-        if line.indent != indent:
-            raise InputError(f"{where}: unexpected indentation")
-        if line.text.startswith("- "):
-            raise InputError(f"{where}: write lists as [a, b, c], not as '- ' items")
-        match = _KEY.match(line.text)
-        if not match:
-            raise InputError(f"{where}: expected 'key: value'")
-        key, rest = match.group(1), (match.group(2) or "").strip()
-        if key in result:
-            raise InputError(f"{where}: {key} appears twice")
-        if rest:
-            result[key] = _flow_list(rest, where) if rest.startswith("[") else _scalar(rest, where)
-            i += 1
-        elif i + 1 < len(lines) and lines[i + 1].indent > indent:
-            result[key], i = _block(lines, i + 1, lines[i + 1].indent, name)
-        else:
-            raise InputError(f"{where}: {key} has no value")
-    return result, i
-
-
-def parse_yaml_subset(text: str, name: str) -> dict[str, YamlValue]:
-    """Parse the YAML subset of salary_titles.yaml: nested mappings, flow lists, strings, ints.
-
-    Anything outside the subset is an error rather than a guess, so the result always
-    equals what a full YAML loader (yaml.safe_load) gives for the same file.
-    """
-    lines = _logical_lines(text, name)
-    if not lines:
-        raise InputError(f"{name}: the file is empty")
-    if lines[0].indent != 0:
-        raise InputError(f"{name}: line {lines[0].number}: the top level must not be indented")
-    data, end = _block(lines, 0, 0, name)
-    if end != len(lines):
-        raise InputError(f"{name}: line {lines[end].number}: unexpected indentation")
-    return data
-
-
-@dataclass(frozen=True, slots=True)
-class RoleTitles:
-    role: str
-    titles: tuple[str, ...]
-    proxy_titles: tuple[str, ...]
-    note: str
-
-    @property
-    def proxy(self) -> bool:
-        """A role with proxy titles takes its figures from its titles and proxy titles together."""
-        return bool(self.proxy_titles)
-
-    @property
-    def figure_titles(self) -> tuple[str, ...]:
-        return self.titles + tuple(t for t in self.proxy_titles if t not in self.titles)
-
-
-def _text_list(value: YamlValue | None, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"{where}: expected a list of survey titles")
-    titles = tuple(str(v) for v in value)
-    if len(set(titles)) != len(titles):
-        raise InputError(f"{where}: a title is listed twice")
-    return titles
-
-
-def load_title_map(path: Path) -> dict[str, RoleTitles]:
-    """Role id -> its survey titles, validated: a title belongs to at most one role's titles."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    data = parse_yaml_subset(text, str(path))
-    if data.get("schema_version") != SCHEMA_VERSION:
-        raise InputError(f"{path}: schema_version must be {SCHEMA_VERSION}")
-    unknown = set(data) - {"schema_version", "roles"}
-    if unknown:
-        raise InputError(f"{path}: unknown key {sorted(unknown)[0]}")
-    roles = data.get("roles")
-    if not isinstance(roles, dict):
-        raise InputError(f"{path}: roles: expected a mapping of role id to titles")
-    owner: dict[str, str] = {}
-    result: dict[str, RoleTitles] = {}
-    for role, entry in roles.items():
-        where = f"{path}: roles.{role}"
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", role):
-            raise InputError(f"{where}: a role id is lowercase letters, digits and hyphens")
-        if not isinstance(entry, dict):
-            raise InputError(f"{where}: expected a mapping with titles")
-        extra = set(entry) - {"titles", "proxy_titles", "note"}
-        if extra:
-            raise InputError(f"{where}: unknown key {sorted(extra)[0]}")
-        if "titles" not in entry:
-            raise InputError(f"{where}: titles is missing (write titles: [] when the survey has none)")
-        titles = _text_list(entry.get("titles"), f"{where}.titles")
-        proxy_titles = _text_list(entry.get("proxy_titles"), f"{where}.proxy_titles")
-        note = entry.get("note", "")
-        if not isinstance(note, str):
-            raise InputError(f"{where}.note: expected text")
-        if not titles and not proxy_titles:
-            raise InputError(
-                f"{where}: no titles and no proxy_titles; list the closest titles as proxy_titles"
-            )
-        if proxy_titles and not note:
-            raise InputError(f"{where}: a role with proxy_titles needs a note saying why")
-        for title in titles:
-            if title in owner:
-                raise InputError(f"{where}.titles: {title!r} is already a title of {owner[title]}")
-            owner[title] = role
-        result[role] = RoleTitles(role, titles, proxy_titles, note)
-    missing = [r for r in CONTRACT_ROLES if r not in result]
-    if missing:
-        raise InputError(f"{path}: roles: contract role {missing[0]} is missing")
-    return result
-
-
-# ---------------------------------------------------------------------------------------
-# The survey CSV.
-
-
-@dataclass(frozen=True, slots=True)
-class SurveyRow:
-    year: int
-    level: str  # entry | mid | senior | executive
-    employment_type: str  # FT | PT | CT | FL
-    title: str
-    usd: float
-    country: str  # employee_residence
-    remote: int  # 0 | 50 | 100
-    company_location: str
-    company_size: str  # S | M | L
-
-    def value(self, dimension: str) -> str | int:
-        match dimension:
-            case "level":
-                return self.level
-            case "country":
-                return self.country
-            case "year":
-                return self.year
-            case "remote":
-                return self.remote
-            case "employment_type":
-                return self.employment_type
-            case "company_size":
-                return self.company_size
-        raise KeyError(dimension)
-
-
-@dataclass(frozen=True, slots=True)
-class Survey:
-    path: Path
-    rows: tuple[SurveyRow, ...]
-    duplicate_rows: int  # rows equal in every column to an earlier row
-
-
-def _field_error(path: Path, line: int, column: str, value: str, expected: str) -> InputError:
-    return InputError(f"{path}: line {line}: {column}: {value!r} is not {expected}")
-
-
-def _parse_row(path: Path, line: int, raw: dict[str, str]) -> SurveyRow:
-    def choice(column: str, allowed: Iterable[str]) -> str:
-        value = raw[column]
-        if value not in allowed:
-            raise _field_error(path, line, column, value, "one of " + ", ".join(allowed))
-        return value
-
-    year_text = raw["work_year"]
-    if not re.fullmatch(r"(19|20)[0-9]{2}", year_text):
-        raise _field_error(path, line, "work_year", year_text, "a year")
-    usd_text = raw["salary_in_usd"]
-    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", usd_text) or float(usd_text) <= 0:
-        raise _field_error(path, line, "salary_in_usd", usd_text, "a positive amount")
-    remote_text = choice("remote_ratio", ("0", "50", "100"))
-    for column in ("employee_residence", "company_location"):
-        if not re.fullmatch(r"[A-Z]{2}", raw[column]):
-            raise _field_error(path, line, column, raw[column], "an ISO 3166-1 alpha-2 country code")
-    title = raw["job_title"]
-    if not title:
-        raise _field_error(path, line, "job_title", title, "a job title")
-    return SurveyRow(
-        year=int(year_text),
-        level=LEVELS[choice("experience_level", LEVELS)],
-        employment_type=choice("employment_type", EMPLOYMENT_TYPES),
-        title=title,
-        usd=float(usd_text),
-        country=raw["employee_residence"],
-        remote=int(remote_text),
-        company_location=raw["company_location"],
-        company_size=choice("company_size", COMPANY_SIZES),
-    )
-
-
-def read_survey(path: Path) -> Survey:
-    """Every data row of the survey CSV, validated; an invalid row is an error naming its line."""
-    rows: list[SurveyRow] = []
-    seen: set[tuple[str, ...]] = set()
-    duplicates = 0
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [h.strip() for h in next(reader, [])]
-            missing = [c for c in COLUMNS if c not in header]
-            if missing:
-                raise InputError(f"{path}: line 1: column {missing[0]} is missing from the header")
-            index = {c: header.index(c) for c in COLUMNS}
-            for record in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in record):
-                    continue
-                if len(record) != len(header):
-                    raise InputError(
-                        f"{path}: line {line}: {len(record)} fields, the header has {len(header)}"
-                    )
-                raw = {c: record[i].strip() for c, i in index.items()}
-                key = tuple(raw[c] for c in COLUMNS)
-                if key in seen:
-                    duplicates += 1
-                else:
-                    seen.add(key)
-                rows.append(_parse_row(path, line, raw))
-    except FileNotFoundError:
-        raise InputError(f"{path}: not found (give the survey CSV with --csv PATH)") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
-    if not rows:
-        raise InputError(f"{path}: no data rows")
-    return Survey(path, tuple(rows), duplicates)
 
 
 # ---------------------------------------------------------------------------------------

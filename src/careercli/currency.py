@@ -6,6 +6,7 @@ between two currencies goes through the base. The rates are for comparing salari
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,8 +18,17 @@ from careercli.yamlio import load_yaml
 
 RATES_FILE = "exchange_rates.yaml"
 _CODE = re.compile(r"^[A-Z]{3}$")
-_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "C$": "CAD",
-            "A$": "AUD", "S$": "SGD"}  # fmt: skip
+_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "C$": "CAD",
+    "A$": "AUD",
+    "S$": "SGD",
+}
 
 
 class RateTable(NamedTuple):
@@ -58,6 +68,24 @@ class RateTable(NamedTuple):
     def describe(self, source: str, target: str) -> str:
         """'1 EUR = 1.0411 USD (ECB reference rate of 2025-02-28)'."""
         return f"1 {source} = {self.factor(source, target):.4g} {target} ({self.short_source} of {self.date})"
+
+
+def parse_amount(text: str, where: str) -> float:
+    """A yearly amount as typed: 100000, 100,000, 100K, 1.2M, $90k; never negative, NaN or infinite."""
+    raw = text.strip().replace(",", "").replace("_", "").lstrip("$€£")
+    scale = {"k": 1e3, "m": 1e6}.get(raw[-1:].lower(), 1.0)
+    number = raw[:-1] if scale != 1.0 else raw
+    try:
+        value = float(number) * scale
+    except ValueError:
+        value = float("nan")
+    if value < 0:
+        raise UsageProblem(f"{where}: '{text}' is negative; expected an amount of at least 0")
+    if not math.isfinite(value) or not number.strip():
+        raise UsageProblem(
+            f"{where}: '{text}' is not an amount; expected a number of at least 0, e.g. 100000 or 100K"
+        )
+    return value
 
 
 def load_rates(data_dir: Path | None = None) -> RateTable:

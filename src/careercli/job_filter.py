@@ -17,13 +17,14 @@ N and is left out; `JobSearch.no_salary_dropped` counts them so a listing can sa
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from careercli.currency import RateTable
 from careercli.errors import UsageProblem, did_you_mean
-from careercli.jobs import PERIODS, Job, job_dict
+from careercli.jobs import PERIODS, Job, Salary, job_dict, whole
 
 SORT_KEYS: tuple[str, ...] = ("fit", "salary", "posted", "title")
 
@@ -101,10 +102,11 @@ def filter_jobs(
     fits = fits or {}
     matches: list[JobMatch] = []
     dropped = 0
+    keep, convert = _predicate(query), _converter(query.currency, rates)
     for job in jobs:
-        if not _matches(job, query):
+        if not keep(job):
             continue
-        salary = convert_salary(job, query.currency, rates)
+        salary = convert(job.salary)
         if query.min_salary is not None:
             top = salary.top if salary else None
             if top is None:
@@ -115,60 +117,82 @@ def filter_jobs(
         fit = fits.get(job.role) if job.role else None
         matches.append(JobMatch(job, fit, salary))
     ranked_by = query.sort if query.sort != "fit" or fits else "salary"
-    matches.sort(key=_SORTS[ranked_by])
     total = len(matches)
-    if query.limit is not None:
-        matches = matches[: query.limit]
-    converted = sorted({m.job.salary.currency for m in matches if m.salary and m.salary.rate and m.job.salary})
+    if query.limit is not None and query.limit < total:
+        matches = heapq.nsmallest(query.limit, matches, key=_SORTS[ranked_by])  # stable, like sort
+    else:
+        matches.sort(key=_SORTS[ranked_by])
+    converted = sorted(
+        {m.job.salary.currency for m in matches if m.salary and m.salary.rate and m.job.salary}
+    )
     return JobSearch(matches, total, query, rates, ranked_by, dropped, converted)
 
 
 def convert_salary(job: Job, currency: str, rates: RateTable) -> ConvertedSalary | None:
-    sal = job.salary
-    if sal is None:
-        return None
-    if sal.currency != currency and (sal.currency not in rates.rates or currency not in rates.rates):
-        return None
-    rate = None if sal.currency == currency else rates.factor(sal.currency, currency)
-    times = PERIODS[sal.period] * (rate or 1.0)
-
-    def scale(x: float | None) -> float | None:
-        return None if x is None else round(x * times, 2)
-
-    return ConvertedSalary(
-        scale(sal.min), scale(sal.max), currency, rate, rates.date if rate else None, sal.period != "year"
-    )
+    """A job's salary per year in `currency`; None when it has none or no rate is known."""
+    return _converter(currency, rates)(job.salary)
 
 
-def _words(text: str) -> re.Pattern[str]:
+def _converter(currency: str, rates: RateTable) -> Callable[[Salary | None], ConvertedSalary | None]:
+    """Salary -> ConvertedSalary, with each (currency, period) factor worked out once."""
+    factors: dict[tuple[str, str], tuple[float, float | None] | None] = {}
+
+    def factor(sal: Salary) -> tuple[float, float | None] | None:
+        if sal.currency != currency and (sal.currency not in rates.rates or currency not in rates.rates):
+            return None
+        rate = None if sal.currency == currency else rates.factor(sal.currency, currency)
+        return PERIODS[sal.period] * (rate or 1.0), rate
+
+    def convert(sal: Salary | None) -> ConvertedSalary | None:
+        if sal is None:
+            return None
+        key = (sal.currency, sal.period)
+        if key not in factors:
+            factors[key] = factor(sal)
+        found = factors[key]
+        if found is None:
+            return None
+        times, rate = found
+        low = None if sal.min is None else float(round(sal.min * times))
+        high = None if sal.max is None else float(round(sal.max * times))
+        return ConvertedSalary(low, high, currency, rate, rates.date if rate else None, sal.period != "year")
+
+    return convert
+
+
+def _word_start(text: str) -> re.Pattern[str]:
+    """Case-insensitive `text` at the start of a word (not after a letter or digit)."""
     return re.compile(r"(?<![^\W_])" + re.escape(text.strip().casefold()))
 
 
-def _has(needle: str, haystack: str) -> bool:
-    return bool(_words(needle).search(haystack.casefold()))
+def _predicate(q: JobQuery) -> Callable[[Job], bool]:
+    """The query compiled once (patterns built up front), so a store of 100,000 jobs stays cheap."""
+    places = [_word_start(loc) for loc in q.locations]
+    any_remote = any(loc.strip().casefold() == "remote" for loc in q.locations)
+    company = _word_start(q.company) if q.company else None
+    words = [_word_start(w) for w in q.search]
 
+    def keep(job: Job) -> bool:
+        if q.levels and job.level not in q.levels:
+            return False
+        if q.role and job.role != q.role:
+            return False
+        if q.remote and not job.remote:
+            return False
+        if q.types and not q.types.intersection(job.employment_type):
+            return False
+        if places and not (any_remote and job.remote):
+            where = job.location.casefold()
+            if not any(p.search(where) for p in places):
+                return False
+        if company and not company.search(job.company.casefold()):
+            return False
+        if words:
+            text = " ".join((job.title, job.company, job.description, *job.skills)).casefold()
+            return all(w.search(text) for w in words)
+        return True
 
-def _matches(job: Job, q: JobQuery) -> bool:
-    if q.levels and job.level not in q.levels:
-        return False
-    if q.role and job.role != q.role:
-        return False
-    if q.remote and not job.remote:
-        return False
-    if q.types and not q.types.intersection(job.employment_type):
-        return False
-    if q.locations and not any(_location_ok(job, loc) for loc in q.locations):
-        return False
-    if q.company and not _has(q.company, job.company):
-        return False
-    if q.search:
-        haystack = " ".join((job.title, job.company, job.description, *job.skills))
-        return all(_has(word, haystack) for word in q.search)
-    return True
-
-
-def _location_ok(job: Job, wanted: str) -> bool:
-    return (wanted.strip().casefold() == "remote" and job.remote) or _has(wanted, job.location)
+    return keep
 
 
 def _posted(m: JobMatch) -> int:
@@ -198,11 +222,18 @@ def match_dict(m: JobMatch) -> dict[str, Any]:
     out["fit"] = None if m.fit is None else round(m.fit, 1)
     s = m.salary
     out["salary_converted"] = (
-        {"min": s.min, "max": s.max, "currency": s.currency, "period": "year", "rate": s.rate,
-         "rate_date": s.rate_date, "annualised": s.annualised}
+        {
+            "min": whole(s.min),
+            "max": whole(s.max),
+            "currency": s.currency,
+            "period": "year",
+            "rate": s.rate,
+            "rate_date": s.rate_date,
+            "annualised": s.annualised,
+        }
         if s is not None and s.changed
         else None
-    )  # fmt: skip
+    )
     return out
 
 

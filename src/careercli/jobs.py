@@ -41,7 +41,22 @@ _TYPE_SPELLINGS: dict[str, str] = {
 PERIODS: dict[str, int] = {"year": 1, "month": 12, "hour": 2080}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_JOB_KEYS = ["id", "title", "company", "location", "remote", "employment_type", "level", "salary", "role", "skills", "posted", "url", "source", "description"]
+_JOB_KEYS = [
+    "id",
+    "title",
+    "company",
+    "location",
+    "remote",
+    "employment_type",
+    "level",
+    "salary",
+    "role",
+    "skills",
+    "posted",
+    "url",
+    "source",
+    "description",
+]
 
 
 class Salary(NamedTuple):
@@ -211,7 +226,7 @@ def job_dict(job: Job) -> dict[str, Any]:
         "remote": job.remote,
         "salary": None
         if sal is None
-        else {"min": sal.min, "max": sal.max, "currency": sal.currency, "period": sal.period},
+        else {"min": whole(sal.min), "max": whole(sal.max), "currency": sal.currency, "period": sal.period},
         "role": job.role,
         "skills": list(job.skills),
         "posted": job.posted,
@@ -219,3 +234,8 @@ def job_dict(job: Job) -> dict[str, Any]:
         "source": job.source,
         "description": job.description,
     }
+
+
+def whole(x: float | None) -> float | None:
+    """70000.0 -> 70000 in JSON; 52.5 stays 52.5."""
+    return int(x) if x is not None and x.is_integer() else x

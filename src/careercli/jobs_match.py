@@ -47,9 +47,10 @@ def search_for(
     *,
     data_dir: Path | None = None,
     overrides: dict[str, Any] | None = None,
+    rates: RateTable | None = None,
 ) -> JobSearch:
     """`jobs --for-me`: the profile's filters (explicit options in `overrides` win), ranked by fit."""
-    rates = load_rates(data_dir)
+    rates = rates or load_rates(data_dir)
     query = profile_query(profile, rates, limit)._replace(**(overrides or {}))
     return filter_jobs(all_jobs(catalog, data_dir), query, rates, fit_map(fits))
 

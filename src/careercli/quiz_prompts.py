@@ -85,7 +85,7 @@ def parse_years(text: str) -> float | None:
 
 
 def parse_min_salary(text: str) -> dict[str, Any] | None:
-    """"120000 USD", "EUR 90k", "$150,000" or "120k" (USD) as {amount, currency}; "" as None.
+    """The minimum salary typed ("120000 USD", "EUR 90k", "$150,000", "120k" = USD), or None if blank.
 
     Raises ValueError with a message fit for the prompt when the text is not an amount.
     """
@@ -121,7 +121,7 @@ def interest_scores(ratings: Sequence[tuple[str, int]]) -> dict[str, int]:
 
 
 def split_list(text: str) -> list[str]:
-    """"New York, Remote ,," -> ["New York", "Remote"]."""
+    """Comma-separated text as a list: "New York, Remote ,," -> ["New York", "Remote"]."""
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
@@ -133,7 +133,7 @@ def category_title(category: str) -> str:
 
 
 def _run(question: Question) -> Any:
-    """Ask one question; Ctrl-C raises KeyboardInterrupt, Ctrl-D raises EOFError."""
+    """Ask one question; Ctrl-C or SIGINT raises KeyboardInterrupt, Ctrl-D raises EOFError."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.key_binding.key_processor import KeyPressEvent
 
@@ -143,12 +143,36 @@ def _run(question: Question) -> Any:
     def _eof(event: KeyPressEvent) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
 
+    @extra.add("<sigint>", eager=True)  # a real SIGINT (kill -INT), which select prompts ignore
+    def _sigint(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
     answer = question.unsafe_ask()
     if answer is None:  # questionary's own way of saying "cancelled"
         raise KeyboardInterrupt
     return answer
+
+
+def _skip_headers_when_filtering(question: Question) -> None:
+    """questionary's type-to-filter also matches the category headers ("stat" matches "Math and
+    statistics") and leaves the pointer on one, where space would pick nothing. Move the pointer
+    to the first real choice after every keystroke of the filter."""
+    from questionary.prompts.common import InquirerControl
+
+    found = [c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)]
+    if not found:  # another questionary version: leave it be
+        return
+    ic = found[0]
+    add = ic.add_search_character
+
+    def add_and_skip(char: Any) -> None:
+        add(char)
+        while not ic.is_selection_valid() and ic.pointed_at < ic.choice_count - 1:
+            ic.pointed_at += 1
+
+    ic.add_search_character = add_and_skip  # type: ignore[method-assign]
 
 
 def _say(text: str) -> None:
@@ -177,29 +201,48 @@ class _Asker:
         name = SECTIONS[self.section - 1]
         return f"[{self.section}/{len(SECTIONS)} {name}{' ' + detail if detail else ''}]"
 
-    def text(self, message: str, validate: Callable[[str], bool | str] | None = None,
-             default: str = "", instruction: str | None = None) -> str:
-        question = self.q.text(message, default=default, validate=validate, qmark=self.mark(),
-                               instruction=instruction)
+    def text(
+        self,
+        message: str,
+        validate: Callable[[str], bool | str] | None = None,
+        default: str = "",
+        instruction: str | None = None,
+    ) -> str:
+        question = self.q.text(
+            message, default=default, validate=validate, qmark=self.mark(), instruction=instruction
+        )
         return str(_run(question)).strip()
 
-    def select(self, message: str, choices: dict[Any, str], default: Any, detail: str = "",
-               shortcuts: bool = False) -> Any:
+    def select(
+        self, message: str, choices: dict[Any, str], default: Any, detail: str = "", shortcuts: bool = False
+    ) -> Any:
         options = [
             self.q.Choice(title, value=value, shortcut_key=str(value) if shortcuts else None)
             for value, title in choices.items()
         ]
         question = self.q.select(
-            message, options, default=next(o for o in options if o.value == default),
-            qmark=self.mark(detail), use_shortcuts=shortcuts,
+            message,
+            options,
+            default=next(o for o in options if o.value == default),
+            qmark=self.mark(detail),
+            use_shortcuts=shortcuts,
             instruction="(1-5 or arrows, then Enter)" if shortcuts else "(arrows, then Enter)",
         )
         return _run(question)
 
-    def checkbox(self, message: str, choices: Sequence[Any], instruction: str = PICK_HELP,
-                 search: bool = False) -> list[Any]:
-        question = self.q.checkbox(message, list(choices), qmark=self.mark(), instruction=instruction,
-                                   use_search_filter=search, use_jk_keys=not search)
+    def checkbox(
+        self, message: str, choices: Sequence[Any], instruction: str = PICK_HELP, search: bool = False
+    ) -> list[Any]:
+        question = self.q.checkbox(
+            message,
+            list(choices),
+            qmark=self.mark(),
+            instruction=instruction,
+            use_search_filter=search,
+            use_jk_keys=not search,
+        )
+        if search:
+            _skip_headers_when_filtering(question)
         return list(_run(question))
 
     def confirm(self, message: str, default: bool = False) -> bool:
@@ -210,8 +253,9 @@ def ask(catalog: Catalog) -> dict[str, Any]:
     """Ask the quiz (about 25 prompts, about 3 minutes) and return schema-v1 answers."""
     asker = _Asker()
     answers: dict[str, Any] = {"schema_version": 1}
-    _say("careercli quiz: about 25 quick questions, about 3 minutes. "
-         "Enter accepts the default; Ctrl-C stops.")
+    _say(
+        "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default; Ctrl-C stops."
+    )
     answers.update(_ask_experience(asker))
     answers["education"] = _ask_education(asker)
     answers["skills"] = _ask_skills(asker, catalog)
@@ -226,12 +270,17 @@ def _ask_experience(asker: _Asker) -> dict[str, Any]:
     def valid_years(text: str) -> bool | str:
         return parse_years(text) is not None or f"Type a number of years from 0 to {MAX_YEARS}, e.g. 4"
 
-    years = parse_years(asker.text("How many years have you worked in data, analytics or software?",
-                                   validate=valid_years)) or 0.0
+    years = (
+        parse_years(
+            asker.text("How many years have you worked in data, analytics or software?", validate=valid_years)
+        )
+        or 0.0
+    )
     from careercli.answers import level_from_years
 
-    level = asker.select("Which level fits you best now?", dict(vocab.LEVEL_LABELS),
-                         default=level_from_years(years))
+    level = asker.select(
+        "Which level fits you best now?", dict(vocab.LEVEL_LABELS), default=level_from_years(years)
+    )
     return {"experience_years": int(years) if years.is_integer() else years, "level": level}
 
 
@@ -260,14 +309,22 @@ def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
             choices.append(asker.q.Separator(f"-- {category_title(category)} --"))
         choices.append(asker.q.Choice(skill.name, value=skill.id, description=skill.description))
     picked: list[str] = asker.checkbox(
-        "Which skills do you have?", choices, search=True,
+        "Which skills do you have?",
+        choices,
+        search=True,
         instruction="(type to filter, arrows move, space picks, Enter when done)",
     )
     names = {s.id: s.name for s in catalog.skills.values()}
+    picked = [skill for skill in dict.fromkeys(picked) if skill in names]
     if len(picked) <= RATE_ONE_BY_ONE_MAX:
         return {
-            skill: asker.select(f"How good are you at {names[skill]}?", PROFICIENCY, default=3,
-                                detail=f"{k}/{len(picked)}", shortcuts=True)
+            skill: asker.select(
+                f"How good are you at {names[skill]}?",
+                PROFICIENCY,
+                default=3,
+                detail=f"{k}/{len(picked)}",
+                shortcuts=True,
+            )
             for k, skill in enumerate(picked, 1)
         }
     return _rate_in_passes(asker, picked, names)
@@ -275,8 +332,10 @@ def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
 
 def _rate_in_passes(asker: _Asker, picked: list[str], names: dict[str, str]) -> dict[str, int]:
     """Many skills: three checkbox passes (strong, expert among strong, basic); the rest are 3."""
-    _say(f"You picked {len(picked)} skills. Three quick passes rate them; "
-         "any you leave out count as 3 (working).")
+    _say(
+        f"You picked {len(picked)} skills. Three quick passes rate them; "
+        "any you leave out count as 3 (working)."
+    )
     ratings = dict.fromkeys(picked, 3)
 
     def options(skills: list[str]) -> list[Any]:
@@ -285,13 +344,13 @@ def _rate_in_passes(asker: _Asker, picked: list[str], names: dict[str, str]) -> 
     strong = asker.checkbox("Which are strong: you use them often, unaided? (4)", options(picked))
     ratings.update(dict.fromkeys(strong, 4))
     if strong:
-        expert = asker.checkbox("Of those, which could you teach or set the standard in? (5)",
-                                options(strong))
+        expert = asker.checkbox(
+            "Of those, which could you teach or set the standard in? (5)", options(strong)
+        )
         ratings.update(dict.fromkeys(expert, 5))
     rest = [s for s in picked if s not in strong]
     if rest:
-        basic = asker.checkbox("Which are you still learning, using them only with help? (2)",
-                               options(rest))
+        basic = asker.checkbox("Which are you still learning, using them only with help? (2)", options(rest))
         ratings.update(dict.fromkeys(basic, 2))
     return ratings
 
@@ -300,8 +359,7 @@ def _ask_interests(asker: _Asker) -> dict[str, int]:
     asker.start(4, "Interests: how much would you enjoy each of these? Type 1-5 or use the arrows.")
     ratings: list[tuple[str, int]] = []
     for k, (dim, statement) in enumerate(STATEMENTS, 1):
-        value = asker.select(statement, LIKERT, default=3, detail=f"{k}/{len(STATEMENTS)}",
-                             shortcuts=True)
+        value = asker.select(statement, LIKERT, default=3, detail=f"{k}/{len(STATEMENTS)}", shortcuts=True)
         ratings.append((dim, int(value)))
     return interest_scores(ratings)
 
@@ -322,8 +380,9 @@ def _ask_preferences(asker: _Asker, catalog: Catalog) -> dict[str, Any]:
             return str(exc)
         return True
 
-    salary = parse_min_salary(asker.text("Minimum yearly salary, e.g. 120000 USD (Enter to skip)",
-                                         validate=valid_salary))
+    salary = parse_min_salary(
+        asker.text("Minimum yearly salary, e.g. 120000 USD (Enter to skip)", validate=valid_salary)
+    )
     prefs: dict[str, Any] = {"industries": industries, "work_mode": mode, "locations": locations}
     if salary is not None:
         prefs["min_salary"] = salary

@@ -13,15 +13,23 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
-TYPE_SHORT = {"full-time": "FT", "part-time": "PT", "contract": "contract", "internship": "intern",
-              "freelance": "freelance"}  # fmt: skip
+TYPE_SHORT = {
+    "full-time": "FT",
+    "part-time": "PT",
+    "contract": "contract",
+    "internship": "intern",
+    "freelance": "freelance",
+}
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 _PER = {"year": "", "month": "/mo", "hour": "/h"}
+TYPE_SHORT_NOTE = ("full-time", "part-time")
 CONVERTED_MARK = "≈"
-CSV_COLUMNS = (
-    "id title company location remote employment_type level salary_min salary_max salary_currency "
-    "salary_period compared_min compared_max compared_currency rate rate_date role fit posted url source"
-).split()
+CSV_COLUMNS: tuple[str, ...] = (
+    *("id", "title", "company", "location", "remote", "employment_type", "level"),
+    *("salary_min", "salary_max", "salary_currency", "salary_period"),
+    *("compared_min", "compared_max", "compared_currency", "rate", "rate_date"),
+    *("role", "fit", "posted", "url", "source"),
+)
 
 
 def _amount(x: float) -> str:
@@ -57,20 +65,22 @@ def _fit(m: JobMatch) -> str:
 
 
 def jobs_table(search: JobSearch, width: int = 80) -> Table:
-    """Title, company, location, level, type, salary, fit; narrower terminals fold columns."""
+    """Title, company, location, level, type, salary, fit as columns from 100 columns up;
+    below, the company goes under the title, then the type goes, then location and level
+    join the title cell, so the table stays readable down to 40 columns."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    wide, narrow = width >= 72, width < 50
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
-    table.add_column("Job" if narrow else "Title", ratio=3, overflow="fold")
+    wide, typed, narrow = width >= 100, width >= 72, width < 50
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Job" if narrow else "Title", ratio=3)
     if wide:
-        table.add_column("Company", ratio=2, overflow="fold")
+        table.add_column("Company", ratio=2)
     if not narrow:
-        table.add_column("Location", ratio=2, overflow="fold")
-        table.add_column("Level" if wide else "Lvl", no_wrap=True)
-    if wide:
+        table.add_column("Location", ratio=2)
+        table.add_column("Level" if typed else "Lvl", no_wrap=True)
+    if typed:
         table.add_column("Type", no_wrap=True)
     table.add_column("Salary", no_wrap=True)
     if search.has_fit:
@@ -80,15 +90,17 @@ def jobs_table(search: JobSearch, width: int = 80) -> Table:
         title = Text(job.title, style="bold")
         if not wide:
             title.append(f"\n{job.company}", style="dim")
-        if narrow and job.location:
-            title.append(f" · {job.location}", style="dim")
-        level = job.level or "-"
+        if narrow:
+            level = vocab.LEVEL_CODES.get(job.level or "", "")
+            extra = " · ".join(x for x in (job.location, level) if x)
+            title.append(f" · {extra}" if extra else "", style="dim")
         cells: list[RenderableType] = [title]
         if wide:
             cells.append(job.company)
         if not narrow:
-            cells += [job.location or "-", level if wide else vocab.LEVEL_CODES.get(level, level)]
-        if wide:
+            level = job.level or "-"
+            cells += [job.location or "-", level if typed else vocab.LEVEL_CODES.get(level, level)]
+        if typed:
             cells.append("/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-")
         cells.append(salary_text(job.salary, m.salary))
         if search.has_fit:
@@ -97,17 +109,25 @@ def jobs_table(search: JobSearch, width: int = 80) -> Table:
     return table
 
 
-def footnotes(search: JobSearch, profile_note: str = "") -> list[str]:
+def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]:
     """What the reader needs to trust the table: count, order, conversions, sources."""
     n, q = len(search.matches), search.query
     shown = f"{n} job{'s' if n != 1 else ''}" + (f" of {search.total}" if search.total > n else "")
-    order = {"fit": "best fit first", "salary": f"highest pay first ({q.currency}, top of range)",
-             "posted": "newest first", "title": "by title"}[search.ranked_by]  # fmt: skip
-    lines = [f"{shown}, {order}{profile_note}."]
-    if any(t in ("full-time", "part-time") for m in search.matches for t in m.job.employment_type):
+    order = {
+        "fit": "best fit first",
+        "salary": f"highest pay first ({q.currency}, top of range)",
+        "posted": "newest first",
+        "title": "by title",
+    }[search.ranked_by]
+    lines = [f"{shown}, {order}."]
+    if width >= 72 and any(t in TYPE_SHORT_NOTE for m in search.matches for t in m.job.employment_type):
         lines.append("Type: FT full-time, PT part-time.")
+    if width < 72:
+        lines.append("Level: EN entry, MI mid, SE senior, EX executive.")
     if search.has_fit:
-        lines.append("Fit: 0-100, how well the job's role fits you (`careercli quiz` explains it).")
+        lines.append(
+            f"Fit: 0-100, how well each job's role fits {fit_to or 'you'}; `careercli quiz` explains it."
+        )
     if q.min_salary is not None:
         floor = money_range(q.min_salary, q.min_salary, q.currency)
         lines.append(f"Salary floor {floor} a year: kept where the top of the range is at least that.")
@@ -129,16 +149,19 @@ def footnotes(search: JobSearch, profile_note: str = "") -> list[str]:
     return lines
 
 
-def jobs_view(search: JobSearch, width: int, profile_note: str = "") -> list[RenderableType]:
+def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str = "") -> list[RenderableType]:
     from rich.text import Text
 
     if not search.matches:
         lines = ["No jobs match those filters."]
         if search.no_salary_dropped:
-            lines.append(f"{search.no_salary_dropped} job(s) without a comparable salary were left out "
-                         "by the salary floor.")  # fmt: skip
+            k = search.no_salary_dropped
+            lines.append(f"{k} job{'s' if k != 1 else ''} without a comparable salary left out by the floor.")
+        if empty_hint:
+            lines.append(empty_hint)
         return [Text(line) for line in lines]
-    return [jobs_table(search, width), *(Text(line, style="dim") for line in footnotes(search, profile_note))]
+    notes = footnotes(search, fit_to, width)
+    return [jobs_table(search, width), *(Text(line, style="dim") for line in notes)]
 
 
 def write_csv(search: JobSearch, out: IO[str]) -> None:
@@ -148,17 +171,31 @@ def write_csv(search: JobSearch, out: IO[str]) -> None:
     for m in search.matches:
         job, sal, cmp = m.job, m.job.salary, m.salary
         conv = cmp if cmp is not None and cmp.changed else None
-        writer.writerow([
-            job.id, job.title, job.company, job.location, str(job.remote).lower(),
-            ";".join(job.employment_type), job.level or "",
-            _num(sal.min if sal else None), _num(sal.max if sal else None),
-            sal.currency if sal else "", sal.period if sal else "",
-            _num(cmp.min if cmp else None), _num(cmp.max if cmp else None), cmp.currency if cmp else "",
-            "" if conv is None or conv.rate is None else f"{conv.rate:.6g}",
-            (conv.rate_date or "") if conv else "",
-            job.role or "", "" if m.fit is None else f"{m.fit:.1f}", job.posted or "", job.url or "",
-            job.source,
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                job.id,
+                job.title,
+                job.company,
+                job.location,
+                str(job.remote).lower(),
+                ";".join(job.employment_type),
+                job.level or "",
+                _num(sal.min if sal else None),
+                _num(sal.max if sal else None),
+                sal.currency if sal else "",
+                sal.period if sal else "",
+                _num(cmp.min if cmp else None),
+                _num(cmp.max if cmp else None),
+                cmp.currency if cmp else "",
+                "" if conv is None or conv.rate is None else f"{conv.rate:.6g}",
+                (conv.rate_date or "") if conv else "",
+                job.role or "",
+                "" if m.fit is None else f"{m.fit:.1f}",
+                job.posted or "",
+                job.url or "",
+                job.source,
+            ]
+        )
 
 
 def _num(x: float | None) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from careercli import __version__
-from careercli.cli import catalog_cmds
+from careercli.cli import catalog_cmds, jobs_cmds, quiz_cmds, salary_cmds
 from careercli.cli.common import AppState
 from careercli.cli.data_cmds import data_app
 
@@ -53,6 +53,12 @@ app.command("roles")(catalog_cmds.roles)
 app.command("show")(catalog_cmds.show)
 app.command("compare")(catalog_cmds.compare)
 app.add_typer(data_app, name="data")
+app.command("quiz")(quiz_cmds.quiz)
+app.command("fit")(quiz_cmds.fit)
+app.command("plan")(quiz_cmds.plan)
+app.add_typer(quiz_cmds.profile_app, name="profile")
+app.add_typer(jobs_cmds.jobs_app, name="jobs")
+app.command("salary")(salary_cmds.salary)
 
 
 def main() -> None:

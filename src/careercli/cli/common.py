@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
-from typer._click.exceptions import ClickException
+from typer._click.exceptions import ClickException, UsageError
 from typer._click.utils import echo
 
 from careercli.errors import EXIT_INTERRUPTED, CareerError
@@ -33,6 +33,16 @@ class UserFacingError(ClickException):
 
     def show(self, file: Any = None) -> None:
         echo(f"careercli: error: {self.message}", err=True)
+
+
+def _one_line_usage_error(self: UsageError, file: Any = None) -> None:
+    """Click prints usage, a hint and the error on four lines; we print one."""
+    where = self.ctx.command_path if self.ctx is not None else "careercli"
+    hint = f" (see '{where} --help')" if self.ctx is not None else ""
+    echo(f"careercli: error: {self.format_message()}{hint}", err=True)
+
+
+UsageError.show = _one_line_usage_error  # type: ignore[method-assign]
 
 
 def handles_errors(func: Callable[P, R]) -> Callable[P, R]:

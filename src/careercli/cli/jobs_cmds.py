@@ -11,11 +11,12 @@ import typer
 from careercli.cli.common import JsonOpt, handles_errors, state
 
 if TYPE_CHECKING:
+    from careercli.currency import RateTable
+    from careercli.job_filter import JobSearch
     from careercli.models import Catalog
     from careercli.profile import Profile
 
 jobs_app = typer.Typer(
-    help="Job listings, filtered and ranked by your fit.",
     invoke_without_command=True,
     no_args_is_help=False,
     rich_markup_mode=None,
@@ -30,48 +31,82 @@ def jobs(
     ctx: typer.Context,
     level: Annotated[
         list[str] | None,
-        typer.Option("--level", "-l", help="Only this level (repeatable): entry, mid, senior, executive, "
-                     "or EN/MI/SE/EX, or 'Senior-level / Expert'."),
+        typer.Option(
+            "--level",
+            "-l",
+            help="Only this level (repeatable): entry, mid, senior, executive, "
+            "or EN/MI/SE/EX, or 'Senior-level / Expert'.",
+        ),
     ] = None,
-    role: Annotated[str | None, typer.Option("--role", "-r", help="Only jobs for this role (id, alias or title).")] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", "-r", help="Only jobs for this role (id, alias or title).")
+    ] = None,
     location: Annotated[
         list[str] | None,
-        typer.Option("--location", help="Location text, matched at the start of a word (repeatable: any of); "
-                     "'remote' matches remote jobs."),
+        typer.Option(
+            "--location",
+            help="Location text, matched at the start of a word (repeatable: any of); "
+            "'remote' matches remote jobs.",
+        ),
     ] = None,
     remote: Annotated[bool, typer.Option("--remote", help="Only jobs that can be done remotely.")] = False,
     job_type: Annotated[
         list[str] | None,
-        typer.Option("--type", "-t", help="Only this employment type (repeatable): full-time, part-time, "
-                     "contract, internship, freelance."),
+        typer.Option(
+            "--type",
+            "-t",
+            help="Only this employment type (repeatable): full-time, part-time, "
+            "contract, internship, freelance.",
+        ),
     ] = None,
     min_salary: Annotated[
         str | None,
-        typer.Option("--min-salary", help="Yearly pay the job could reach: kept when the top of its range, "
-                     "converted to --currency, is at least this (100000 or 100K).", show_default=False),
+        typer.Option(
+            "--min-salary",
+            help="Yearly pay the job could reach: kept when the top of its range, "
+            "converted to --currency, is at least this (100000 or 100K).",
+            show_default=False,
+        ),
     ] = None,
     currency: Annotated[
         str | None,
-        typer.Option("--currency", help="Currency of --min-salary and of compared pay [default: USD].",
-                     show_default=False),
+        typer.Option(
+            "--currency",
+            help="Currency of --min-salary and of compared pay [default: USD].",
+            show_default=False,
+        ),
     ] = None,
     company: Annotated[str | None, typer.Option("--company", help="Company name text.")] = None,
     search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Words that must all appear in the title, company, "
-                                 "description or skills.")
+        str | None,
+        typer.Option(
+            "--search", "-s", help="Words that must all appear in the title, company, description or skills."
+        ),
     ] = None,
     sort: Annotated[
-        str | None, typer.Option("--sort", help="fit, salary, posted or title [default: fit with a profile, "
-                                 "else salary].", show_default=False)
+        str | None,
+        typer.Option(
+            "--sort",
+            help="fit, salary, posted or title [default: fit with a profile, else salary].",
+            show_default=False,
+        ),
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = None,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="Rank by fit to this answers file instead of the saved "
-                                  "profile.", show_default=False)
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Rank by fit to this answers file instead of the saved profile.",
+            show_default=False,
+        ),
     ] = None,
     for_me: Annotated[
-        bool, typer.Option("--for-me", help="Also filter by the profile's level, locations, work mode and "
-                           "salary floor (options given here win).")
+        bool,
+        typer.Option(
+            "--for-me",
+            help="Also filter by the profile's level, locations, work mode and "
+            "salary floor (options given here win).",
+        ),
     ] = False,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
@@ -132,21 +167,22 @@ def jobs(
     profile, where = _profile(catalog, answers)
     if profile is None and (for_me or chosen.get("sort") == "fit"):
         raise UsageProblem(f"{'--for-me' if for_me else '--sort fit'} {NO_PROFILE}")
+    fits = []
     if profile is not None:
         from careercli.fit import score_roles
 
         fits = score_roles(profile, catalog)
+    from careercli.jobs_match import fit_map, search_for
+
     if for_me and profile is not None:
-        from careercli.jobs_match import search_for
-
-        result = search_for(profile, fits, catalog, data_dir=app_state.data_dir,
-                            overrides=_floor_in(chosen, profile, rates))
+        overrides = _floor_in(chosen, profile, rates)
+        result = search_for(
+            profile, fits, catalog, data_dir=app_state.data_dir, overrides=overrides, rates=rates
+        )
     else:
-        from careercli.jobs_match import fit_map
-
-        result = filter_jobs(all_jobs(catalog, app_state.data_dir), JobQuery(**chosen), rates,
-                             fit_map(fits) if profile is not None else None)
-    _emit(result, as_json, as_csv, f" to {where}" if profile is not None else "")
+        jobs_seen = all_jobs(catalog, app_state.data_dir)
+        result = filter_jobs(jobs_seen, JobQuery(**chosen), rates, fit_map(fits) if fits else None)
+    _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
 
 
 def _profile(catalog: Catalog, answers: Path | None) -> tuple[Profile | None, str]:
@@ -160,7 +196,7 @@ def _profile(catalog: Catalog, answers: Path | None) -> tuple[Profile | None, st
     return load_saved(catalog), "your saved profile"
 
 
-def _floor_in(chosen: dict[str, Any], profile: Profile, rates: Any) -> dict[str, Any]:
+def _floor_in(chosen: dict[str, Any], profile: Profile, rates: RateTable) -> dict[str, Any]:
     """--currency without --min-salary under --for-me: the profile's floor, converted."""
     floor = profile.min_salary
     if "currency" in chosen and "min_salary" not in chosen and floor is not None:
@@ -170,24 +206,24 @@ def _floor_in(chosen: dict[str, Any], profile: Profile, rates: Any) -> dict[str,
     return chosen
 
 
-def _emit(result: Any, as_json: bool, as_csv: bool, profile_note: str) -> None:
+def _emit(result: JobSearch, as_json: bool, as_csv: bool, fit_to: str, for_me: bool) -> None:
     if as_json:
         from careercli.job_filter import search_dict
         from careercli.output import emit_json
 
         emit_json(search_dict(result))
-        return
-    if as_csv:
+    elif as_csv:
         import sys
 
         from careercli.render_jobs import write_csv
 
         write_csv(result, sys.stdout)
-        return
-    from careercli.output import console
-    from careercli.render_jobs import jobs_view
+    else:
+        from careercli.output import console
+        from careercli.render_jobs import jobs_view
 
-    ranked = f", ranked by fit{profile_note}" if result.has_fit and result.ranked_by == "fit" else ""
-    out = console()
-    for part in jobs_view(result, out.width, ranked.removeprefix(", ranked by fit") if ranked else ""):
-        out.print(part)
+        out = console()
+        hint = "--for-me applied the profile's level, locations, work mode and salary floor; "
+        hint += "options such as --level given here replace them, or leave out --for-me."
+        for part in jobs_view(result, out.width, fit_to, hint if for_me else ""):
+            out.print(part)

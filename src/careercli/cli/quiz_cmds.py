@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 
 AnswersOpt = Annotated[
     Path | None,
-    typer.Option("--answers", metavar="FILE", show_default=False,
-                 help="An answers file (YAML or JSON, schema version 1) instead of the saved profile."),
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        show_default=False,
+        help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",
+    ),
 ]
 RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.")]
 NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
@@ -38,15 +42,25 @@ def quiz(
     ctx: typer.Context,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", metavar="FILE", show_default=False,
-                     help="Answers file (YAML or JSON, schema version 1): no questions asked."),
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            show_default=False,
+            help="Answers file (YAML or JSON, schema version 1): no questions asked.",
+        ),
     ] = None,
     save_answers: Annotated[
         Path | None,
-        typer.Option("--save-answers", metavar="FILE", show_default=False,
-                     help="Also write this run's answers to FILE, to rerun with --answers."),
+        typer.Option(
+            "--save-answers",
+            metavar="FILE",
+            show_default=False,
+            help="Also write this run's answers to FILE, to rerun with --answers.",
+        ),
     ] = None,
-    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="How many roles the table shows.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", min=1, metavar="N", help="How many roles the table shows.")
+    ] = 10,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the profile.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -214,8 +228,15 @@ def plan(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json:
     if as_json:
         from careercli.output import emit_json
 
-        emit_json({"schema_version": 1, "role": found.id, "title": found.title,
-                   "score": result.score, "steps": steps})
+        emit_json(
+            {
+                "schema_version": 1,
+                "role": found.id,
+                "title": found.title,
+                "score": result.score,
+                "steps": steps,
+            }
+        )
         return
     from careercli.output import console
     from careercli.render_fit import plan_view
@@ -225,8 +246,9 @@ def plan(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json:
         out.print(part)
 
 
-profile_app = typer.Typer(help="Show, locate or clear the profile saved by `careercli quiz`.",
-                          no_args_is_help=True)
+profile_app = typer.Typer(
+    help="Show, locate or clear the profile saved by `careercli quiz`.", no_args_is_help=True
+)
 
 
 @profile_app.command("show")

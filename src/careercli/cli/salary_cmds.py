@@ -1,0 +1,106 @@
+"""`salary [ROLE]`: pay from the aijobs.net survey, by level, country, remote, year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careercli.cli.common import JsonOpt, handles_errors, state
+
+
+@handles_errors
+def salary(
+    ctx: typer.Context,
+    role: Annotated[
+        str | None,
+        typer.Argument(help="A role id, alias or title; without one, every role ranked by median pay."),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option("--level", "-l", help="entry, mid, senior, executive (or EN/MI/SE/EX, junior, expert...)."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Where the employee lives: an ISO code (US, de) or a name."),
+    ] = None,
+    remote: Annotated[
+        str | None,
+        typer.Option("--remote", help="0, 50 or 100 percent remote (or onsite, hybrid, remote)."),
+    ] = None,
+    year: Annotated[str | None, typer.Option("--year", "-y", help="A survey year, e.g. 2024.")] = None,
+    employment_type: Annotated[
+        str | None,
+        typer.Option("--employment-type", help="FT, PT, CT or FL (or full-time, part-time, contract, freelance)."),
+    ] = None,
+    company_size: Annotated[
+        str | None,
+        typer.Option("--company-size", help="S, M or L (or small, medium, large)."),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Compute from this CSV in the survey's columns instead of the bundled figures.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show what a role pays: percentiles with n, by level, and a box chart per level.
+
+    Figures are gross yearly salaries in USD from the aijobs.net salary survey (CC0).
+    Where a figure rests on fewer than 30 rows it is marked thin; where there are no
+    rows, the command says which levels, filters, related roles or survey titles have
+    data instead.
+
+    Examples:
+
+    \b
+      careercli salary ml-engineer
+      careercli salary ml-engineer --level senior --country US --remote 100
+      careercli salary head-ds
+      careercli salary --level entry
+      careercli salary data-scientist --data salaries.csv --year 2024 --json
+    """
+    from careercli import salary as core
+    from careercli.catalog import resolve_role
+    from careercli.output import console, emit_json
+
+    app_state = state(ctx)
+    catalog = app_state.catalog()
+    found = resolve_role(catalog, role) if role is not None else None
+    if data is not None:
+        source: core.SalaryData = core.load_csv(data)
+    else:
+        from careercli.paths import user_pack_dir
+
+        pack = user_pack_dir(str(app_state.data_dir) if app_state.data_dir else None)
+        source = core.load_bundled(catalog, pack)
+    filters = core.parse_filters(
+        source,
+        level=level,
+        country=country,
+        year=year,
+        remote=remote,
+        employment_type=employment_type,
+        company_size=company_size,
+    )
+    from careercli import render_salary
+
+    out = console()
+    if found is None:
+        ranked = core.ranking(catalog, filters, source)
+        if as_json:
+            emit_json(core.ranking_dict(ranked))
+            return
+        parts = render_salary.ranking_view(ranked, out.width, out.encoding)
+    else:
+        report = core.role_report(catalog, found, filters, source)
+        if as_json:
+            emit_json(core.report_dict(report))
+            return
+        parts = render_salary.role_view(report, out.width, out.encoding)
+    for part in parts:
+        out.print(part)

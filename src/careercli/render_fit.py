@@ -1,0 +1,379 @@
+"""Rich views of fit results: the quiz's ranked table and top three, `fit ROLE` and `plan ROLE`.
+
+Bars are block characters on a dotted track, so they read the same with NO_COLOR.
+Tables fold their columns at 80 and 40 columns instead of wrapping into noise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from careercli import vocab
+from careercli.output import money
+from careercli.roleview import ONET_CREDIT
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+    from careercli.fit import RoleFit
+    from careercli.models import Catalog, Role
+    from careercli.profile import Profile
+
+PART_TITLES = {
+    "skills": "Skills",
+    "experience": "Experience",
+    "interests": "Interests",
+    "education": "Education",
+    "preferences": "Preferences",
+}
+# Column heads of the ranked table: the long ones when the bars are 9 cells wide, else short.
+PART_HEADS = {"skills": "Skills", "experience": "Level", "interests": "Interests", "education": "Education",
+              "preferences": "Prefs"}  # fmt: skip
+PART_SHORT = {"skills": "Skill", "experience": "Level", "interests": "Inter", "education": "Educ",
+              "preferences": "Prefs"}  # fmt: skip
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+WIDE = 72  # below this the ranked table drops the per-part bars
+NARROW = 50  # below this it drops the score bar too
+
+
+def bar(fraction: float, width: int) -> str:
+    """'████▌···': `fraction` (0..1) of `width` cells in block characters, the rest dotted."""
+    fraction = min(1.0, max(0.0, fraction))
+    eighths = round(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (_EIGHTHS[part] if part else "")
+    return text + "·" * (width - len(text))
+
+
+def _bar_text(fraction: float, width: int) -> Text:
+    from rich.text import Text
+
+    filled = bar(fraction, width)
+    track = len(filled) - len(filled.rstrip("·"))
+    text = Text(filled[: len(filled) - track], style="cyan")
+    text.append("·" * track, style="dim")
+    return text
+
+
+def _pts(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def profile_line(profile: Profile) -> str:
+    """One line that says what the scores are based on."""
+    years = f"{profile.experience_years:g} year{'' if profile.experience_years == 1 else 's'}"
+    degree = vocab.DEGREE_LABELS[profile.degree] + (f" in {profile.field}" if profile.field else "")
+    likes = sorted(profile.interests.items(), key=lambda kv: (-kv[1], vocab.INTERESTS.index(kv[0])))
+    liked = ", ".join(d for d, v in likes if v >= 4)[:60] or "no strong likes"
+    n = len(profile.skills)
+    return (
+        f"You: {years}, {profile.level} level; {degree}{' + MBA' if profile.mba else ''}; "
+        f"{n} skill{'' if n == 1 else 's'} rated; likes: {liked}."
+    )
+
+
+def ranked_table(fits: list[RoleFit], width: int) -> Table:
+    """Rank, role id, score, and a bar per part of the score (folded on narrow terminals)."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role", style="bold", no_wrap=True, overflow="ellipsis")
+    table.add_column("Score", justify="right", no_wrap=True)
+    parts = list(fits[0].components) if fits else []
+    if width >= WIDE:
+        cell = max(5, min(9, (width - 40) // max(1, len(parts)) - 2))
+        for name in parts:
+            title = PART_HEADS[name] if cell >= len(PART_HEADS[name]) else PART_SHORT[name]
+            table.add_column(title, no_wrap=True, min_width=cell)
+        for rank, fit in enumerate(fits, 1):
+            bars = [_bar_text(fit.components[n].score, cell) for n in parts]
+            table.add_row(str(rank), fit.role, f"{fit.score:.1f}", *bars)
+    else:
+        if width >= NARROW:
+            table.add_column("", no_wrap=True)
+        for rank, fit in enumerate(fits, 1):
+            cells = [str(rank), fit.role, f"{fit.score:.1f}"]
+            table.add_row(*cells, *([_bar_text(fit.score / 100, 10)] if width >= NARROW else []))
+    return table
+
+
+def weights_note(fit: RoleFit) -> str:
+    parts = " + ".join(f"{n} {c.weight:.0%}" for n, c in fit.components.items())
+    return f"Score 0-100 = {parts} (Level = experience). Each bar: how much of that part you earn."
+
+
+def _labelled(label: str, body: str, indent: int = 3) -> RenderableType:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    text = Text(f"{label}: ", style="bold")
+    text.append(body)
+    return Padding(text, (0, 0, 0, indent), expand=False)
+
+
+def bullet_list(lines: list[str], indent: int = 2) -> RenderableType:
+    """Bullets with a hanging indent, so a wrapped line lines up with its text."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in lines:
+        grid.add_row("•", line)
+    return Padding(grid, (0, 0, 0, indent), expand=False)
+
+
+def why_line(fit: RoleFit) -> str:
+    """'skills 35.1/45 · experience 20.0/20 · ...': where every point of the score came from."""
+    return " · ".join(f"{n} {_pts(c.points)}/{c.weight * 100:.0f}" for n, c in fit.components.items())
+
+
+def matches_text(fit: RoleFit, k: int = 4) -> str:
+    if not fit.matched:
+        return "none of this role's skills yet"
+    return ", ".join(f"{m.name} {m.have}/5 (importance {m.importance})" for m in fit.matched[:k])
+
+
+def gaps_text(fit: RoleFit, k: int = 4) -> str:
+    if not fit.gaps:
+        return "none: you meet every skill at the target"
+    return ", ".join(f"{g.name} {g.have}/5 → {g.need}/5 (importance {g.importance})" for g in fit.gaps[:k])
+
+
+def next_steps(fit: RoleFit, role: Role, steps: list[dict[str, Any]], k: int = 3) -> list[str]:
+    """The top gaps' actions, then the role's own tips not already quoted."""
+    lines = [str(s["action"]) for s in steps[:k]]
+    quoted = {t for s in steps[:k] for t in s["tips"]}
+    lines += [tip for tip in role.tips if tip not in quoted][: max(1, 5 - len(lines))]
+    return lines
+
+
+def top_role_view(catalog: Catalog, fit: RoleFit, rank: int) -> list[RenderableType]:
+    """One of the best three: score, where its points came from, matches, gaps, next steps."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from careercli.fit import plan_steps
+
+    role = catalog.roles[fit.role]
+    head = Text(f"{rank}. {fit.title} ({fit.role})", style="bold")
+    head.append(f"  {fit.score:.1f}/100", style="bold cyan")
+    steps = plan_steps(fit, role, catalog)
+    return [
+        Text(""),
+        head,
+        _labelled("Points", why_line(fit)),
+        _labelled("Strongest matches", matches_text(fit)),
+        _labelled("Biggest gaps", gaps_text(fit)),
+        Padding(Text("Next steps:", style="bold"), (0, 0, 0, 3), expand=False),
+        bullet_list(next_steps(fit, role, steps), indent=5),
+    ]
+
+
+def job_salary(salary: dict[str, Any] | None) -> str:
+    if not salary:
+        return "-"
+    cur = str(salary.get("currency") or "USD")
+    low, high = salary.get("min"), salary.get("max")
+    if low is not None and high is not None and low != high:
+        return f"{money(low, cur)}-{money(high, cur)}"
+    return money(low if low is not None else high, cur)
+
+
+def jobs_view(jobs: list[dict[str, Any]], width: int) -> list[RenderableType]:
+    """The "Matching jobs" section: the listings for your level and places, best fit first."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[RenderableType] = [Text(""), Text("Matching jobs", style="bold underline")]
+    if not jobs:
+        out.append(
+            Text(
+                "No listed job matches your level, places and salary floor; "
+                "try `careercli jobs --for-me` with fewer filters.",
+                style="dim",
+            )
+        )
+        return out
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Job", ratio=3, overflow="fold")
+    if width >= WIDE:
+        table.add_column("Company", ratio=2, overflow="fold")
+        table.add_column("Location", ratio=2, overflow="fold")
+    table.add_column("Salary", no_wrap=True)
+    table.add_column("Fit", justify="right", no_wrap=True)
+    for job in jobs:
+        fit = job.get("fit")
+        title = Text(str(job.get("title", "")), style="bold")
+        if width < WIDE:
+            title.append(f"\n{job.get('company', '')}, {job.get('location', '')}", style="dim")
+        wide = [str(job.get("company", "")), str(job.get("location", ""))] if width >= WIDE else []
+        table.add_row(title, *wide, job_salary(job.get("salary")), "-" if fit is None else f"{fit:.0f}")
+    out.append(table)
+    return out
+
+
+def quiz_view(
+    catalog: Catalog,
+    profile: Profile,
+    fits: list[RoleFit],
+    top: int,
+    width: int,
+    jobs: list[dict[str, Any]] | None,
+) -> list[RenderableType]:
+    """The quiz's results: the ranked table, the best three in detail, then matching jobs."""
+    from rich.text import Text
+
+    shown = fits[:top]
+    out: list[RenderableType] = [
+        Text(""),
+        Text(f"Your best-fitting roles (top {len(shown)} of {len(fits)})", style="bold underline"),
+        Text(profile_line(profile), style="dim"),
+        ranked_table(shown, width),
+    ]
+    if fits:
+        out.append(Text(weights_note(fits[0]), style="dim"))
+    for rank, fit in enumerate(fits[:3], 1):
+        out.extend(top_role_view(catalog, fit, rank))
+    if jobs is not None:
+        out.extend(jobs_view(jobs, width))
+    out += [Text(""), Text("More: careercli fit ROLE (every point) · careercli plan ROLE (what to learn)",
+                           style="dim"),
+            Text(ONET_CREDIT, style="dim")]  # fmt: skip
+    return out
+
+
+def parts_table(fit: RoleFit, width: int) -> Table:
+    """`fit ROLE`: each part's weight, bar, points and reason."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=width < WIDE)
+    table.add_column("Part", style="bold", no_wrap=True)
+    table.add_column("Points", justify="right", no_wrap=True)
+    if width >= NARROW:
+        table.add_column("", no_wrap=True)
+    table.add_column("Why", ratio=1)
+    for name, c in fit.components.items():
+        bars = [_bar_text(c.score, 8)] if width >= NARROW else []
+        table.add_row(PART_TITLES[name], f"{_pts(c.points)}/{c.weight * 100:.0f}", *bars, c.detail)
+    table.add_row("Total", f"{fit.score:.1f}", *([""] if width >= NARROW else []), "")
+    return table
+
+
+def skills_table(fit: RoleFit) -> Table:
+    """Every skill the role asks for: importance, yours, the target and the points earned."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        title="Skills in detail",
+        title_justify="left",
+        title_style="bold",
+    )
+    for col, justify in (("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"),
+                         ("Points", "right")):  # fmt: skip
+        table.add_column(col, justify=justify, no_wrap=col != "Skill")  # type: ignore[arg-type]
+    items = sorted(fit.components["skills"].items, key=lambda i: (-i["importance"], -i["points"]))
+    for item in items:
+        table.add_row(str(item["name"]), str(item["importance"]), str(item["have"] or "-"),
+                      str(item["need"]), _pts(float(item["points"])))  # fmt: skip
+    return table
+
+
+def interests_table(fit: RoleFit) -> Table | None:
+    from rich import box
+    from rich.table import Table
+
+    items = fit.components["interests"].items
+    if not items:
+        return None
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        title="Interests in detail",
+        title_justify="left",
+        title_style="bold",
+    )
+    table.add_column("Interest")
+    table.add_column("You 1-5", justify="right")
+    table.add_column("Role 1-7", justify="right")
+    table.add_column("Points", justify="right")
+    for item in items:
+        stress = " *" if item["role_stresses"] else ""
+        table.add_row(str(item["dimension"]), str(item["you"]), f"{item['role']:.1f}{stress}",
+                      f"{item['points']:+.1f}")  # fmt: skip
+    return table
+
+
+def fit_view(
+    catalog: Catalog, role: Role, fit: RoleFit, rank: int, of: int, width: int
+) -> list[RenderableType]:
+    """`fit ROLE`: the score, every part with its reason, then skills and interests in detail."""
+    from rich.text import Text
+
+    head = Text(f"{fit.title} ({fit.role})", style="bold")
+    head.append(f"  {fit.score:.1f}/100", style="bold cyan")
+    out: list[RenderableType] = [
+        head,
+        Text(f"Ranks {rank} of {of} roles for you. {vocab.LEVEL_LABELS[role.level]} role.", style="dim"),
+        Text(""),
+        parts_table(fit, width),
+        Text(""),
+        skills_table(fit),
+    ]
+    interests = interests_table(fit)
+    if interests is not None:
+        out += [Text(""), interests, Text("* a dimension this role stresses (above its own average)",
+                                          style="dim")]  # fmt: skip
+    out += [Text(""), Text(f"What to learn: careercli plan {fit.role}", style="dim"),
+            Text(ONET_CREDIT, style="dim")]  # fmt: skip
+    return out
+
+
+def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int) -> list[RenderableType]:
+    """`plan ROLE`: the gaps, most important first, what to do about each, and the role's tips."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    head = Text(f"Plan: {role.title} ({role.id})", style="bold")
+    head.append(f"  your fit {fit.score:.1f}/100", style="bold cyan")
+    out: list[RenderableType] = [head, Text("")]
+    if not steps:
+        out.append(Text("No skill gaps: you have every skill this role lists at its target level."))
+    else:
+        out.append(Text(f"{len(steps)} skill gap{'' if len(steps) == 1 else 's'}, most important first:",
+                        style="bold"))  # fmt: skip
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Skill", style="bold", ratio=1 if width < WIDE else None, overflow="fold")
+        if width >= NARROW:
+            table.add_column("Imp.", justify="right", no_wrap=True)
+            table.add_column("Now", justify="right", no_wrap=True)
+        table.add_column("What to do", ratio=3)
+        for step in steps:
+            todo = Text(str(step["action"]))
+            for tip in step["tips"]:
+                todo.append(f"\nTip: {tip}", style="dim")
+            middle = [str(step["importance"]), f"{step['have']}→{step['need']}"] if width >= NARROW else []
+            table.add_row(str(step["rank"]), str(step["name"]), *middle, todo)
+        out.append(table)
+    others = [(n, c) for n, c in fit.components.items() if n in ("experience", "education") and c.score < 1]
+    if others:
+        out += [Text(""), Text("Beyond skills:", style="bold")]
+        out.append(bullet_list([f"{PART_TITLES[n]}: {c.detail}" for n, c in others]))
+    if role.tips:
+        out += [Text(""), Text("Tips for this role:", style="bold")]
+        out.append(bullet_list(list(role.tips)))
+    return out

@@ -1,0 +1,356 @@
+"""Rich views of salary results: a percentile table, a box chart per level, the role ranking.
+
+Everything is laid out for the console's width: at 80 columns the full table (n, p10 to
+p90, a note beside thin figures) and a box chart on a shared USD axis; below 64 columns
+the table keeps n and the middle half and marks thin figures with '!'. No colour is needed
+to read anything: styles only repeat what the characters say (NO_COLOR and pipes get the
+same text), and a console that cannot encode box-drawing characters gets ASCII ones.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, NamedTuple
+
+from careercli.output import money
+from careercli.roleview import THIN_N
+from careercli.salary import (
+    OPTIONS,
+    Alternative,
+    Figures,
+    Ranking,
+    RoleReport,
+    describe_filter,
+)
+from careercli.salary_csv import MIN_N_PERCENTILES
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+NARROW = 64  # below this many columns: fewer table columns, markers instead of words
+LEVEL_SHORT = {"entry": "entry", "mid": "mid", "senior": "senior", "executive": "exec"}
+
+
+class Glyphs(NamedTuple):
+    left: str  # p10
+    whisker: str
+    box: str  # p25 to p75
+    median: str
+    right: str  # p90
+    tick: str
+    rule: str
+
+
+UNICODE = Glyphs("├", "─", "▒", "┃", "┤", "┼", "─")
+ASCII = Glyphs("|", "-", "=", "#", "|", "+", "-")
+
+
+def glyphs_for(encoding: str) -> Glyphs:
+    """Box-drawing characters when the console can encode them, else ASCII."""
+    try:
+        "".join(UNICODE).encode(encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return ASCII
+    return UNICODE
+
+
+# ---------------------------------------------------------------------------------------
+# The chart: one box per row on a shared axis.
+
+
+class Axis(NamedTuple):
+    low: float
+    high: float
+    step: float
+    width: int  # columns
+
+    def at(self, value: float) -> int:
+        span = self.high - self.low
+        col = round((value - self.low) / span * (self.width - 1)) if span > 0 else 0
+        return min(max(col, 0), self.width - 1)
+
+
+_STEPS = (5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000)
+
+
+def make_axis(low: float, high: float, width: int) -> Axis:
+    """An axis from a round value at or below `low` to one at or above `high`, with ticks
+    far enough apart for their labels ('$250K' plus a gap)."""
+    for step in _STEPS:
+        lo = math.floor(low / step) * step
+        hi = max(math.ceil(high / step) * step, lo + step)
+        ticks = round((hi - lo) / step)
+        if ticks == 0 or (width - 1) / ticks >= 8:
+            return Axis(lo, hi, step, width)
+    step = _STEPS[-1]
+    lo = math.floor(low / step) * step
+    return Axis(lo, max(math.ceil(high / step) * step, lo + step), step, width)
+
+
+def box_line(fig: Figures, axis: Axis, g: Glyphs, style: str = "cyan") -> Text:
+    """p10-p90 whiskers, p25-p75 box, p50 mark, `axis.width` columns wide."""
+    from rich.text import Text
+
+    assert fig.pct is not None
+    p10, p25, p50, p75, p90 = (axis.at(v) for v in fig.pct)
+    cells = [" "] * axis.width
+    styles = [""] * axis.width
+    for x in range(p10, p90 + 1):
+        cells[x] = g.whisker
+    for x in range(p25, p75 + 1):
+        cells[x], styles[x] = g.box, style
+    if p25 > p10:
+        cells[p10] = g.left
+    if p90 > p75:
+        cells[p90] = g.right
+    cells[p50], styles[p50] = g.median, "bold"
+    text = Text(no_wrap=True, overflow="crop")
+    for char, char_style in zip(cells, styles, strict=True):
+        text.append(char, style=char_style)
+    text.rstrip()
+    return text
+
+
+def axis_lines(axis: Axis, indent: int, g: Glyphs) -> list[Text]:
+    """The rule with a tick at each step, and the tick labels centred under the ticks."""
+    from rich.text import Text
+
+    rule = [g.rule] * axis.width
+    labels = [" "] * (indent + axis.width)
+    value = axis.low
+    last_end = -2
+    while value <= axis.high + 1e-9:
+        col = axis.at(value)
+        rule[col] = g.tick
+        label = money(value)
+        start = indent + col - len(label) // 2
+        start = min(max(start, 0), len(labels) - len(label))
+        if start > last_end + 1:
+            labels[start : start + len(label)] = label
+            last_end = start + len(label) - 1
+        value += axis.step
+    return [
+        Text(" " * indent + "".join(rule), style="dim", no_wrap=True, overflow="crop"),
+        Text("".join(labels).rstrip(), style="dim", no_wrap=True, overflow="crop"),
+    ]
+
+
+def legend(g: Glyphs, narrow: bool) -> Text:
+    from rich.text import Text
+
+    if narrow:
+        return Text(f"{g.left}{g.whisker}{g.right} p10-p90  {g.box} p25-p75  {g.median} median", style="dim")
+    return Text(
+        f"{g.left}{g.whisker}{g.whisker}{g.right} p10 to p90   {g.box}{g.box} middle half, p25 to p75   "
+        f"{g.median} median (p50)",
+        style="dim",
+    )
+
+
+def chart(rows: list[tuple[str, Figures, str]], width: int, g: Glyphs) -> list[RenderableType]:
+    """A box per (label, figures, label style) row on one axis; rows without percentiles
+    say why instead of drawing."""
+    from rich.text import Text
+
+    drawn = [fig for _, fig, _ in rows if fig.pct is not None]
+    if not drawn:
+        return []
+    label_width = max(len(label) for label, _, _ in rows) + 2
+    axis = make_axis(
+        min(f.pct[0] for f in drawn if f.pct), max(f.pct[4] for f in drawn if f.pct), width - label_width - 1
+    )
+    out: list[RenderableType] = []
+    for label, fig, label_style in rows:
+        line = Text(no_wrap=True, overflow="crop")
+        line.append(label.ljust(label_width), style=label_style)
+        if fig.pct is not None:
+            line.append_text(box_line(fig, axis, g, "yellow" if fig.thin else "cyan"))
+            if fig.thin:
+                line.append(" thin", style="yellow")
+        elif fig.n:
+            line.append(f"n={fig.n}: too few rows to draw", style="dim")
+        else:
+            line.append("no rows", style="dim")
+        out.append(line)
+    out.extend(axis_lines(axis, label_width, g))
+    out.append(legend(g, width < NARROW))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# One role.
+
+
+def _note(fig: Figures) -> str:
+    if fig.n == 0:
+        return "no rows"
+    if fig.pct is None:
+        return f"too few (<{MIN_N_PERCENTILES})"
+    return f"thin (n<{THIN_N})" if fig.thin else ""
+
+
+def filters_text(report_filters: dict[str, str | int]) -> str:
+    return ", ".join(f"{OPTIONS[d][2:]} {describe_filter(d, v)}" for d, v in report_filters.items())
+
+
+def percentile_table(rows: list[tuple[str, Figures, str]], width: int) -> RenderableType:
+    """n and p10..p90 per row (p25, p50, p75 when narrow), with thin figures marked."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    narrow = width < NARROW
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("Level", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True)
+    names = ("p25", "p50", "p75") if narrow else ("p10", "p25", "p50", "p75", "p90")
+    for name in names:
+        table.add_column(name, justify="right", no_wrap=True)
+    if not narrow:
+        table.add_column("Note", no_wrap=True)
+    for label, fig, style in rows:
+        pct = fig.percentiles()
+        values = [money(pct[name]) if pct else "-" for name in names]
+        n_text = f"{fig.n:,}"
+        if narrow and fig.thin:
+            n_text += "!"
+        cells: list[Text | str] = [Text(label, style=style), Text(n_text, style="yellow" if fig.thin else "")]
+        cells.extend(values)
+        if not narrow:
+            cells.append(Text(_note(fig), style="yellow" if fig.thin else "dim"))
+        table.add_row(*cells)
+    return table
+
+
+def _level_rows(report: RoleReport, narrow: bool) -> list[tuple[str, Figures, str]]:
+    rows: list[tuple[str, Figures, str]] = []
+    if report.filters.level is None:
+        rows.append(("all" if narrow else "all levels", report.overall, "bold"))
+    for level, fig in report.by_level.items():
+        rows.append((LEVEL_SHORT[level] if narrow else level, fig, ""))
+    return rows
+
+
+def _alternative_line(alt: Alternative) -> str:
+    if alt.median is None:
+        figure = f"n={alt.n:,}, too few rows for a median" if alt.n < MIN_N_PERCENTILES else f"n={alt.n:,}"
+    else:
+        figure = f"median {money(alt.median)} (n={alt.n:,}{', thin' if alt.thin else ''})"
+    return f"• {alt.label}: {figure}"
+
+
+def source_line(source: dict[str, object]) -> str:
+    years = source.get("years")
+    span = f"{years[0]}-{years[1]}" if isinstance(years, list) and len(years) == 2 else ""
+    rows = source.get("rows")
+    count = f"{rows:,} rows" if isinstance(rows, int) else ""
+    if source.get("kind") == "csv":
+        detail = ", ".join(x for x in (count, span) if x)
+        return f"Source: {source.get('file')} ({detail}); titles mapped to roles by {source.get('title_map')}."
+    detail = ", ".join(x for x in (str(source.get("licence") or ""), span, count) if x)
+    return f"Source: {source.get('name')} ({detail}), via {source.get('file')}."
+
+
+def role_view(report: RoleReport, width: int, encoding: str = "utf-8") -> list[RenderableType]:
+    """`salary ROLE`: headline, the percentile table by level, the chart, notes, source."""
+    from rich.text import Text
+
+    g = glyphs_for(encoding)
+    narrow = width < NARROW
+    out: list[RenderableType] = [Text(f"{report.role_title} ({report.role_id})", style="bold")]
+    sub = "Gross yearly salary, USD"
+    active = report.filters.active()
+    if active:
+        sub += " · " + filters_text(active)
+    out.append(Text(sub, style="dim"))
+    fig = report.overall
+    if fig.pct is not None:
+        head = Text(f"Median {money(fig.p50)}", style="bold")
+        head.append(f" (n={fig.n:,})", style="bold")
+        if fig.thin:
+            head.append(f" thin: fewer than {THIN_N} rows", style="yellow")
+        head.append(f" · middle half {money(fig.pct[1])} to {money(fig.pct[3])}")
+        out.append(head)
+    out.append(Text(""))
+    rows = _level_rows(report, narrow)
+    if report.mapped:
+        out.append(percentile_table(rows, width))
+        if narrow and any(f.thin for _, f, _ in rows):
+            out.append(Text(f"! thin: fewer than {THIN_N} rows; - too few for percentiles", style="dim"))
+        drawn = chart(rows, width, g)
+        if drawn:
+            out.append(Text(""))
+            out.extend(drawn)
+    for note in report.notes:
+        out.append(Text(""))
+        out.append(Text(note, style="yellow" if "no exact title" in note or "No survey" in note else ""))
+    if report.alternatives:
+        out.append(Text(""))
+        out.append(Text("Where the data has rows instead:", style="bold"))
+        out.extend(Text(_alternative_line(a)) for a in report.alternatives)
+    if report.titles and not report.proxy:
+        shown = sorted(report.titles, key=lambda t: -t.n)[:3]
+        more = len(report.titles) - len(shown)
+        titles = ", ".join(f"{t.title} (n={t.n:,})" for t in shown)
+        tail = f" and {more} more (--json lists them)" if more else ""
+        out.append(Text(""))
+        out.append(Text(f"Survey titles counted: {titles}{tail}.", style="dim"))
+    out.append(Text(""))
+    out.append(Text(source_line(report.source), style="dim"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Every role.
+
+
+def ranking_view(result: Ranking, width: int, encoding: str = "utf-8") -> list[RenderableType]:
+    """`salary` with no role: roles by median, n beside it, a box each when there is room."""
+    from rich.text import Text
+
+    g = glyphs_for(encoding)
+    out: list[RenderableType] = [Text("Roles by median gross yearly salary (USD)", style="bold")]
+    active = result.filters.active()
+    if active:
+        out.append(Text("Filters: " + filters_text(active), style="dim"))
+    out.append(Text(""))
+    id_width = max(len(r.role_id) for r in result.roles) + 1  # + the proxy mark
+    n_width = max(len(f"{r.figures.n:,}") for r in result.roles) + 1  # + the thin mark
+    fixed = id_width + 1 + n_width + 1 + 7
+    chart_width = width - fixed - 2
+    drawn = [r.figures for r in result.roles if r.figures.pct is not None]
+    axis = None
+    if chart_width >= 20 and drawn:
+        axis = make_axis(
+            min(f.pct[0] for f in drawn if f.pct), max(f.pct[4] for f in drawn if f.pct), chart_width
+        )
+    header = Text(no_wrap=True, overflow="crop", style="bold")
+    header.append("Role".ljust(id_width) + " " + "n".rjust(n_width) + " " + "median".rjust(7))
+    if axis is not None:
+        header.append("  p10-p90, middle half, median")
+    out.append(header)
+    for r in result.roles:
+        fig = r.figures
+        line = Text(no_wrap=True, overflow="crop")
+        line.append((r.role_id + ("*" if r.proxy else "")).ljust(id_width))
+        line.append(" ")
+        line.append((f"{fig.n:,}" + ("!" if fig.thin else "")).rjust(n_width), style="yellow" if fig.thin else "")
+        line.append(" ")
+        line.append(money(fig.p50).rjust(7) if fig.pct else "-".rjust(7), style="bold")
+        if axis is not None and fig.pct is not None:
+            line.append("  ")
+            line.append_text(box_line(fig, axis, g, "yellow" if fig.thin else "cyan"))
+        out.append(line)
+    if axis is not None:
+        out.extend(axis_lines(axis, fixed + 2, g))
+    out.append(Text(""))
+    out.append(
+        Text(
+            f"! thin: fewer than {THIN_N} rows   * proxy: the survey has no exact title, "
+            f"closest titles used   - fewer than {MIN_N_PERCENTILES} rows",
+            style="dim",
+        )
+    )
+    out.append(Text(source_line(result.source), style="dim"))
+    return out

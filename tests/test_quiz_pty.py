@@ -1,0 +1,143 @@
+"""The real `careercli quiz` in a pseudo-terminal, driven with the keyboard as a person would."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+if sys.platform == "win32":  # pragma: no cover - no pty on Windows
+    pytest.skip("pseudo-terminals need a POSIX platform", allow_module_level=True)
+pexpect = pytest.importorskip("pexpect")
+
+DOWN = "\x1b[B"
+CTRL_C, CTRL_D = "\x03", "\x04"
+
+
+def console_script() -> str:
+    """The installed `careercli` next to this Python, else on PATH."""
+    beside = Path(sys.executable).parent / "careercli"
+    found = str(beside) if beside.is_file() else shutil.which("careercli")
+    if not found:
+        pytest.skip("the careercli console script is not installed")
+    return found
+
+
+@pytest.fixture
+def spawn(user_home: Path) -> Iterator[Any]:
+    """Start `careercli quiz ARGS` in a 40x100 pty with user state in the test's tmp home."""
+    children: list[Any] = []
+
+    def start(*args: str) -> Any:
+        env = {
+            **os.environ,
+            "CAREERCLI_HOME": str(user_home),
+            "TERM": "xterm",
+            "COLUMNS": "100",
+            "LINES": "40",
+            "PROMPT_TOOLKIT_NO_CPR": "1",  # nobody answers cursor-position requests in a pty
+        }
+        env.pop("NO_COLOR", None)
+        child = pexpect.spawn(
+            console_script(), ["quiz", *args], env=env, dimensions=(40, 100), encoding="utf-8", timeout=20
+        )
+        child.logfile_read = io.StringIO()  # the whole screen, for the asserts
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def answer(child: Any, prompt: str, keys: str) -> None:
+    child.expect_exact(prompt)
+    child.send(keys)
+
+
+def finish(child: Any) -> tuple[str, int]:
+    """Everything the program printed, once it has exited, and its exit status."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return str(child.logfile_read.getvalue()), int(child.exitstatus)
+
+
+def test_quiz_from_first_prompt_to_results(spawn: Any, user_home: Path) -> None:
+    child = spawn()
+    answer(child, "How many years", "7\r")
+    answer(child, "Which level fits you", "\r")
+    answer(child, "highest degree", DOWN + "\r")  # Master's
+    answer(child, "In what field", "statistics\r")
+    answer(child, "MBA", "n")
+    answer(child, "Which skills do you have", " " + DOWN + DOWN + " \r")  # Python, SQL
+    answer(child, "How good are you at Python", "5\r")
+    answer(child, "How good are you at SQL", "4\r")
+    for k in range(1, 13):
+        answer(child, f"Interests {k}/12]", "4\r" if k % 2 else "\r")
+    answer(child, "Which industries", " \r")
+    answer(child, "How do you want to work", DOWN + "\r")
+    answer(child, "Cities or countries", "Remote\r")
+    answer(child, "Minimum yearly salary", "lots\r")
+    child.expect_exact("Type an amount and a currency")  # refused, the prompt stays
+    child.send("\x15120000 USD\r")  # Ctrl-U clears the line
+    child.expect_exact("Your best-fitting roles")
+    output, status = finish(child)
+    assert status == 0, output
+    assert "Strongest matches" in output
+    assert "Profile saved to" in output
+    assert "Traceback" not in output
+    saved = (user_home / "profile.yaml").read_text(encoding="utf-8")
+    assert "python: 5" in saved
+    assert "amount: 120000" in saved
+
+
+@pytest.mark.parametrize(
+    "keys_before, prompt, key",
+    [
+        ("", "How many years", CTRL_C),
+        ("3\r\r", "highest degree", CTRL_C),
+        ("3\r\r\r\r", "Which skills do you have", CTRL_C),
+        ("", "How many years", CTRL_D),
+        ("3\r", "Which level fits you", CTRL_D),
+    ],
+    ids=["ctrl-c-text", "ctrl-c-select", "ctrl-c-checkbox", "ctrl-d-text", "ctrl-d-select"],
+)
+def test_ctrl_c_or_eof_cancels_with_130_and_saves_nothing(
+    spawn: Any, user_home: Path, keys_before: str, prompt: str, key: str
+) -> None:
+    child = spawn()
+    if keys_before:
+        answer(child, "How many years", keys_before)
+    child.expect_exact(prompt)
+    child.send(key)
+    child.expect_exact("quiz cancelled")
+    output, status = finish(child)
+    assert status == 130
+    assert "Traceback" not in output
+    assert not (user_home / "profile.yaml").exists()
+
+
+@pytest.mark.parametrize("how", ["sendintr", "signal"])
+def test_interrupt_cancels(spawn: Any, user_home: Path, how: str) -> None:
+    """The terminal's interrupt character, and a real SIGINT (as from `kill -INT`)."""
+    child = spawn()
+    if how == "signal":
+        answer(child, "How many years", "3\r")
+    child.expect_exact("Which level fits you" if how == "signal" else "How many years")
+    if how == "signal":
+        child.kill(signal.SIGINT)
+    else:
+        child.sendintr()
+    child.expect_exact("quiz cancelled")
+    output, status = finish(child)
+    assert status == 130
+    assert "Traceback" not in output
+    assert not (user_home / "profile.yaml").exists()

@@ -292,8 +292,15 @@ def test_each_mistake_is_one_line(text: str, expected: str) -> None:
     assert error_of(text).startswith(f"{SRC}: {expected}")
 
 
-@pytest.mark.parametrize(("spelled", "suggested"), [("doctorat", "'phd'"), ("masterz", "'master'"),
-                                                    ("bachelour", "'bachelor'"), ("high scool", "'high-school'")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("spelled", "suggested"),
+    [
+        ("doctorat", "'phd'"),
+        ("masterz", "'master'"),
+        ("bachelour", "'bachelor'"),
+        ("high scool", "'high-school'"),
+    ],
+)
 def test_unknown_degree_suggests_the_closest(spelled: str, suggested: str) -> None:
     assert error_of(minimal(education={"degree": spelled})).endswith(f"(did you mean {suggested}?)")
 

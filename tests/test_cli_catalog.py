@@ -179,3 +179,26 @@ def test_catalog_commands_never_import_questionary() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stderr == "[]"
+
+
+def test_main_builds_only_the_invoked_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The console script imports just the command it runs (start-up time)."""
+    code = (
+        "import sys; sys.argv = ['careercli', 'compare', 'head-ds', 'lead-mle']\n"
+        "from careercli.cli import app\n"
+        "try:\n    app.main()\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
+        "loaded = [m for m in ('careercli.cli.quiz_cmds', 'careercli.cli.jobs_cmds',\n"
+        "          'careercli.cli.salary_cmds') if m in sys.modules]\n"
+        "sys.stderr.write(repr(loaded))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stderr == "[]"
+    assert "Head of Data Science" in proc.stdout
+
+
+def test_full_help_lists_every_command(invoke: Invoke) -> None:
+    from careercli.cli.app import COMMANDS
+
+    out = invoke("--help").output
+    for name in COMMANDS:
+        assert f"  {name} " in out

@@ -375,3 +375,12 @@ def test_interest_scores_mean_of_two_rounded_half_up() -> None:
     assert scores["realistic"] == 5
     assert scores["social"] == 2
     assert scores["artistic"] == 3
+
+
+@pytest.mark.parametrize("command", ["fit", "plan"])
+@pytest.mark.parametrize("width", [40, 80])
+def test_fit_and_plan_fit_the_terminal(invoke: Invoke, answers: Path, command: str, width: int) -> None:
+    result = invoke(command, "computer-vision-engineer", "--answers", str(answers), width=width)
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= width
+    assert "(computer-vision-engineer)" in result.stdout

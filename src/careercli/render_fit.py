@@ -249,21 +249,30 @@ def quiz_view(
     return out
 
 
-def parts_table(fit: RoleFit, width: int) -> Table:
-    """`fit ROLE`: each part's weight, bar, points and reason."""
+def parts_table(fit: RoleFit, width: int) -> RenderableType:
+    """`fit ROLE`: each part's points, bar and reason; stacked (reason under part) when narrow."""
     from rich import box
+    from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
+    if width < NARROW:
+        lines: list[RenderableType] = []
+        for name, c in fit.components.items():
+            head = Text(f"{PART_TITLES[name]} {_pts(c.points)}/{c.weight * 100:.0f} ", style="bold")
+            lines += [head + _bar_text(c.score, 8), Padding(Text(c.detail), (0, 0, 0, 2), expand=False)]
+        return Group(*lines, Text(f"Total {fit.score:.1f}/100", style="bold"))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=width < WIDE)
     table.add_column("Part", style="bold", no_wrap=True)
     table.add_column("Points", justify="right", no_wrap=True)
-    if width >= NARROW:
-        table.add_column("", no_wrap=True)
+    table.add_column("", no_wrap=True)
     table.add_column("Why", ratio=1)
     for name, c in fit.components.items():
-        bars = [_bar_text(c.score, 8)] if width >= NARROW else []
-        table.add_row(PART_TITLES[name], f"{_pts(c.points)}/{c.weight * 100:.0f}", *bars, c.detail)
-    table.add_row("Total", f"{fit.score:.1f}", *([""] if width >= NARROW else []), "")
+        table.add_row(
+            PART_TITLES[name], f"{_pts(c.points)}/{c.weight * 100:.0f}", _bar_text(c.score, 8), c.detail
+        )
+    table.add_row("Total", f"{fit.score:.1f}", "", "")
     return table
 
 
@@ -341,10 +350,48 @@ def fit_view(
     return out
 
 
-def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int) -> list[RenderableType]:
-    """`plan ROLE`: the gaps, most important first, what to do about each, and the role's tips."""
+def _todo(step: dict[str, Any]) -> Text:
+    from rich.text import Text
+
+    todo = Text(str(step["action"]))
+    for tip in step["tips"]:
+        todo.append(f"\nTip: {tip}", style="dim")
+    return todo
+
+
+def gaps_table(steps: list[dict[str, Any]]) -> Table:
+    """`plan ROLE`: one row per gap: rank, skill, importance, now -> target, what to do."""
     from rich import box
     from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Skill", style="bold", ratio=1, overflow="fold")
+    table.add_column("Imp.", justify="right", no_wrap=True)
+    table.add_column("Now", justify="right", no_wrap=True)
+    table.add_column("What to do", ratio=3)
+    for step in steps:
+        now = f"{step['have']}→{step['need']}"
+        table.add_row(str(step["rank"]), str(step["name"]), str(step["importance"]), now, _todo(step))
+    return table
+
+
+def gaps_stacked(steps: list[dict[str, Any]]) -> RenderableType:
+    """The gaps for a narrow terminal: a heading line per gap, what to do indented under it."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    lines: list[RenderableType] = []
+    for step in steps:
+        head = Text(f"{step['rank']}. {step['name']}", style="bold")
+        head.append(f" (importance {step['importance']}, {step['have']}→{step['need']})", style="dim")
+        lines += [head, Padding(_todo(step), (0, 0, 0, 3), expand=False)]
+    return Group(*lines)
+
+
+def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int) -> list[RenderableType]:
+    """`plan ROLE`: the gaps, most important first, what to do about each, and the role's tips."""
     from rich.text import Text
 
     head = Text(f"Plan: {role.title} ({role.id})", style="bold")
@@ -355,20 +402,7 @@ def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int)
     else:
         out.append(Text(f"{len(steps)} skill gap{'' if len(steps) == 1 else 's'}, most important first:",
                         style="bold"))  # fmt: skip
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Skill", style="bold", ratio=1 if width < WIDE else None, overflow="fold")
-        if width >= NARROW:
-            table.add_column("Imp.", justify="right", no_wrap=True)
-            table.add_column("Now", justify="right", no_wrap=True)
-        table.add_column("What to do", ratio=3)
-        for step in steps:
-            todo = Text(str(step["action"]))
-            for tip in step["tips"]:
-                todo.append(f"\nTip: {tip}", style="dim")
-            middle = [str(step["importance"]), f"{step['have']}→{step['need']}"] if width >= NARROW else []
-            table.add_row(str(step["rank"]), str(step["name"]), *middle, todo)
-        out.append(table)
+        out.append(gaps_table(steps) if width >= NARROW else gaps_stacked(steps))
     others = [(n, c) for n, c in fit.components.items() if n in ("experience", "education") and c.score < 1]
     if others:
         out += [Text(""), Text("Beyond skills:", style="bold")]

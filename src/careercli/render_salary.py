@@ -76,12 +76,13 @@ _STEPS = (5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_
 
 def make_axis(low: float, high: float, width: int) -> Axis:
     """An axis from a round value at or below `low` to one at or above `high`, with ticks
-    far enough apart for their labels ('$250K' plus a gap)."""
+    far enough apart for their labels ('$250K' plus a gap of two)."""
     for step in _STEPS:
         lo = math.floor(low / step) * step
         hi = max(math.ceil(high / step) * step, lo + step)
         ticks = round((hi - lo) / step)
-        if ticks == 0 or (width - 1) / ticks >= 8:
+        label = max(len(money(lo)), len(money(hi)))
+        if (width - 1) / ticks >= label + 2:
             return Axis(lo, hi, step, width)
     step = _STEPS[-1]
     lo = math.floor(low / step) * step
@@ -148,6 +149,18 @@ def legend(g: Glyphs, narrow: bool) -> Text:
     )
 
 
+def lines(texts: list[Text]) -> RenderableType:
+    """Lines that must not wrap (a chart): cropped at the width instead.
+
+    Console.print joins bare Text objects into one, dropping their no_wrap; a Group keeps
+    each Text whole."""
+    from rich.console import Group
+
+    for text in texts:
+        text.no_wrap, text.overflow = True, "crop"
+    return Group(*texts)
+
+
 def chart(rows: list[tuple[str, Figures, str]], width: int, g: Glyphs) -> list[RenderableType]:
     """A box per (label, figures, label style) row on one axis; rows without percentiles
     say why instead of drawing."""
@@ -157,10 +170,13 @@ def chart(rows: list[tuple[str, Figures, str]], width: int, g: Glyphs) -> list[R
     if not drawn:
         return []
     label_width = max(len(label) for label, _, _ in rows) + 2
+    room = 5 if any(f.thin for f in drawn) else 0  # for " thin" after a box
     axis = make_axis(
-        min(f.pct[0] for f in drawn if f.pct), max(f.pct[4] for f in drawn if f.pct), width - label_width - 1
+        min(f.pct[0] for f in drawn if f.pct),
+        max(f.pct[4] for f in drawn if f.pct),
+        width - label_width - room - 1,
     )
-    out: list[RenderableType] = []
+    out: list[Text] = []
     for label, fig, label_style in rows:
         line = Text(no_wrap=True, overflow="crop")
         line.append(label.ljust(label_width), style=label_style)
@@ -175,11 +191,16 @@ def chart(rows: list[tuple[str, Figures, str]], width: int, g: Glyphs) -> list[R
         out.append(line)
     out.extend(axis_lines(axis, label_width, g))
     out.append(legend(g, width < NARROW))
-    return out
+    return [lines(out)]
 
 
 # ---------------------------------------------------------------------------------------
 # One role.
+
+
+def _marked(fig: Figures) -> bool:
+    """Thin, and not already empty: 0 rows says itself."""
+    return 0 < fig.n < THIN_N
 
 
 def _note(fig: Figures) -> str:
@@ -207,17 +228,16 @@ def percentile_table(rows: list[tuple[str, Figures, str]], width: int) -> Render
     names = ("p25", "p50", "p75") if narrow else ("p10", "p25", "p50", "p75", "p90")
     for name in names:
         table.add_column(name, justify="right", no_wrap=True)
-    if not narrow:
+    with_notes = not narrow and any(_note(fig) for _, fig, _ in rows)
+    if with_notes:
         table.add_column("Note", no_wrap=True)
     for label, fig, style in rows:
         pct = fig.percentiles()
         values = [money(pct[name]) if pct else "-" for name in names]
-        n_text = f"{fig.n:,}"
-        if narrow and fig.thin:
-            n_text += "!"
+        n_text = f"{fig.n:,}" + ("!" if narrow and _marked(fig) else "")
         cells: list[Text | str] = [Text(label, style=style), Text(n_text, style="yellow" if fig.thin else "")]
         cells.extend(values)
-        if not narrow:
+        if with_notes:
             cells.append(Text(_note(fig), style="yellow" if fig.thin else "dim"))
         table.add_row(*cells)
     return table
@@ -247,7 +267,9 @@ def source_line(source: dict[str, object]) -> str:
     count = f"{rows:,} rows" if isinstance(rows, int) else ""
     if source.get("kind") == "csv":
         detail = ", ".join(x for x in (count, span) if x)
-        return f"Source: {source.get('file')} ({detail}); titles mapped to roles by {source.get('title_map')}."
+        return (
+            f"Source: {source.get('file')} ({detail}); titles mapped to roles by {source.get('title_map')}."
+        )
     detail = ", ".join(x for x in (str(source.get("licence") or ""), span, count) if x)
     return f"Source: {source.get('name')} ({detail}), via {source.get('file')}."
 
@@ -276,7 +298,7 @@ def role_view(report: RoleReport, width: int, encoding: str = "utf-8") -> list[R
     rows = _level_rows(report, narrow)
     if report.mapped:
         out.append(percentile_table(rows, width))
-        if narrow and any(f.thin for _, f, _ in rows):
+        if narrow and any(_marked(f) for _, f, _ in rows):
             out.append(Text(f"! thin: fewer than {THIN_N} rows; - too few for percentiles", style="dim"))
         drawn = chart(rows, width, g)
         if drawn:
@@ -287,7 +309,7 @@ def role_view(report: RoleReport, width: int, encoding: str = "utf-8") -> list[R
         out.append(Text(note, style="yellow" if "no exact title" in note or "No survey" in note else ""))
     if report.alternatives:
         out.append(Text(""))
-        out.append(Text("Where the data has rows instead:", style="bold"))
+        out.append(Text("Where the data has rows instead (same filters unless said):", style="bold"))
         out.extend(Text(_alternative_line(a)) for a in report.alternatives)
     if report.titles and not report.proxy:
         shown = sorted(report.titles, key=lambda t: -t.n)[:3]
@@ -315,42 +337,43 @@ def ranking_view(result: Ranking, width: int, encoding: str = "utf-8") -> list[R
     if active:
         out.append(Text("Filters: " + filters_text(active), style="dim"))
     out.append(Text(""))
-    id_width = max(len(r.role_id) for r in result.roles) + 1  # + the proxy mark
-    n_width = max(len(f"{r.figures.n:,}") for r in result.roles) + 1  # + the thin mark
-    fixed = id_width + 1 + n_width + 1 + 7
-    chart_width = width - fixed - 2
+    ids = [r.role_id + ("*" if r.proxy else "") for r in result.roles]
+    ns = [f"{r.figures.n:,}" + ("!" if _marked(r.figures) else "") for r in result.roles]
+    medians = [money(r.figures.p50) if r.figures.pct else "-" for r in result.roles]
+    id_width = max(len(x) for x in [*ids, "Role"])
+    n_width = max(len(x) for x in [*ns, "n"])
+    median_width = max(len(x) for x in [*medians, "median"])
+    fixed = id_width + 1 + n_width + 1 + median_width + 2
     drawn = [r.figures for r in result.roles if r.figures.pct is not None]
     axis = None
-    if chart_width >= 20 and drawn:
+    if width - fixed >= 24 and drawn:
         axis = make_axis(
-            min(f.pct[0] for f in drawn if f.pct), max(f.pct[4] for f in drawn if f.pct), chart_width
+            min(f.pct[0] for f in drawn if f.pct), max(f.pct[4] for f in drawn if f.pct), width - fixed - 1
         )
-    header = Text(no_wrap=True, overflow="crop", style="bold")
-    header.append("Role".ljust(id_width) + " " + "n".rjust(n_width) + " " + "median".rjust(7))
+    header = Text(
+        "Role".ljust(id_width) + " " + "n".rjust(n_width) + " " + "median".rjust(median_width), style="bold"
+    )
     if axis is not None:
-        header.append("  p10-p90, middle half, median")
-    out.append(header)
-    for r in result.roles:
+        header.append("  p10 to p90, middle half, median")
+    rows = [header]
+    for role_id, n_text, median, r in zip(ids, ns, medians, result.roles, strict=True):
         fig = r.figures
-        line = Text(no_wrap=True, overflow="crop")
-        line.append((r.role_id + ("*" if r.proxy else "")).ljust(id_width))
-        line.append(" ")
-        line.append((f"{fig.n:,}" + ("!" if fig.thin else "")).rjust(n_width), style="yellow" if fig.thin else "")
-        line.append(" ")
-        line.append(money(fig.p50).rjust(7) if fig.pct else "-".rjust(7), style="bold")
+        line = Text(role_id.ljust(id_width) + " ")
+        line.append(n_text.rjust(n_width), style="yellow" if fig.thin else "")
+        line.append(" " + median.rjust(median_width), style="bold")
         if axis is not None and fig.pct is not None:
             line.append("  ")
             line.append_text(box_line(fig, axis, g, "yellow" if fig.thin else "cyan"))
-        out.append(line)
+        rows.append(line)
     if axis is not None:
-        out.extend(axis_lines(axis, fixed + 2, g))
+        rows.extend(axis_lines(axis, fixed, g))
+    out.append(lines(rows))
     out.append(Text(""))
-    out.append(
-        Text(
-            f"! thin: fewer than {THIN_N} rows   * proxy: the survey has no exact title, "
-            f"closest titles used   - fewer than {MIN_N_PERCENTILES} rows",
-            style="dim",
-        )
-    )
+    marks = [f"! thin: fewer than {THIN_N} rows"]
+    if any(r.proxy for r in result.roles):
+        marks.append("* proxy: no exact survey title, the closest titles stand in")
+    if any(r.figures.pct is None for r in result.roles):
+        marks.append(f"- fewer than {MIN_N_PERCENTILES} rows")
+    out.append(Text("   ".join(marks), style="dim"))
     out.append(Text(source_line(result.source), style="dim"))
     return out

@@ -571,17 +571,17 @@ def role_report(catalog: Catalog, role: Role, filters: Filters, data: SalaryData
             "survey has no figures for it."
         )
     elif group.proxy:
-        direct = [t for t in titles if not t.proxy]
         proxies = _titles_text(t for t in titles if t.proxy)
         if n_direct == 0:
             notes.append(
-                f"The survey has no exact title for {role.title}; the figures are for the "
-                f"closest titles, a proxy: {proxies}."
+                f"No exact survey title for {role.title}: the figures are a proxy, from the "
+                f"closest titles {proxies}."
             )
         else:
+            own = ", ".join(t.title for t in titles if not t.proxy)
             notes.append(
-                f"The survey has only {_count(n_direct)} with this role's own title "
-                f"({_titles_text(direct)}); the figures add the closest titles, a proxy: {proxies}."
+                f"Only {_count(n_direct)} of the survey carry this role's own title ({own}): "
+                f"the figures are a proxy that adds the closest titles {proxies}."
             )
     if group is not None and group.note:
         notes.append(group.note)
@@ -646,7 +646,7 @@ def _alternatives(
             continue
         fig = data.figures(rel_group, filters)
         if fig.n:
-            out.append(Alternative.of("role", rel, f"related role {rel}{_where(filters)}", fig))
+            out.append(Alternative.of("role", rel, f"related role {rel}", fig))
     if group is None or not any(t.n for t in group_titles(data, group)):
         for stat in similar_titles(role, data.title_stats()):
             median = stat.p50 if stat.n >= MIN_N_PERCENTILES else None

@@ -19,7 +19,6 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
@@ -78,8 +77,7 @@ _RESERVED_PLAIN = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", 
 _PLAIN_START_FORBIDDEN = set("-?:,[]{}#&*!|>'\"%@`")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     number: int
     indent: int
     text: str
@@ -233,8 +231,7 @@ def parse_yaml_subset(text: str, name: str) -> dict[str, YamlValue]:
     return data
 
 
-@dataclass(frozen=True, slots=True)
-class RoleTitles:
+class RoleTitles(NamedTuple):
     role: str
     titles: tuple[str, ...]
     proxy_titles: tuple[str, ...]
@@ -343,8 +340,7 @@ class SurveyRow(NamedTuple):
         raise KeyError(dimension)
 
 
-@dataclass(frozen=True, slots=True)
-class Survey:
+class Survey(NamedTuple):
     path: Path
     rows: tuple[SurveyRow, ...]
     duplicate_rows: int  # rows equal in every column to an earlier row

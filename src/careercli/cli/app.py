@@ -1,27 +1,35 @@
-"""The `careercli` command: global options and command registration."""
+"""The `careercli` command: global options and command registration.
+
+Commands are registered from a table and imported only when needed: building every
+command's options costs start-up time on each run, so `main()` builds just the command
+being invoked (the full app is built for help, unknown commands, and tests).
+"""
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from careercli import __version__
-from careercli.cli import catalog_cmds, jobs_cmds, quiz_cmds, salary_cmds
 from careercli.cli.common import AppState
-from careercli.cli.data_cmds import data_app
 
-app = typer.Typer(
-    name="careercli",
-    help="An offline, private, scriptable career advisor for data and AI careers.\n\n"
-    "Start with: careercli compare head-ds lead-mle",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
-)
+# name -> (module, attribute, "command" or "group"), in the order help lists them
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "roles": ("careercli.cli.catalog_cmds", "roles", "command"),
+    "show": ("careercli.cli.catalog_cmds", "show", "command"),
+    "compare": ("careercli.cli.catalog_cmds", "compare", "command"),
+    "quiz": ("careercli.cli.quiz_cmds", "quiz", "command"),
+    "fit": ("careercli.cli.quiz_cmds", "fit", "command"),
+    "plan": ("careercli.cli.quiz_cmds", "plan", "command"),
+    "profile": ("careercli.cli.quiz_cmds", "profile_app", "group"),
+    "jobs": ("careercli.cli.jobs_cmds", "jobs_app", "group"),
+    "salary": ("careercli.cli.salary_cmds", "salary", "command"),
+    "data": ("careercli.cli.data_cmds", "data_app", "group"),
+}
 
 
 def _version(value: bool) -> None:
@@ -30,7 +38,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     data_dir: Annotated[
@@ -45,21 +52,58 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """An offline, private, scriptable career advisor for data and AI careers."""
+    """An offline, private, scriptable career advisor for data and AI careers.
+
+    Start with: careercli compare head-ds lead-mle
+    """
     ctx.obj = AppState(data_dir=data_dir)
 
 
-app.command("roles")(catalog_cmds.roles)
-app.command("show")(catalog_cmds.show)
-app.command("compare")(catalog_cmds.compare)
-app.add_typer(data_app, name="data")
-app.command("quiz")(quiz_cmds.quiz)
-app.command("fit")(quiz_cmds.fit)
-app.command("plan")(quiz_cmds.plan)
-app.add_typer(quiz_cmds.profile_app, name="profile")
-app.add_typer(jobs_cmds.jobs_app, name="jobs")
-app.command("salary")(salary_cmds.salary)
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or with just `only` (a name from COMMANDS)."""
+    app = typer.Typer(
+        name="careercli",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        add_completion=False,
+    )
+    app.callback()(main_options)
+    for name, (module, attr, kind) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(module), attr)
+        if kind == "group":
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(target)
+    return app
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The command being invoked, when it is unambiguous; None means build them all."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--data-dir":
+            i += 2
+            continue
+        if arg.startswith("--data-dir="):
+            i += 1
+            continue
+        if arg.startswith("-"):
+            return None  # --help, --version or a typo: the full app answers those
+        return arg if arg in COMMANDS else None
+    return None
 
 
 def main() -> None:
-    app()
+    build_app(_command_name(sys.argv[1:]))()
+
+
+def __getattr__(name: str) -> Any:
+    # `from careercli.cli.app import app` (tests, docs tooling) gets the full app
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)

@@ -19,7 +19,7 @@ def salary(
     ] = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", "-l", help="entry, mid, senior, executive (or EN/MI/SE/EX, junior, expert...)."),
+        typer.Option("--level", "-l", help="entry, mid, senior, executive (or EN/MI/SE/EX, junior...)."),
     ] = None,
     country: Annotated[
         str | None,
@@ -32,7 +32,9 @@ def salary(
     year: Annotated[str | None, typer.Option("--year", "-y", help="A survey year, e.g. 2024.")] = None,
     employment_type: Annotated[
         str | None,
-        typer.Option("--employment-type", help="FT, PT, CT or FL (or full-time, part-time, contract, freelance)."),
+        typer.Option(
+            "--employment-type", help="FT, PT, CT or FL (or full-time, part-time, contract, freelance)."
+        ),
     ] = None,
     company_size: Annotated[
         str | None,

@@ -104,7 +104,7 @@ def test_salary_floor_converts_the_eur_job_and_shows_both_currencies_and_the_rat
 ) -> None:
     # EUR 70K-90K is USD 72,877-93,699 at the ECB rate of 2025-02-28: the top is below 100K ...
     out = listing(invoke, "--min-salary", "100000", "--currency", "USD")
-    assert "AI Research Scientist" not in out
+    assert "AI Research Scientist" not in out.split("Below the floor")[0]
     assert "Founding AI Engineer" in out and "Data Architect" in out
     assert "Intern" not in out  # USD 60K-96K
     # ... and above 90K, so a 90K floor keeps it, showing the euro figure and the dollar one.
@@ -124,7 +124,8 @@ def test_a_floor_in_another_currency_converts_the_dollar_jobs(invoke: Invoke) ->
     out = listing(invoke, "--min-salary", "92000", "--currency", "eur")
     assert "AI Engineer Intern" in out  # USD 96K = EUR 92,210
     assert "USD converted to EUR" in out
-    assert "AI Engineer Intern" not in listing(invoke, "--min-salary", "93000", "--currency", "EUR")
+    below = listing(invoke, "--min-salary", "93000", "--currency", "EUR")
+    assert "AI Engineer Intern" not in below.split("Below the floor")[0]
 
 
 @pytest.mark.parametrize(
@@ -319,3 +320,12 @@ def test_help_has_examples(invoke: Invoke) -> None:
     out = invoke("jobs", "--help").output
     assert "careercli jobs --level senior" in out
     assert "--min-salary" in out and "--for-me" in out
+
+
+def test_floor_note_names_the_converted_job_it_left_out(invoke: Invoke) -> None:
+    out = invoke("jobs", "--min-salary", "100000", "--currency", "USD", width=100).output
+    assert "AI Research Scientist" not in out.split("Below the floor")[0]
+    note = " ".join(out.split("Below the floor:")[1].split())
+    assert note.startswith(
+        "AI Research Scientist, €70K-90K ≈ $73K-94K at the ECB reference rate of 2025-02-28"
+    )

@@ -127,6 +127,8 @@ def test_save_answers_to_an_unwritable_place_is_one_line(
     assert result.exit_code == 1
     assert "cannot write" in result.output
     assert "Traceback" not in result.output
+    assert "Your best-fitting roles" in result.stdout  # the results are shown before the error
+    assert "Profile saved to" in result.stdout
 
 
 def test_no_terminal_and_no_answers_exits_2_with_one_line(invoke: Invoke, user_home: Path) -> None:

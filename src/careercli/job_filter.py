@@ -76,6 +76,7 @@ class JobSearch(NamedTuple):
     ranked_by: str  # the sort key actually used
     no_salary_dropped: int  # left out by the salary floor: no salary, or no rate for it
     converted: list[str]  # the currencies converted among the matches
+    below_floor: list[JobMatch]  # priced, converted, and under the floor: shown as a note
 
     @property
     def has_fit(self) -> bool:
@@ -102,6 +103,7 @@ def filter_jobs(
     fits = fits or {}
     matches: list[JobMatch] = []
     dropped = 0
+    below: list[JobMatch] = []
     keep, convert = _predicate(query), _converter(query.currency, rates)
     for job in jobs:
         if not keep(job):
@@ -113,6 +115,8 @@ def filter_jobs(
                 dropped += 1
                 continue
             if top < query.min_salary:
+                if salary is not None and salary.changed:
+                    below.append(JobMatch(job, None, salary))
                 continue
         fit = fits.get(job.role) if job.role else None
         matches.append(JobMatch(job, fit, salary))
@@ -125,7 +129,7 @@ def filter_jobs(
     converted = sorted(
         {m.job.salary.currency for m in matches if m.salary and m.salary.rate and m.job.salary}
     )
-    return JobSearch(matches, total, query, rates, ranked_by, dropped, converted)
+    return JobSearch(matches, total, query, rates, ranked_by, dropped, converted, below)
 
 
 def convert_salary(job: Job, currency: str, rates: RateTable) -> ConvertedSalary | None:

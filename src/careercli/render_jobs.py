@@ -135,6 +135,15 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
         k = search.no_salary_dropped
         lines.append(f"{k} job{'s' if k != 1 else ''} without a comparable salary left out by the floor.")
     r = search.rates
+    for m in search.below_floor[:3]:
+        sal, conv = m.job.salary, m.salary
+        if sal is None or conv is None:
+            continue
+        rate = f" at the {r.short_source} of {r.date}" if conv.rate else ""
+        lines.append(
+            f"Below the floor: {m.job.title}, {money_range(sal.min, sal.max, sal.currency, sal.period)}"
+            f" {CONVERTED_MARK} {money_range(conv.min, conv.max, conv.currency)}{rate}."
+        )
     for code in search.converted:
         lines.append(
             f"{CONVERTED_MARK} {code} converted to {q.currency} at the {r.short_source} of {r.date} "
@@ -154,6 +163,7 @@ def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str =
 
     if not search.matches:
         lines = ["No jobs match those filters."]
+        lines += [n for n in footnotes(search, fit_to, width) if n.startswith("Below the floor")]
         if search.no_salary_dropped:
             k = search.no_salary_dropped
             lines.append(f"{k} job{'s' if k != 1 else ''} without a comparable salary left out by the floor.")

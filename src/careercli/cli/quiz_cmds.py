@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careercli.cli.common import JsonOpt, handles_errors, state
+from careercli.errors import CareerError
 
 if TYPE_CHECKING:
     from careercli.fit import RoleFit
@@ -96,24 +97,39 @@ def quiz(
 
     data = profile_to_answers(profile)
     fits = score_roles(profile, catalog)
+    # A write that fails is reported after the results, so a long quiz is never lost to it.
+    failed: list[CareerError] = []
+    wrote = False
     if save_answers is not None:
-        write_text_atomic(save_answers, answers_yaml(data))
-    saved = None if no_save else save_profile(data)
+        try:
+            write_text_atomic(save_answers, answers_yaml(data))
+            wrote = True
+        except CareerError as exc:
+            failed.append(exc)
+    saved: Path | None = None
+    if not no_save:
+        try:
+            saved = save_profile(data)
+        except CareerError as exc:
+            failed.append(exc)
     if as_json:
         from careercli.fit import fit_dict
         from careercli.output import emit_json
 
         emit_json({"schema_version": 1, "profile": data, "results": [fit_dict(f) for f in fits]})
-        return
-    from careercli.output import console
-    from careercli.render_fit import quiz_view
+    else:
+        from careercli.output import console
+        from careercli.render_fit import quiz_view
 
-    out = console()
-    for part in quiz_view(catalog, profile, fits, top, out.width, _matching_jobs(profile, fits, catalog)):
-        out.print(part)
-    notes = [f"Answers written to {save_answers}." if save_answers else ""]
-    notes.append(f"Profile saved to {saved} (careercli profile show)." if saved else "Profile not saved.")
-    out.print(" ".join(n for n in notes if n), style="dim")
+        out = console()
+        jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir)
+        for part in quiz_view(catalog, profile, fits, top, out.width, jobs):
+            out.print(part)
+        notes = [f"Answers written to {save_answers}." if wrote else ""]
+        notes.append(f"Profile saved to {saved} (careercli profile show)." if saved else "Profile not saved.")
+        out.print(" ".join(n for n in notes if n), style="dim")
+    if failed:
+        raise failed[0]
 
 
 def _ask(catalog: Catalog) -> Profile:
@@ -144,13 +160,20 @@ def _prompt_output() -> Iterator[None]:
         yield
 
 
-def _matching_jobs(profile: Profile, fits: list[RoleFit], catalog: Catalog) -> list[dict[str, Any]] | None:
-    """Jobs for the best roles, or None while careercli.jobs_match is not there yet."""
-    try:  # the jobs helper's module; the lead wires it when it lands
+def _matching_jobs(
+    profile: Profile, fits: list[RoleFit], catalog: Catalog, data_dir: Path | None
+) -> list[dict[str, Any]] | None:
+    """Jobs for the best roles; None (no section) without careercli.jobs_match or with a broken
+    jobs file, which is worth a warning but not the results."""
+    try:  # the jobs helper's module, built alongside this one
         from careercli.jobs_match import matching_jobs
     except ImportError:
         return None
-    return list(matching_jobs(profile, fits, catalog, limit=5))
+    try:
+        return list(matching_jobs(profile, fits, catalog, limit=5, data_dir=data_dir))
+    except CareerError as exc:
+        typer.echo(f"careercli: warning: matching jobs left out: {exc.message}", err=True)
+        return None
 
 
 def _profile(catalog: Catalog, answers: Path | None) -> Profile:

@@ -327,6 +327,22 @@ def test_many_skills_are_rated_in_three_passes(catalog: Catalog) -> None:
     assert data["level"] == "entry"
 
 
+def test_typing_filters_the_skills_and_skips_the_category_headers(catalog: Catalog) -> None:
+    # "stat" also matches the header "Math and statistics"; space must still pick Statistics.
+    keys = "3\r\r" + "\r" + "\r" + "stat " + "\x7f" * 4 + "pyt " + "\r" + "5\r4\r" + "\r" * 12 + "\r" * 4
+    data = ask_with_keys(catalog, keys)
+    assert data["skills"] == {"python": 5, "statistics": 4}  # rated in list order
+
+
+def test_quiz_shows_matching_jobs_when_the_jobs_module_is_there(invoke: Invoke, answers: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("careercli.jobs_match") is None:
+        pytest.skip("careercli.jobs_match is not part of this build")
+    result = invoke("quiz", "--answers", str(answers), "--no-save")
+    assert "Matching jobs" in result.stdout
+
+
 @pytest.mark.parametrize("key, error", [("\x03", KeyboardInterrupt), ("\x04", EOFError)])
 @pytest.mark.parametrize("before", ["", "3\r", "3\r\r"])
 def test_ctrl_c_and_ctrl_d_cancel_at_any_prompt(catalog: Catalog, key: str, error: type, before: str) -> None:

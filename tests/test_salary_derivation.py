@@ -1,5 +1,5 @@
 """The salary pipeline: careercli.stats, data/salary_titles.yaml, scripts/derive_salaries.py and
-the files it derives (data/salary_summary.json, data/salary_cells.json).
+the files it derives (data/salary_summary.json, data/salary_cells.json and data/salary_cells/).
 
 Tests that need the survey CSV are skipped when ../shared/data/aijobs-salaries/salaries.csv
 is not beside this clone; they recompute figures independently of the script.
@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "derive_salaries.py"
 TITLES = ROOT / "data" / "salary_titles.yaml"
 SUMMARY = ROOT / "data" / "salary_summary.json"
-CELLS = ROOT / "data" / "salary_cells.json"
+CELLS = ROOT / "data" / "salary_cells.json"  # the index
+CELLS_DIR = ROOT / "data" / "salary_cells"  # one file of cells per group
 SURVEY_CSV = ROOT.parent / "shared" / "data" / "aijobs-salaries" / "salaries.csv"
 needs_survey = pytest.mark.skipif(
     not SURVEY_CSV.is_file(), reason="../shared/data/aijobs-salaries/salaries.csv is not beside this clone"
@@ -206,28 +207,37 @@ def test_summary_has_every_contract_role_with_consistent_figures() -> None:
     assert summary["roles"]["ml-engineer"]["proxy"] is False
 
 
+def derived_files(folder: Path) -> list[Path]:
+    return [folder / SUMMARY.name, folder / CELLS.name, *sorted((folder / CELLS_DIR.name).glob("*.json"))]
+
+
 def test_summary_stays_small() -> None:
     assert SUMMARY.stat().st_size < 40_000
-    assert CELLS.stat().st_size < 2_000_000
+    assert CELLS.stat().st_size < 100_000
+    assert sum(p.stat().st_size for p in CELLS_DIR.glob("*.json")) < 2_000_000
+    assert max(p.stat().st_size for p in CELLS_DIR.glob("*.json")) < 300_000  # one role parses fast
 
 
 def test_cells_agree_with_the_summary_and_hide_small_cells() -> None:
     summary, cells = load_json(SUMMARY), load_json(CELLS)
     dims = ("level", "country", "year", "remote", "employment_type", "company_size")
-    table = cells["cells"]
-    size = len(table["n"])
-    assert all(len(column) == size for column in table.values())
-    assert min(table["n"]) >= cells["min_n_percentiles"]
-    small = cells["small_cells"]
-    assert set(small) == {"group", *dims, "n"}
-    assert max(small["n"]) < cells["min_n_percentiles"]
     groups = cells["groups"]
-    for index, group in enumerate(groups):
+    assert sorted(CELLS_DIR.glob("*.json")) == sorted(CELLS.parent / g["file"] for g in groups)
+    for group in groups:
+        data = load_json(CELLS.parent / group["file"])
+        assert data["group"] == group["id"]
+        table = data["cells"]
+        size = len(table["n"])
+        assert all(len(column) == size for column in table.values())
+        assert not size or min(table["n"]) >= cells["min_n_percentiles"]
+        small = data["small_cells"]
+        assert set(small) == {*dims, "n"}
+        assert not small["n"] or max(small["n"]) < cells["min_n_percentiles"]
         role = summary["roles"][group["role"]]
         if group["proxy"] != role["proxy"]:
             continue  # the direct group of a proxied role: not what the summary shows
         for i in range(size):
-            if table["group"][i] != index or any(table[d][i] is not None for d in dims[1:]):
+            if any(table[d][i] is not None for d in dims[1:]):
                 continue
             level = table["level"][i]
             expected = role if level is None else role["by_level"][level]
@@ -291,8 +301,13 @@ def test_rerunning_the_script_reproduces_the_committed_files(tmp_path: Path) -> 
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    for committed in (SUMMARY, CELLS):
-        assert (tmp_path / committed.name).read_bytes() == committed.read_bytes(), committed.name
+    written = derived_files(tmp_path)
+    assert [p.relative_to(tmp_path) for p in written] == [
+        p.relative_to(ROOT / "data") for p in derived_files(ROOT / "data")
+    ]
+    for path in written:
+        committed = ROOT / "data" / path.relative_to(tmp_path)
+        assert path.read_bytes() == committed.read_bytes(), committed.name
     check = subprocess.run(
         [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, check=False
     )

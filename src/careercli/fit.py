@@ -242,23 +242,21 @@ class _Person(NamedTuple):
 
 def _score(person: _Person, role: Role) -> RoleFit:
     skills, matched, gaps = _skills(person, role)
+    experience = _experience(person, role)
+    interests = _interests(person, role)
+    education = _education(person, role)
+    preferences = _preferences(person, role)
+    # Added in the order of WEIGHTS, so the total is the same however it is computed.
+    total = skills.points + experience.points + interests.points + education.points + preferences.points
     components = {
         "skills": skills,
-        "experience": _experience(person, role),
-        "interests": _interests(person, role),
-        "education": _education(person, role),
-        "preferences": _preferences(person, role),
+        "experience": experience,
+        "interests": interests,
+        "education": education,
+        "preferences": preferences,
     }
-    total = sum(c.points for c in components.values())
-    return RoleFit(
-        role=role.id,
-        title=role.title,
-        score=round(min(100.0, max(0.0, total)), 1),
-        components=components,
-        matched=matched,
-        gaps=gaps,
-        level=role.level,
-    )
+    score = round(min(100.0, max(0.0, total)), 1)
+    return RoleFit(role.id, role.title, score, components, matched, gaps, role.level)
 
 
 def _component(name: str, score: float, detail: str, items: list[dict[str, Any]]) -> Component:
@@ -468,7 +466,7 @@ def plan_steps(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any
                 "importance": gap.importance,
                 "have": gap.have,
                 "need": gap.need,
-                "priority": gap.priority,
+                "priority": round(gap.priority, 2),
                 "action": action,
                 "about": about,
                 "tips": tips,

@@ -285,18 +285,22 @@ def _load_salaries(path: Path, catalog: Catalog) -> None:
     for role_id in roles.data:
         r = roles.sub(str(role_id))
         years = r.raw("years")
+        n = r.integer("n", 0, 10**9)
+        title_n = r.sub("title_n", required=False)
         catalog.salaries[str(role_id)] = RoleSalary(
             titles=r.texts("titles", 0),
             proxy=r.flag("proxy"),
             proxy_titles=r.texts("proxy_titles", 0),
             note=r.text("note", ""),
-            n=r.integer("n", 0, 10**9),
+            n=n,
             years=(int(years[0]), int(years[-1])) if isinstance(years, list) and years else None,
-            overall=_percentiles(r) if r.integer("n", 0, 10**9) else None,
+            overall=_percentiles(r) if n else None,
             by_level={
                 str(level): _percentiles(r.sub("by_level").sub(str(level)))
                 for level in r.sub("by_level", required=False).data
             },
+            n_direct=r.integer("n_direct", 0, 10**9, default=n),
+            title_n={str(t): title_n.integer(str(t), 0, 10**9) for t in title_n.data},
         )
 
 

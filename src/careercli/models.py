@@ -85,6 +85,8 @@ class RoleSalary(NamedTuple):
     years: tuple[int, int] | None
     overall: Percentiles | None
     by_level: dict[str, Percentiles]
+    n_direct: int = 0  # rows with the role's own titles (n itself unless proxy)
+    title_n: dict[str, int] = {}  # rows per survey title counted (read-only)  # noqa: RUF012
 
 
 class SalarySource(NamedTuple):

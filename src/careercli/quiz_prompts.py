@@ -157,8 +157,10 @@ def _run(question: Question) -> Any:
 
 def _skip_headers_when_filtering(question: Question) -> None:
     """questionary's type-to-filter also matches the category headers ("stat" matches "Math and
-    statistics") and leaves the pointer on one, where space would pick nothing. Move the pointer
-    to the first real choice after every keystroke of the filter."""
+    statistics") and leaves the pointer on one, where space would pick nothing. After every
+    keystroke of the filter, move the pointer to the first real choice of the filtered list.
+    (questionary's own is_selection_valid() looks at the unfiltered list, so it cannot be used.)"""
+    from questionary import Separator
     from questionary.prompts.common import InquirerControl
 
     found = [c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)]
@@ -169,7 +171,8 @@ def _skip_headers_when_filtering(question: Question) -> None:
 
     def add_and_skip(char: Any) -> None:
         add(char)
-        while not ic.is_selection_valid() and ic.pointed_at < ic.choice_count - 1:
+        shown = ic.filtered_choices
+        while ic.pointed_at < len(shown) - 1 and isinstance(shown[ic.pointed_at], Separator):
             ic.pointed_at += 1
 
     ic.add_search_character = add_and_skip  # type: ignore[method-assign]

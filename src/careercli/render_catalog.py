@@ -10,6 +10,8 @@ from careercli.models import Catalog, Role
 from careercli.output import money
 from careercli.roleview import ONET_CREDIT, THIN_N, salary_dict, top_interests
 
+MIN_N_PERCENTILES = 5  # as careercli.salary_csv: fewer rows give no median (kept import-free)
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
@@ -59,22 +61,38 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
 
 
 def salary_lines(catalog: Catalog, role: Role) -> list[str]:
+    """The salary facet: gross yearly pay from the survey, with n, proxies and notes."""
     sal = salary_dict(catalog, role.id)
     p = sal["percentiles"]
+    title_n: dict[str, int] = sal["title_n"]
+
+    def counted(titles: list[str]) -> str:
+        return ", ".join(f"{t} (n={title_n[t]:,})" if t in title_n else t for t in titles)
+
     lines: list[str] = []
     if sal["proxy"]:
-        lines.append(f"No survey title for this role; proxy: {', '.join(sal['proxy_titles'])}")
+        proxies = counted(sal["proxy_titles"])
+        if sal["n_direct"]:
+            own = counted(sal["titles"])
+            lines.append(f"Few rows with its own title: {own}; proxy titles added: {proxies}")
+        else:
+            lines.append(f"No exact survey title; proxy titles: {proxies}")
     if p is None:
         lines.append(sal["note"] or "No salary survey rows for this role.")
         return lines
     years = sal["years"]
     span = f", {years[0]}-{years[1]}" if years else ""
     thin = f" - thin data (n<{THIN_N})" if p["thin"] else ""
-    lines.append(f"Median {money(p['p50'])} (n={p['n']}{span}){thin}")
+    lines.append(f"Median {money(p['p50'])} (n={p['n']:,}{span}){thin}")
     lines.append(f"Middle half {money(p['p25'])}-{money(p['p75'])}")
     for level, lp in sal["by_level"].items():
-        note = " thin" if lp["thin"] else ""
-        lines.append(f"{level}: {money(lp['p50'])} (n={lp['n']}{note})")
+        if lp["n"] < MIN_N_PERCENTILES:
+            lines.append(f"{level}: too few rows for a median (n={lp['n']})")
+        else:
+            note = ", thin" if lp["thin"] else ""
+            lines.append(f"{level}: {money(lp['p50'])} (n={lp['n']:,}{note})")
+    if sal["note"]:
+        lines.append(sal["note"])
     src = sal["source"]
     if src:
         lines.append(f"Source: {src['name']} ({src['licence']}), {src['snapshot']}")

@@ -107,9 +107,11 @@ def box_line(fig: Figures, axis: Axis, g: Glyphs, style: str = "cyan") -> Text:
         cells[p90] = g.right
     cells[p50], styles[p50] = g.median, "bold"
     text = Text(no_wrap=True, overflow="crop")
-    for char, char_style in zip(cells, styles, strict=True):
-        text.append(char, style=char_style)
-    text.rstrip()
+    start = 0
+    for x in range(1, p90 + 2):  # runs of one style, as one span each
+        if x > p90 or styles[x] != styles[start]:
+            text.append("".join(cells[start:x]), style=styles[start])
+            start = x
     return text
 
 
@@ -119,18 +121,24 @@ def axis_lines(axis: Axis, indent: int, g: Glyphs) -> list[Text]:
 
     rule = [g.rule] * axis.width
     labels = [" "] * (indent + axis.width)
-    value = axis.low
-    last_end = -2
-    while value <= axis.high + 1e-9:
+    placed: list[tuple[int, str]] = []
+    for i in range(round((axis.high - axis.low) / axis.step) + 1):
+        value = axis.low + i * axis.step
         col = axis.at(value)
         rule[col] = g.tick
         label = money(value)
-        start = indent + col - len(label) // 2
-        start = min(max(start, 0), len(labels) - len(label))
-        if start > last_end + 1:
-            labels[start : start + len(label)] = label
-            last_end = start + len(label) - 1
-        value += axis.step
+        start = min(max(indent + col - len(label) // 2, 0), len(labels) - len(label))
+        placed.append((start, label))
+    # the last label always shows (it ends the axis); the others when they do not collide
+    end = placed[-1][0] - 1
+    keep = [placed[-1]]
+    last = -2
+    for start, label in placed[:-1]:
+        if start > last + 1 and start + len(label) < end:
+            keep.append((start, label))
+            last = start + len(label) - 1
+    for start, label in keep:
+        labels[start : start + len(label)] = label
     return [
         Text(" " * indent + "".join(rule), style="dim", no_wrap=True, overflow="crop"),
         Text("".join(labels).rstrip(), style="dim", no_wrap=True, overflow="crop"),
@@ -288,15 +296,17 @@ def role_view(report: RoleReport, width: int, encoding: str = "utf-8") -> list[R
     out.append(Text(sub, style="dim"))
     fig = report.overall
     if fig.pct is not None:
-        head = Text(f"Median {money(fig.p50)}", style="bold")
-        head.append(f" (n={fig.n:,})", style="bold")
+        head = Text(f"Median {money(fig.p50)} (n={fig.n:,}", style="bold")
         if fig.thin:
-            head.append(f" thin: fewer than {THIN_N} rows", style="yellow")
+            head.append(f", thin: fewer than {THIN_N} rows", style="bold yellow")
+        head.append(")", style="bold")
         head.append(f" · middle half {money(fig.pct[1])} to {money(fig.pct[3])}")
         out.append(head)
-    out.append(Text(""))
+    else:
+        out.append(Text(report.status, style="bold yellow"))
     rows = _level_rows(report, narrow)
-    if report.mapped:
+    if report.mapped and report.overall.n:
+        out.append(Text(""))
         out.append(percentile_table(rows, width))
         if narrow and any(_marked(f) for _, f, _ in rows):
             out.append(Text(f"! thin: fewer than {THIN_N} rows; - too few for percentiles", style="dim"))
@@ -306,7 +316,7 @@ def role_view(report: RoleReport, width: int, encoding: str = "utf-8") -> list[R
             out.extend(drawn)
     for note in report.notes:
         out.append(Text(""))
-        out.append(Text(note, style="yellow" if "no exact title" in note or "No survey" in note else ""))
+        out.append(Text(note))
     if report.alternatives:
         out.append(Text(""))
         out.append(Text("Where the data has rows instead (same filters unless said):", style="bold"))

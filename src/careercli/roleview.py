@@ -12,6 +12,7 @@ ONET_CREDIT = (
     "Used under the CC BY 4.0 license."
 )
 THIN_N = 30  # below this many survey rows a figure is shown as thin
+SALARY_AMOUNT = "gross yearly salary (the survey's salary_in_usd)"
 
 
 def percentiles_dict(p: Percentiles) -> dict[str, Any]:
@@ -36,18 +37,22 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
     if sal is None:
         return {
             "currency": "USD",
+            "amount": SALARY_AMOUNT,
             "n": 0,
             "percentiles": None,
             "by_level": {},
             "titles": [],
             "proxy": False,
             "proxy_titles": [],
+            "n_direct": 0,
+            "title_n": {},
             "note": "no salary survey figures for this role",
             "years": None,
             "source": source,
         }
     return {
         "currency": src.currency if src else "USD",
+        "amount": SALARY_AMOUNT,
         "n": sal.n,
         "years": list(sal.years) if sal.years else None,
         "percentiles": percentiles_dict(sal.overall) if sal.overall else None,
@@ -55,6 +60,8 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
         "titles": list(sal.titles),
         "proxy": sal.proxy,
         "proxy_titles": list(sal.proxy_titles),
+        "n_direct": sal.n_direct,
+        "title_n": dict(sal.title_n),
         "note": sal.note,
         "source": source,
     }

@@ -15,7 +15,6 @@ only), and a figure from fewer than THIN_N rows is marked thin.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import re
@@ -263,6 +262,18 @@ class SalaryData(Protocol):
     def unsupported(self, filters: Filters) -> str | None: ...
 
 
+_WRITER = "scripts/derive_salaries.py"
+
+
+def _read_json(path: Path) -> Any:
+    from careercli.yamlio import read_text
+
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}: line {exc.lineno}: JSON error: {exc.msg}") from None
+
+
 def _figures(values: list[float]) -> Figures:
     if len(values) < MIN_N_PERCENTILES:
         return Figures(len(values))
@@ -273,37 +284,26 @@ def _figures(values: list[float]) -> Figures:
 
 
 class BundledSalaries:
-    """data/salary_cells.json: column tables of precomputed cells, sorted by group."""
+    """data/salary_cells.json (the index) and, read only when asked for, one group's cells
+    from data/salary_cells/<group>.json."""
 
     def __init__(self, path: Path, catalog: Catalog) -> None:
-        from careercli.yamlio import read_text
-
         self.path = path
+        data = _read_json(path)
         try:
-            data = json.loads(read_text(path))
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{path}: line {exc.lineno}: JSON error: {exc.msg}") from None
-        try:
-            self._groups: dict[str, tuple[int, dict[str, Any]]] = {
-                g["id"]: (i, g) for i, g in enumerate(data["groups"])
-            }
-            self._cells: dict[str, list[Any]] = data["cells"]
-            self._small: dict[str, list[Any]] = data["small_cells"]
+            self._groups: dict[str, dict[str, Any]] = {g["id"]: g for g in data["groups"]}
             self._sets = {frozenset(s) for s in data["grouping_sets"]}
             self._titles: dict[str, list[Any]] = data["titles"]
+            self._countries: dict[str, int] = data["countries"]
             self._source: dict[str, Any] = data["source"]
-            for table in (self._cells, self._small):
-                if any(len(table[c]) != len(table["n"]) for c in ("group", *DIMENSIONS)):
-                    raise ValueError("columns of unequal length")
+            first, last = self._source["years"]
+            self._years = tuple(range(int(first), int(last) + 1))
             if data["min_n_percentiles"] != MIN_N_PERCENTILES:
                 raise ValueError(f"min_n_percentiles is not {MIN_N_PERCENTILES}")
         except (KeyError, TypeError, ValueError) as exc:
-            raise DataError(
-                f"{path}: not a salary cells file as scripts/derive_salaries.py writes it ({exc})"
-            ) from None
+            raise DataError(f"{path}: not a salary cells index as {_WRITER} writes it ({exc})") from None
         self._notes = {role: sal.note for role, sal in catalog.salaries.items()}
-        self._tables: dict[int, dict[tuple[Any, ...], Figures]] = {}
-        self._countries: dict[str, int] | None = None
+        self._tables: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {}
         self._stats: dict[str, TitleStat] | None = None
 
     def source(self) -> dict[str, Any]:
@@ -321,19 +321,9 @@ class BundledSalaries:
         }
 
     def years(self) -> tuple[int, ...]:
-        first, last = self._source["years"]
-        return tuple(range(int(first), int(last) + 1))
+        return self._years
 
     def countries(self) -> dict[str, int]:
-        """Countries with rows in any role's own titles, with their row counts."""
-        if self._countries is None:
-            counts: Counter[str] = Counter()
-            for table in (self._cells, self._small):
-                for i, country in enumerate(table["country"]):
-                    if country is None or any(table[d][i] is not None for d in DIMENSIONS if d != "country"):
-                        continue
-                    counts[country] += table["n"][i]
-            self._countries = dict(counts)
         return self._countries
 
     def group(self, role_id: str) -> Group | None:
@@ -342,11 +332,10 @@ class BundledSalaries:
         chosen = proxied or direct
         if chosen is None:
             return None
-        titles = tuple(direct[1]["titles"]) if direct else ()
-        extra = tuple(t for t in chosen[1]["titles"] if t not in titles) if proxied else ()
-        return Group(
-            role_id, chosen[1]["id"], proxied is not None, titles, extra, self._notes.get(role_id, "")
-        )
+        titles = tuple(direct["titles"]) if direct else ()
+        extra = tuple(t for t in chosen["titles"] if t not in titles) if proxied else ()
+        note = self._notes.get(role_id, "")
+        return Group(role_id, chosen["id"], proxied is not None, titles, extra, note)
 
     def unsupported(self, filters: Filters) -> str | None:
         if frozenset(filters.active()) in self._sets:
@@ -358,21 +347,34 @@ class BundledSalaries:
         )
 
     def figures(self, group: Group, filters: Filters) -> Figures:
-        return self._table(self._groups[group.key][0]).get(tuple(filters), NO_ROWS)
+        cell = self._table(group.key).get(tuple(filters))
+        return Figures(*cell) if cell else NO_ROWS
 
-    def _table(self, index: int) -> dict[tuple[Any, ...], Figures]:
-        table = self._tables.get(index)
-        if table is None:
-            table = {}
-            for cells, full in ((self._small, False), (self._cells, True)):
-                column = cells["group"]
-                lo, hi = bisect.bisect_left(column, index), bisect.bisect_right(column, index)
-                dims = [cells[d][lo:hi] for d in DIMENSIONS]
-                ns = cells["n"][lo:hi]
-                pcts = list(zip(*(cells[p][lo:hi] for p in PCT_NAMES), strict=True)) if full else None
-                for j, key in enumerate(zip(*dims, strict=True)):
-                    table[key] = Figures(ns[j], pcts[j] if pcts is not None else None)
-            self._tables[index] = table
+    def _table(self, key: str) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+        """A group's cells by their filter values, read from its file on first use.
+
+        Values are (n,) or (n, (p10, p25, p50, p75, p90)): plain tuples built in C, a
+        Figures only for the few cells a command asks for."""
+        table = self._tables.get(key)
+        if table is not None:
+            return table
+        path = self.path.parent / str(self._groups[key]["file"])
+        data = _read_json(path)
+        table = {}
+        try:
+            if data["group"] != key:
+                raise ValueError(f"it holds group {data['group']!r}, not {key!r}")
+            for name, full in (("small_cells", False), ("cells", True)):
+                cells = data[name]
+                keys = zip(*(cells[d] for d in DIMENSIONS), strict=True)
+                if full:
+                    pcts = zip(*(cells[p] for p in PCT_NAMES), strict=True)
+                    table.update(zip(keys, zip(cells["n"], pcts, strict=True), strict=True))
+                else:
+                    table.update(zip(keys, zip(cells["n"]), strict=True))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"{path}: not a salary cells file as {_WRITER} writes it ({exc})") from None
+        self._tables[key] = table
         return table
 
     def title_stats(self) -> dict[str, TitleStat]:
@@ -518,7 +520,8 @@ class RoleReport(NamedTuple):
     n_direct: int  # rows with the role's own titles, whole data
     titles: tuple[TitleCount, ...]
     note: str
-    notes: tuple[str, ...]  # what to say beside the figures: proxy, thin, none
+    notes: tuple[str, ...]  # about the role's survey data: proxy titles, the title map's note
+    status: str  # about the figures asked for: none, too few or thin rows ("" when plenty)
     alternatives: tuple[Alternative, ...]
     source: dict[str, Any]
 
@@ -586,15 +589,16 @@ def role_report(catalog: Catalog, role: Role, filters: Filters, data: SalaryData
     if group is not None and group.note:
         notes.append(group.note)
     where = _where(filters)
+    status = ""
     if overall.n == 0:
-        notes.append(f"No survey rows for {role.id}{where}.")
+        status = f"No survey rows for {role.id}{where}."
     elif overall.pct is None:
-        notes.append(
+        status = (
             f"Only {_count(overall.n)} for {role.id}{where}: too few for percentiles "
             f"(they need {MIN_N_PERCENTILES})."
         )
     elif overall.thin:
-        notes.append(f"Thin data: n={overall.n} for {role.id}{where}, fewer than {THIN_N} rows.")
+        status = f"Thin data: n={overall.n} for {role.id}{where}, fewer than {THIN_N} rows."
     alternatives: tuple[Alternative, ...] = ()
     if overall.pct is None:
         alternatives = tuple(_alternatives(catalog, role, group, filters, overall, data))
@@ -610,6 +614,7 @@ def role_report(catalog: Catalog, role: Role, filters: Filters, data: SalaryData
         titles=titles,
         note=group.note if group else "",
         notes=tuple(notes),
+        status=status,
         alternatives=alternatives,
         source=data.source(),
     )
@@ -640,6 +645,10 @@ def _alternatives(
             if fig.n > overall.n:
                 label = f"{role.id} without {OPTIONS[dim]} {describe_filter(dim, value)}"
                 out.append(Alternative.of("filter", dim, label, fig))
+        if len(filters.active()) > 1:
+            fig = data.figures(group, Filters())
+            if fig.n > overall.n:
+                out.append(Alternative.of("filter", "all", f"{role.id} without any filter", fig))
     for rel in role.related:
         rel_group = data.group(rel)
         if rel_group is None:
@@ -736,7 +745,7 @@ def report_dict(report: RoleReport) -> dict[str, Any]:
         "n_direct": report.n_direct,
         "titles": [{"title": t.title, "n": t.n, "proxy": t.proxy} for t in report.titles],
         "note": report.note or None,
-        "notes": list(report.notes),
+        "notes": [*report.notes, *([report.status] if report.status else [])],
         "alternatives": [
             {
                 "kind": a.kind,

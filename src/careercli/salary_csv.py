@@ -432,11 +432,15 @@ def read_survey(path: Path) -> Survey:
         if not header:
             raise InputError(f"{path}: no header line; expected the survey's columns {', '.join(COLUMNS)}")
         missing = [c for c in COLUMNS if c not in header]
+        if len(missing) == len(COLUMNS):
+            raise InputError(
+                f"{path}: line {reader.line_num}: not a survey CSV: the header has none of the "
+                f"survey's columns ({', '.join(COLUMNS)})"
+            )
         if missing:
             raise InputError(
-                f"{path}: line {reader.line_num}: the header has no column "
-                + ", ".join(missing)
-                + f"; a survey CSV has the columns {', '.join(COLUMNS)}"
+                f"{path}: line {reader.line_num}: the header has no column {', '.join(missing)} "
+                f"(a survey CSV has {', '.join(COLUMNS)})"
             )
         width = len(header)
         index = [header.index(c) for c in COLUMNS]

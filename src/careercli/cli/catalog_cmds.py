@@ -81,7 +81,11 @@ def roles(
         return
     out.print(roles_table(catalog, chosen, out.width))
     src = catalog.salary_source
-    note = f"Median: base pay in USD from the {src.name} ({src.licence}, {src.snapshot})" if src else ""
+    note = (
+        f"Median: gross yearly salary in USD from the {src.name} ({src.licence}, {src.snapshot})"
+        if src
+        else ""
+    )
     out.print(f"{len(chosen)} roles. {note}; * = closest survey titles (no exact title).", style="dim")
 
 

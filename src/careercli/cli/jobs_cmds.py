@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from careercli.cli import jobs_store_cmds
 from careercli.cli.common import JsonOpt, handles_errors, state
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ jobs_app = typer.Typer(
     no_args_is_help=False,
     rich_markup_mode=None,
 )
+
+jobs_store_cmds.register(jobs_app)  # jobs import / fetch / sources / clear
 
 NO_PROFILE = "needs a profile: run `careercli quiz` to save one, or pass --answers FILE"
 
@@ -180,8 +183,11 @@ def jobs(
             profile, fits, catalog, data_dir=app_state.data_dir, overrides=overrides, rates=rates
         )
     else:
-        jobs_seen = all_jobs(catalog, app_state.data_dir)
-        result = filter_jobs(jobs_seen, JobQuery(**chosen), rates, fit_map(fits) if fits else None)
+        from careercli.job_store import query_jobs
+
+        query = JobQuery(**chosen)
+        jobs_seen = [*all_jobs(catalog, app_state.data_dir), *query_jobs(query)]
+        result = filter_jobs(jobs_seen, query, rates, fit_map(fits) if fits else None)
     _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
 
 

@@ -1,0 +1,375 @@
+"""`jobs import`, `jobs fetch`, `jobs sources`, `jobs clear`: the local job store.
+
+Registered on `jobs_cmds.jobs_app` by `register`; sqlite3 and the readers are imported only
+inside these commands.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from careercli.cli.common import JsonOpt, handles_errors, state
+
+if TYPE_CHECKING:
+    from careercli.job_import import ParsedFile
+
+PROGRESS_ROWS = 5000  # files with more rows show a progress bar (on a terminal)
+SHOWN_REJECTS = 5
+_SOURCE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_jobs)
+    app.command("fetch")(fetch_jobs)
+    app.command("sources")(list_sources)
+    app.command("clear")(clear_jobs)
+
+
+@handles_errors
+def import_jobs(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="CSV, TSV, JSON, JSON Lines or feed JSON files.")],
+    maps: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="field=column for a column not recognised by name (repeatable)."),
+    ] = None,
+    rejects: Annotated[
+        Path | None,
+        typer.Option("--rejects", help="Write the rejected rows here (.csv, else JSON Lines).", show_default=False),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Name the source [default: the feed, or the file name].", show_default=False),
+    ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            "--currency",
+            help="Currency of salaries that name none (\"70K–75K a year\"); without it they stay empty.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Import job files into the local job store; every row is imported, a duplicate or rejected.
+
+    Columns are recognised by common names (title, Job Title, company_name, job_location,
+    Salary Estimate, job_level, publication_date, job_link, ...); --map covers the rest.
+    Row numbers count records: row 1 is the first job after a CSV header. Importing the
+    same file again adds nothing. Fields for --map: title, company, location, salary,
+    description, level, type, posted, url, tags, remote, id.
+
+    Examples:
+
+    \b
+      careercli jobs import glassdoor.csv linkedin.csv
+      careercli jobs import remotive.json --json
+      careercli jobs import export.tsv --map title="Position Name" --rejects rejects.csv
+    """
+    from careercli.currency import load_rates
+    from careercli.errors import UsageProblem
+    from careercli.job_import import parse_maps, read_file
+    from careercli.job_record import RowMaker
+    from careercli.job_store import Batch, add_batches, store_path
+
+    field_map = parse_maps(maps or [])
+    if source is not None and not _SOURCE.match(source.strip().lower()):
+        raise UsageProblem(f"--source: '{source}' is not a name like 'glassdoor' (letters, digits, . _ -)")
+    app_state = state(ctx)
+    code = load_rates(app_state.data_dir).parse_code(currency) if currency else None
+    maker = RowMaker(app_state.catalog(), code)
+    parsed: list[ParsedFile] = []
+    with _Progress() as bar:
+        for path in files:
+            parsed.append(read_file(path, maker, field_map, bar.step(f"reading {path.name}")))
+        if rejects is not None:
+            _write_rejects(rejects, parsed)
+        batches = [
+            Batch(_source_name(source, f, Path(f.path)), "import", f.path, f.rows, [j for _, j in f.jobs])
+            for f in parsed
+        ]
+        total = sum(len(b.jobs) for b in batches)
+        added = add_batches(batches, progress=bar.step("storing", total) if total > PROGRESS_ROWS else None)
+    summary = _summary(parsed, added, batches)
+    if as_json:
+        from careercli.output import emit_json
+
+        emit_json(summary)
+        return
+    _print_summary(summary, rejects, maker.no_currency, store_path())
+
+
+def _source_name(option: str | None, parsed: ParsedFile, path: Path) -> str:
+    if option:
+        return option.strip().lower()
+    if parsed.feed:
+        return parsed.feed
+    slug = re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._")[:40]
+    return slug or "import"
+
+
+def _summary(parsed: list[ParsedFile], added: list[int], batches: list[Any]) -> dict[str, Any]:
+    files = []
+    for f, n, b in zip(parsed, added, batches, strict=True):
+        files.append(
+            {
+                "path": f.path,
+                "source": b.source,
+                "rows": f.rows,
+                "imported": n,
+                "duplicates": len(f.jobs) - n,
+                "rejected": [{"row": row, "reason": reason} for row, reason, _ in f.rejected],
+            }
+        )
+    return {"schema_version": 1, "files": files}
+
+
+def _print_summary(summary: dict[str, Any], rejects: Path | None, no_currency: int, store: Path) -> None:
+    out = []
+    for f in summary["files"]:
+        bad = f["rejected"]
+        out.append(
+            f"{f['path']}: {f['rows']} row{'s' if f['rows'] != 1 else ''}: {f['imported']} imported, "
+            f"{f['duplicates']} duplicate{'s' if f['duplicates'] != 1 else ''}, {len(bad)} rejected "
+            f"(source '{f['source']}')"
+        )
+        out += [f"  row {r['row']}: {r['reason']}" for r in bad[:SHOWN_REJECTS]]
+        if len(bad) > SHOWN_REJECTS:
+            more = f"  ... and {len(bad) - SHOWN_REJECTS} more"
+            out.append(more + (f" (all in {rejects})" if rejects else "; --rejects FILE writes them all"))
+    if no_currency:
+        out.append(
+            f"{no_currency} salar{'ies' if no_currency != 1 else 'y'} named no currency and "
+            "stayed empty; --currency CODE reads them."
+        )
+    if rejects is not None:
+        out.append(f"Rejected rows written to {rejects}.")
+    out.append(f"Job store: {store}. `careercli jobs` lists the jobs; `careercli jobs sources` the sources.")
+    typer.echo("\n".join(out))
+
+
+def _write_rejects(path: Path, parsed: list[ParsedFile]) -> None:
+    """The rejected rows, written atomically: CSV when the name ends in .csv, else JSON Lines."""
+    import csv
+    import io
+    import json
+
+    from careercli.job_import import iter_rejects
+
+    rows = list(iter_rejects(parsed))
+    buf = io.StringIO()
+    if path.suffix.lower() == ".csv":
+        columns: dict[str, None] = {}
+        for r in rows:
+            if isinstance(r["record"], dict):
+                columns.update(dict.fromkeys(str(k) for k in r["record"]))
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["file", "row", "reason", *columns])
+        for r in rows:
+            rec = r["record"] if isinstance(r["record"], dict) else {}
+            writer.writerow([r["file"], r["row"], r["reason"], *(_cell(rec.get(c)) for c in columns)])
+    else:
+        for r in rows:
+            buf.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    _atomic_write(path, buf.getvalue())
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    import os
+    import tempfile
+
+    from careercli.errors import DataError
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise DataError(f"{path}: cannot write the rejected rows ({exc.strerror or exc})") from None
+
+
+class _Progress:
+    """A Rich progress bar on stderr for big files, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        import sys
+
+        self.enabled = sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def step(self, label: str, total: int | None = None) -> Any:
+        """A callback taking the count done so far, or None when no bar should show."""
+        if not self.enabled:
+            return None
+        task: list[Any] = []
+
+        def update(done: int) -> None:
+            if not task:
+                if done < PROGRESS_ROWS and total is None:
+                    return
+                self._start()
+                task.append(self.bar.add_task(label, total=total))
+            self.bar.update(task[0], completed=done)
+
+        return update
+
+    def _start(self) -> None:
+        if self.bar is None:
+            from rich.progress import Progress
+
+            from careercli.output import console
+
+            self.bar = Progress(console=console(stderr=True), transient=True)
+            self.bar.start()
+
+
+@handles_errors
+def fetch_jobs(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Option("--source", help="The feed: remotive or arbeitnow.")],
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to search the feed for.")] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="Remotive category, e.g. software-dev or data.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Fetch at most this many.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fetch a public job feed (Remotive or Arbeitnow) into the local job store.
+
+    The feeds are free and need no key; their terms ask that each job links back to them
+    and names them as the source, so the listing keeps each job's url and source.
+    Remotive asks for at most a few fetches a day.
+
+    Examples:
+
+    \b
+      careercli jobs fetch --source remotive --category data --limit 50
+      careercli jobs fetch --source arbeitnow --search python
+    """
+    from careercli.job_fetch import fetch, parse_feed
+    from careercli.job_record import RowMaker
+    from careercli.job_store import Batch, add_batches
+
+    feed = parse_feed(source)
+    maker = RowMaker(state(ctx).catalog())
+    got = fetch(feed, maker, search, category, limit)
+    jobs = [j for _, j in got.parsed.jobs]
+    (added,) = add_batches([Batch(feed.name, "fetch", got.url, got.parsed.rows, jobs)])
+    summary = _summary([got.parsed], [added], [Batch(feed.name, "fetch", got.url, 0, [])])
+    summary["attribution"] = feed.attribution
+    if as_json:
+        from careercli.output import emit_json
+
+        emit_json(summary)
+        return
+    f = summary["files"][0]
+    typer.echo(
+        f"{feed.title}: {f['rows']} job{'s' if f['rows'] != 1 else ''} fetched: {f['imported']} new, "
+        f"{f['duplicates']} already stored, {len(f['rejected'])} rejected."
+    )
+    typer.echo(feed.attribution)
+
+
+@handles_errors
+def list_sources(as_json: JsonOpt = False) -> None:
+    """List the sources in the local job store: jobs stored, last import or fetch.
+
+    Examples:
+
+    \b
+      careercli jobs sources
+      careercli jobs sources --json
+    """
+    from careercli.job_store import sources, store_path
+
+    found = sources()
+    if as_json:
+        from careercli.output import emit_json
+
+        emit_json(
+            {
+                "schema_version": 1,
+                "store": str(store_path()),
+                "sources": [
+                    {"source": s.source, "jobs": s.jobs, "last": s.last_kind, "at": s.last_at, "origin": s.last_origin}
+                    for s in found
+                ],
+            }
+        )
+        return
+    if not found:
+        typer.echo("The job store is empty: `careercli jobs import FILE` or `careercli jobs fetch` fill it.")
+        return
+    from rich import box
+    from rich.table import Table
+
+    from careercli.output import console
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Source")
+    table.add_column("Jobs", justify="right")
+    table.add_column("Last", no_wrap=True)
+    table.add_column("From", overflow="fold")
+    for s in found:
+        table.add_row(s.source, f"{s.jobs:,}", f"{s.last_kind or '-'} {(s.last_at or '')[:16]}", s.last_origin or "-")
+    out = console()
+    out.print(table)
+    out.print(f"Job store: {store_path()}", style="dim", overflow="fold")
+
+
+@handles_errors
+def clear_jobs(
+    source: Annotated[str | None, typer.Option("--source", help="Remove only this source's jobs.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Remove jobs from the local job store: all of them, or one source's.
+
+    Examples:
+
+    \b
+      careercli jobs clear --source glassdoor
+      careercli jobs clear
+    """
+    from careercli.errors import UsageProblem, did_you_mean
+    from careercli.job_store import clear, source_names
+
+    name = source.strip().lower() if source is not None else None
+    if name is not None:
+        known = source_names()
+        if name not in known:
+            have = f"; the store has {', '.join(known)}" if known else "; the store is empty"
+            raise UsageProblem(f"--source: no source '{source}'{have}{did_you_mean(name, known)}")
+    removed = clear(name)
+    if as_json:
+        from careercli.output import emit_json
+
+        emit_json({"schema_version": 1, "source": name, "removed": removed})
+        return
+    where = f" from source '{name}'" if name else ""
+    typer.echo(f"Removed {removed:,} job{'s' if removed != 1 else ''}{where}.")

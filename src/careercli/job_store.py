@@ -1,0 +1,412 @@
+"""The local job store: SQLite at state_dir()/jobs.sqlite3, with FTS5 over the searchable text.
+
+Design:
+- Schema versions live in PRAGMA user_version; `MIGRATIONS[i]` takes version i to i+1 and
+  runs inside the same BEGIN IMMEDIATE transaction as the write that opened the store.
+- `jobs_fts` is an external-content FTS5 table over `jobs` (title, company, description,
+  skills), kept in step by triggers: the text is stored once (in `jobs`), the index holds
+  only tokens, and a delete through the trigger hands FTS5 the very values it indexed.
+- Every write (an import of many files, a fetch, a clear) is one BEGIN IMMEDIATE ... COMMIT.
+  The rollback journal (journal_mode=DELETE) makes a process killed mid-write (SIGKILL)
+  leave a hot journal that the next open rolls back: the store is exactly as before.
+- Readers (the listing) never create the store: no file, no jobs. sqlite3 is imported only
+  here, and this module only by the jobs commands.
+
+Duplicates: a job is a duplicate when its (source, source id) or its normalised title,
+company, location and description (`dedup_key`) are already stored; two UNIQUE indexes and
+INSERT OR IGNORE decide it inside the transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from careercli.errors import DataError
+from careercli.job_record import ImportedJob
+from careercli.jobs import Job, Salary
+from careercli.paths import state_dir
+
+if TYPE_CHECKING:
+    from careercli.job_filter import JobQuery
+
+STORE_FILE = "jobs.sqlite3"
+BUSY_TIMEOUT_S = 10.0
+CHUNK = 2000
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE batches (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('import', 'fetch')),
+        origin TEXT NOT NULL,
+        at TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        added INTEGER NOT NULL
+    );
+    CREATE TABLE jobs (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_id TEXT,
+        dedup_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        company TEXT NOT NULL,
+        location TEXT NOT NULL,
+        remote INTEGER NOT NULL,
+        employment_type TEXT NOT NULL,
+        level TEXT,
+        level_inferred INTEGER NOT NULL,
+        salary_min REAL,
+        salary_max REAL,
+        salary_currency TEXT,
+        salary_period TEXT,
+        salary_text TEXT NOT NULL,
+        role TEXT,
+        skills TEXT NOT NULL,
+        posted TEXT,
+        url TEXT,
+        description TEXT NOT NULL,
+        batch INTEGER NOT NULL REFERENCES batches(id)
+    );
+    CREATE UNIQUE INDEX jobs_by_source_id ON jobs(source, source_id) WHERE source_id IS NOT NULL;
+    CREATE UNIQUE INDEX jobs_by_content ON jobs(dedup_key);
+    CREATE INDEX jobs_by_level ON jobs(level);
+    CREATE VIRTUAL TABLE jobs_fts USING fts5(
+        title, company, description, skills,
+        content='jobs', content_rowid='rowid',
+        tokenize="unicode61 remove_diacritics 0 categories 'L* N*'"
+    );
+    CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO jobs_fts(rowid, title, company, description, skills)
+        VALUES (new.rowid, new.title, new.company, new.description, new.skills);
+    END;
+    CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, title, company, description, skills)
+        VALUES ('delete', old.rowid, old.title, old.company, old.description, old.skills);
+    END;
+    """,
+)
+_INSERT = """
+INSERT OR IGNORE INTO jobs (
+    id, source, source_id, dedup_key, title, company, location, remote, employment_type,
+    level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
+    role, skills, posted, url, description, batch
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_JOB_COLUMNS = (
+    "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
+    "salary_currency, salary_period, role, skills, posted, url, description"
+)
+FEED_NAMES = {"remotive": "Remotive (https://remotive.com)", "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)"}
+
+
+class Batch(NamedTuple):
+    source: str
+    kind: str  # import | fetch
+    origin: str  # the file or URL
+    rows: int
+    jobs: Sequence[ImportedJob]
+
+
+class SourceInfo(NamedTuple):
+    source: str
+    jobs: int
+    last_kind: str | None
+    last_at: str | None
+    last_origin: str | None
+
+
+def store_path() -> Path:
+    return state_dir() / STORE_FILE
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataError(f"{path.parent}: cannot create the state folder ({exc.strerror})") from None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error as exc:
+        raise _store_error(path, exc) from None
+    return conn
+
+
+def _store_error(path: Path, exc: sqlite3.Error) -> DataError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DataError(f"{path}: the job store is busy (another careercli is writing); try again")
+    if "not a database" in text or "malformed" in text:
+        return DataError(f"{path}: not a careercli job store ({text}); move it away to start afresh")
+    return DataError(f"{path}: job store error: {text}")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise DataError(
+            f"{path}: written by a newer careercli (schema {version}, this one knows "
+            f"{len(MIGRATIONS)}); upgrade careercli"
+        )
+    for i in range(version, len(MIGRATIONS)):
+        for statement in _statements(MIGRATIONS[i]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {i + 1}")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """A migration script split into statements (sqlite3.complete_statement knows triggers)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+@contextmanager
+def writing(path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """One write transaction: BEGIN IMMEDIATE, migrations, the caller's writes, COMMIT."""
+    path = path or store_path()
+    conn = _connect(path, create=True)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        _migrate(conn, path)
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise _store_error(path, exc) from None
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+
+
+@contextmanager
+def reading(path: Path | None = None) -> Iterator[sqlite3.Connection | None]:
+    """A read-only view; None when there is no store yet (it is never created by reading)."""
+    path = path or store_path()
+    if not path.is_file():
+        yield None
+        return
+    conn = _connect(path, create=False)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version != len(MIGRATIONS):
+            if version > len(MIGRATIONS):
+                _migrate(conn, path)  # raises the "newer careercli" error
+            conn.close()
+            with writing(path):
+                pass  # bring an old store up to date, then read it
+            conn = _connect(path, create=False)
+        yield conn
+    except sqlite3.Error as exc:
+        raise _store_error(path, exc) from None
+    finally:
+        conn.close()
+
+
+def add_batches(
+    batches: Sequence[Batch],
+    path: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[int]:
+    """Store every batch in one transaction; returns how many jobs of each were new."""
+    added: list[int] = []
+    at = now()
+    done = 0
+    with writing(path) as conn:
+        for b in batches:
+            cur = conn.execute(
+                "INSERT INTO batches (source, kind, origin, at, rows, added) VALUES (?, ?, ?, ?, ?, 0)",
+                (b.source, b.kind, b.origin, at, b.rows),
+            )
+            batch_id = int(cur.lastrowid or 0)
+            count = 0
+            for start in range(0, len(b.jobs), CHUNK):
+                chunk = b.jobs[start : start + CHUNK]
+                cur = conn.executemany(_INSERT, (_row(j, b.source, batch_id) for j in chunk))
+                count += max(cur.rowcount, 0)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done)
+            conn.execute("UPDATE batches SET added = ? WHERE id = ?", (count, batch_id))
+            added.append(count)
+    return added
+
+
+def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
+    sal = j.salary
+    key = j.dedup_key()
+    sid = j.source_id
+    safe = sid is not None and len(sid) <= 40 and sid.replace("-", "").replace("_", "").isalnum()
+    job_id = f"{source}-{sid if safe else key[:12]}".lower()
+    return (
+        job_id,
+        source,
+        sid,
+        key,
+        j.title,
+        j.company,
+        j.location,
+        int(j.remote),
+        ";".join(j.employment_type),
+        j.level,
+        int(j.level_inferred),
+        sal.min if sal else None,
+        sal.max if sal else None,
+        sal.currency if sal else None,
+        sal.period if sal else None,
+        j.salary_text,
+        j.role,
+        "\n".join(j.skills),
+        j.posted,
+        j.url,
+        j.description,
+        batch,
+    )
+
+
+def clear(source: str | None = None, path: Path | None = None) -> int:
+    """Remove every stored job (or one source's); returns how many were removed."""
+    path = path or store_path()
+    if not path.is_file():
+        return 0
+    with writing(path) as conn:
+        if source is None:
+            removed = int(conn.execute("SELECT count(*) FROM jobs").fetchone()[0])
+            conn.execute("DELETE FROM jobs")
+            conn.execute("INSERT INTO jobs_fts(jobs_fts) VALUES ('delete-all')")
+            conn.execute("DELETE FROM batches")
+        else:
+            removed = conn.execute("DELETE FROM jobs WHERE source = ?", (source,)).rowcount
+            conn.execute("DELETE FROM batches WHERE source = ?", (source,))
+    return int(removed)
+
+
+def sources(path: Path | None = None) -> list[SourceInfo]:
+    with reading(path) as conn:
+        if conn is None:
+            return []
+        counts = dict(conn.execute("SELECT source, count(*) FROM jobs GROUP BY source").fetchall())
+        last = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                "SELECT source, kind, at, origin FROM batches b WHERE id = "
+                "(SELECT max(id) FROM batches WHERE source = b.source)"
+            )
+        }
+    names = sorted(set(counts) | set(last))
+    return [
+        SourceInfo(n, int(counts.get(n, 0)), *(last.get(n) or (None, None, None)))  # type: ignore[arg-type]
+        for n in names
+    ]
+
+
+def source_names(path: Path | None = None) -> list[str]:
+    return [s.source for s in sources(path)]
+
+
+def source_label(source: str) -> str:
+    """What the listing's "Source:" line says for a stored job."""
+    return FEED_NAMES.get(source, f"imported: {source}")
+
+
+def fts_tokens(words: Iterable[str]) -> list[str]:
+    """The FTS5 prefix terms that every job matching the search `words` must contain.
+
+    The pure filter matches a casefolded word at the start of a word. Each ASCII word's
+    letter-and-digit runs then start FTS5 tokens (the tokenizer splits on everything but
+    letters and digits, as the pure filter's word boundary does), so "term*" AND ... is a
+    superset. Words with other characters are left to the pure filter alone.
+    """
+    out: list[str] = []
+    for word in words:
+        folded = word.casefold()
+        if folded.isascii():
+            out += [t for t in re.findall(r"[a-z0-9]+", folded) if t not in out]
+    return out
+
+
+def query_jobs(query: JobQuery, path: Path | None = None) -> list[Job]:
+    """The stored jobs that may match `query` (the level, role, remote and search filters
+    pushed down to SQL and FTS5); job_filter.filter_jobs then decides exactly."""
+    return load_jobs(query.levels, query.role, query.remote, fts_tokens(query.search), path)
+
+
+def load_jobs(
+    levels: Iterable[str] = (),
+    role: str | None = None,
+    remote: bool = False,
+    fts_words: Sequence[str] = (),
+    path: Path | None = None,
+) -> list[Job]:
+    """Stored jobs narrowed in SQL. Every filter here is a superset of the pure filter in
+    job_filter (which still runs over the result), so the answer equals a full scan's."""
+    where: list[str] = []
+    args: list[object] = []
+    levels = sorted(set(levels))
+    if levels:
+        where.append(f"level IN ({', '.join('?' * len(levels))})")
+        args += levels
+    if role is not None:
+        where.append("role = ?")
+        args.append(role)
+    if remote:
+        where.append("remote = 1")
+    if fts_words:
+        where.append("rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
+        args.append(" AND ".join(f'"{w}"*' for w in fts_words))
+    sql = f"SELECT {_JOB_COLUMNS} FROM jobs" + (f" WHERE {' AND '.join(where)}" if where else "")
+    with reading(path) as conn:
+        if conn is None:
+            return []
+        return [_job(r) for r in conn.execute(sql, args)]
+
+
+def _job(r: tuple[object, ...]) -> Job:
+    (jid, source, title, company, location, remote, types, level) = r[:8]
+    (low, high, currency, period, role, skills, posted, url, description) = r[8:]
+    salary = (
+        Salary(low, high, str(currency), str(period))  # type: ignore[arg-type]
+        if currency is not None and (low is not None or high is not None)
+        else None
+    )
+    return Job(
+        id=str(jid),
+        title=str(title),
+        company=str(company),
+        location=str(location),
+        remote=bool(remote),
+        employment_type=tuple(str(types).split(";")) if types else (),
+        level=level,  # type: ignore[arg-type]
+        salary=salary,
+        role=role,  # type: ignore[arg-type]
+        skills=tuple(str(skills).split("\n")) if skills else (),
+        posted=posted,  # type: ignore[arg-type]
+        url=url,  # type: ignore[arg-type]
+        source=source_label(str(source)),
+        description=str(description),
+    )

@@ -153,15 +153,42 @@ def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: st
 
 
 def facet_cell(comp: Comparison | None, catalog: Catalog, role: Role, facet: str) -> RenderableType:
-    """One facet of one role as a table cell (marks for shared items when comparing)."""
+    """One facet of one role as a table cell (marks for shared items when comparing).
+
+    For one role (`show`), bulleted lines wrap with a hanging indent: each run of them
+    becomes a two-column grid. Side by side, grids would triple the rendering time of
+    `compare`, so its cells stay plain text.
+    """
+    from rich.console import Group
+    from rich.table import Table
     from rich.text import Text
 
-    text = Text()
-    for n, (line, mark) in enumerate(facet_lines(comp, catalog, role, facet)):
-        if n:
-            text.append("\n")
-        text.append(line, style=MARK_STYLES.get(mark, ""))
-    return text
+    if comp is not None:
+        text = Text()
+        for n, (line, mark) in enumerate(facet_lines(comp, catalog, role, facet)):
+            if n:
+                text.append("\n")
+            text.append(line, style=MARK_STYLES.get(mark, ""))
+        return text
+    parts: list[RenderableType] = []
+    grid: Table | None = None
+    for line, mark in facet_lines(comp, catalog, role, facet):
+        head, _, rest = line.partition(" ")
+        if head in _PREFIXES and rest:
+            if grid is None:
+                grid = Table.grid(padding=(0, 1, 0, 0))
+                grid.add_column(no_wrap=True)
+                grid.add_column()
+                parts.append(grid)
+            style = MARK_STYLES.get(mark, "")
+            grid.add_row(Text(head, style=style), Text(rest, style=style))
+        else:
+            grid = None
+            parts.append(Text(line, style=MARK_STYLES.get(mark, "")))
+    return parts[0] if len(parts) == 1 else Group(*parts)
+
+
+_PREFIXES = {"•", *MARKS.values()}
 
 
 def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[RenderableType]:

@@ -15,8 +15,17 @@ def console(stderr: bool = False) -> Console:
     """A Rich console that honours NO_COLOR, TERM=dumb, COLUMNS and pipes."""
     from rich.console import Console
 
+    class PlainTailConsole(Console):
+        """Rich pads every line to the full width; in a pipe or a file that is noise."""
+
+        def _render_buffer(self, buffer: Any) -> str:
+            text = super()._render_buffer(buffer)
+            if self.is_terminal:
+                return text
+            return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False, emoji=False)
+    return PlainTailConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False, emoji=False)
 
 
 def emit_json(data: Any) -> None:

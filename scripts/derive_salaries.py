@@ -231,7 +231,10 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
     groups = groups_of(title_map)
     role_of_title = {t: e.role for e in title_map.values() for t in e.titles}
     files: dict[str, Json] = {}
+    heads: dict[str, dict[str, list[Json]]] = {}
     for group in groups:
+        head: dict[str, list[Json]] = {c: [] for c in ("level", "n", *PERCENTILE_NAMES)}
+        heads[group.id] = head
         cells: dict[str, list[Json]] = {c: [] for c in (*DIMENSIONS, "n", *PERCENTILE_NAMES)}
         small: dict[str, list[Json]] = {c: [] for c in (*DIMENSIONS, "n")}
         wanted = set(group.titles)
@@ -247,9 +250,15 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
                 for dim, value in zip(DIMENSIONS, key, strict=True):
                     table[dim].append(value)
                 table["n"].append(len(values))
+                pcts = percentiles(values) if table is cells else dict.fromkeys(PERCENTILE_NAMES)
                 if table is cells:
-                    for name, amount in percentiles(values).items():
+                    for name, amount in pcts.items():
                         cells[name].append(amount)
+                if grouping in ((), ("level",)):
+                    head["level"].append(key[0])
+                    head["n"].append(len(values))
+                    for name in PERCENTILE_NAMES:
+                        head[name].append(pcts[name])
         files[group_file(group)] = {
             "schema_version": SCHEMA_VERSION,
             "group": group.id,
@@ -276,7 +285,10 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
                 "the row sets: a role's own survey titles (proxy false, id = role id), and for a "
                 "role with proxy titles also its titles plus proxy titles (proxy true, id = "
                 "role id + ':proxy'); salary_summary.json uses the proxy group for such a role. "
-                "file: the group's cells file, relative to this file's folder"
+                "file: the group's cells file, relative to this file's folder. head: the group's "
+                "cells with no filter and with only the level filter, as in its file but in one "
+                "table (percentiles null below min_n_percentiles rows), so that listing every "
+                "role reads no group file"
             ),
             "cells": (
                 "in a group's file: one row per combination of filter values with at least "
@@ -308,7 +320,14 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
         "min_n_percentiles": MIN_N_PERCENTILES,
         "grouping_sets": [list(g) for g in GROUPING_SETS],
         "groups": [
-            {"id": g.id, "role": g.role, "proxy": g.proxy, "titles": list(g.titles), "file": group_file(g)}
+            {
+                "id": g.id,
+                "role": g.role,
+                "proxy": g.proxy,
+                "titles": list(g.titles),
+                "file": group_file(g),
+                "head": {k: v for k, v in heads[g.id].items()},
+            }
             for g in groups
         ],
         "countries": {c: country_rows[c] for c in sorted(country_rows)},

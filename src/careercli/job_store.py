@@ -6,6 +6,10 @@ Design:
 - `jobs_fts` is an external-content FTS5 table over `jobs` (title, company, description,
   skills), kept in step by triggers: the text is stored once (in `jobs`), the index holds
   only tokens, and a delete through the trigger hands FTS5 the very values it indexed.
+  The triggers index the text casefolded by Python (a `casefold` SQL function every
+  connection registers), so FTS5 sees what job_filter's search sees ("Straße" is
+  "strasse" to both); its tokenizer splits on all but letters and digits, as the filter's
+  word boundary does. Other tools that delete rows need that function too.
 - Every write (an import of many files, a fetch, a clear) is one BEGIN IMMEDIATE ... COMMIT.
   The rollback journal (journal_mode=DELETE) makes a process killed mid-write (SIGKILL)
   leave a hot journal that the next open rolls back: the store is exactly as before.
@@ -85,11 +89,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
         INSERT INTO jobs_fts(rowid, title, company, description, skills)
-        VALUES (new.rowid, new.title, new.company, new.description, new.skills);
+        VALUES (new.rowid, casefold(new.title), casefold(new.company), casefold(new.description),
+                casefold(new.skills));
     END;
     CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
         INSERT INTO jobs_fts(jobs_fts, rowid, title, company, description, skills)
-        VALUES ('delete', old.rowid, old.title, old.company, old.description, old.skills);
+        VALUES ('delete', old.rowid, casefold(old.title), casefold(old.company),
+                casefold(old.description), casefold(old.skills));
     END;
     """,
 )
@@ -104,7 +110,10 @@ _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
     "salary_currency, salary_period, role, skills, posted, url, description"
 )
-FEED_NAMES = {"remotive": "Remotive (https://remotive.com)", "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)"}
+FEED_NAMES = {
+    "remotive": "Remotive (https://remotive.com)",
+    "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
+}
 
 
 class Batch(NamedTuple):
@@ -142,9 +151,14 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
     except sqlite3.Error as exc:
         raise _store_error(path, exc) from None
     return conn
+
+
+def _casefold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else text
 
 
 def _store_error(path: Path, exc: sqlite3.Error) -> DataError:
@@ -319,10 +333,7 @@ def sources(path: Path | None = None) -> list[SourceInfo]:
             )
         }
     names = sorted(set(counts) | set(last))
-    return [
-        SourceInfo(n, int(counts.get(n, 0)), *(last.get(n) or (None, None, None)))  # type: ignore[arg-type]
-        for n in names
-    ]
+    return [SourceInfo(n, int(counts.get(n, 0)), *(last.get(n) or (None, None, None))) for n in names]
 
 
 def source_names(path: Path | None = None) -> list[str]:
@@ -379,7 +390,8 @@ def load_jobs(
     if fts_words:
         where.append("rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
         args.append(" AND ".join(f'"{w}"*' for w in fts_words))
-    sql = f"SELECT {_JOB_COLUMNS} FROM jobs" + (f" WHERE {' AND '.join(where)}" if where else "")
+    # Only fixed column names and ? placeholders are joined here; every value is a parameter.
+    sql = f"SELECT {_JOB_COLUMNS} FROM jobs" + (f" WHERE {' AND '.join(where)}" if where else "")  # noqa: S608
     with reading(path) as conn:
         if conn is None:
             return []

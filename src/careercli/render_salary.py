@@ -14,15 +14,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from careercli.output import money
 from careercli.roleview import THIN_N
-from careercli.salary import (
-    OPTIONS,
-    Alternative,
-    Figures,
-    Ranking,
-    RoleReport,
-    describe_filter,
-)
+from careercli.salary import OPTIONS, Alternative, Ranking, RoleReport, describe_filter
 from careercli.salary_csv import MIN_N_PERCENTILES
+from careercli.salary_data import Figures
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -270,14 +264,14 @@ def _alternative_line(alt: Alternative) -> str:
 
 def source_line(source: dict[str, object]) -> str:
     years = source.get("years")
-    span = f"{years[0]}-{years[1]}" if isinstance(years, list) and len(years) == 2 else ""
+    span = ""
+    if isinstance(years, list) and len(years) == 2:
+        span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
     rows = source.get("rows")
-    count = f"{rows:,} rows" if isinstance(rows, int) else ""
+    count = f"{rows:,} row{'s' if rows != 1 else ''}" if isinstance(rows, int) else ""
     if source.get("kind") == "csv":
         detail = ", ".join(x for x in (count, span) if x)
-        return (
-            f"Source: {source.get('file')} ({detail}); titles mapped to roles by {source.get('title_map')}."
-        )
+        return f"Source: {source.get('file')} ({detail}); survey titles mapped to roles by careercli."
     detail = ", ".join(x for x in (str(source.get("licence") or ""), span, count) if x)
     return f"Source: {source.get('name')} ({detail}), via {source.get('file')}."
 
@@ -379,11 +373,14 @@ def ranking_view(result: Ranking, width: int, encoding: str = "utf-8") -> list[R
         rows.extend(axis_lines(axis, fixed, g))
     out.append(lines(rows))
     out.append(Text(""))
-    marks = [f"! thin: fewer than {THIN_N} rows"]
+    marks = []
+    if any(_marked(r.figures) for r in result.roles):
+        marks.append(f"! thin: fewer than {THIN_N} rows")
     if any(r.proxy for r in result.roles):
         marks.append("* proxy: no exact survey title, the closest titles stand in")
     if any(r.figures.pct is None for r in result.roles):
-        marks.append(f"- fewer than {MIN_N_PERCENTILES} rows")
-    out.append(Text("   ".join(marks), style="dim"))
+        marks.append(f"- no median: fewer than {MIN_N_PERCENTILES} rows")
+    if marks:
+        out.append(Text("   ".join(marks), style="dim"))
     out.append(Text(source_line(result.source), style="dim"))
     return out

@@ -15,8 +15,6 @@ catalog roles in exactly one way. Standard library only: the script imports it f
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from pathlib import Path
@@ -419,6 +417,9 @@ def read_survey(path: Path) -> Survey:
     ignored. Blank lines are skipped, before the header too. A data row with one field more
     than the header carries a leading id/index column the header does not name.
     """
+    import csv  # here, not at the top: the bundled figures never need it
+    import io
+
     reader = csv.reader(io.StringIO(_read_text(path), newline=""))
     rows: list[SurveyRow] = []
     seen: set[tuple[str, ...]] = set()

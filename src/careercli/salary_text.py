@@ -41,13 +41,21 @@ _SYMBOLS = {
 _CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])", re.IGNORECASE)
 _SYMBOL_RE = re.compile(r"(us\$|ca?\$|au?\$|s\$|[$€£₹¥])", re.IGNORECASE)
 # A figure: 1,234,567 / 70.000 (German thousands) / 52.5 / 100; then an optional k or m.
-_NUMBER = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:\.\d{1,2})?)(?![\d.,]\d)\s*([km](?![a-z]))?"
+_NUMBER = (
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:\.\d{1,2})?)"
+    r"(?![\d.,]\d)\s*([km](?![a-z]))?"
+)
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:-|to|bis)\s*$", re.IGNORECASE)
 _PERIODS = (
     (re.compile(r"\b(?:an?|per|/)\s*(?:hour|hr)\b|\bhourly\b|/\s*h\b|\bp/?h\b", re.I), "hour"),
     (re.compile(r"\b(?:an?|per|/)\s*(?:month|mo)\b|\bmonthly\b|/\s*mo?\b|\bpcm\b", re.I), "month"),
-    (re.compile(r"\b(?:an?|per|/)\s*(?:year|yr|annum)\b|\byearly\b|\bannual(?:ly)?\b|\bp\.?a\.?(?!\w)", re.I), "year"),
+    (
+        re.compile(
+            r"\b(?:an?|per|/)\s*(?:year|yr|annum)\b|\byearly\b|\bannual(?:ly)?\b|\bp\.?a\.?(?!\w)", re.I
+        ),
+        "year",
+    ),
 )
 _OTHER_PERIOD = re.compile(r"\b(?:day|daily|week|weekly|shift|diem)\b|/\s*(?:d|wk|w)\b", re.I)
 _UP_TO = re.compile(r"\b(?:up\s*to|max(?:imum)?|until)\b", re.I)

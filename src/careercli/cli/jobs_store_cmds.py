@@ -39,17 +39,21 @@ def import_jobs(
     ] = None,
     rejects: Annotated[
         Path | None,
-        typer.Option("--rejects", help="Write the rejected rows here (.csv, else JSON Lines).", show_default=False),
+        typer.Option(
+            "--rejects", help="Write the rejected rows here (.csv, else JSON Lines).", show_default=False
+        ),
     ] = None,
     source: Annotated[
         str | None,
-        typer.Option("--source", help="Name the source [default: the feed, or the file name].", show_default=False),
+        typer.Option(
+            "--source", help="Name the source [default: the feed, or the file name].", show_default=False
+        ),
     ] = None,
     currency: Annotated[
         str | None,
         typer.Option(
             "--currency",
-            help="Currency of salaries that name none (\"70K–75K a year\"); without it they stay empty.",
+            help='Currency of salaries that name none ("70K–75K a year"); without it they stay empty.',
             show_default=False,
         ),
     ] = None,
@@ -253,11 +257,15 @@ class _Progress:
 def fetch_jobs(
     ctx: typer.Context,
     source: Annotated[str, typer.Option("--source", help="The feed: remotive or arbeitnow.")],
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to search the feed for.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Words to search the feed for.")
+    ] = None,
     category: Annotated[
         str | None, typer.Option("--category", help="Remotive category, e.g. software-dev or data.")
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Fetch at most this many.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Fetch at most this many.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Fetch a public job feed (Remotive or Arbeitnow) into the local job store.
@@ -317,7 +325,13 @@ def list_sources(as_json: JsonOpt = False) -> None:
                 "schema_version": 1,
                 "store": str(store_path()),
                 "sources": [
-                    {"source": s.source, "jobs": s.jobs, "last": s.last_kind, "at": s.last_at, "origin": s.last_origin}
+                    {
+                        "source": s.source,
+                        "jobs": s.jobs,
+                        "last": s.last_kind,
+                        "at": s.last_at,
+                        "origin": s.last_origin,
+                    }
                     for s in found
                 ],
             }
@@ -337,7 +351,9 @@ def list_sources(as_json: JsonOpt = False) -> None:
     table.add_column("Last", no_wrap=True)
     table.add_column("From", overflow="fold")
     for s in found:
-        table.add_row(s.source, f"{s.jobs:,}", f"{s.last_kind or '-'} {(s.last_at or '')[:16]}", s.last_origin or "-")
+        table.add_row(
+            s.source, f"{s.jobs:,}", f"{s.last_kind or '-'} {(s.last_at or '')[:16]}", s.last_origin or "-"
+        )
     out = console()
     out.print(table)
     out.print(f"Job store: {store_path()}", style="dim", overflow="fold")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careercli.cli.common import JsonOpt, handles_errors, state
+
+if TYPE_CHECKING:
+    from careercli.salary_data import SalaryData
 
 
 @handles_errors
@@ -69,17 +72,18 @@ def salary(
     from careercli import salary as core
     from careercli.catalog import resolve_role
     from careercli.output import console, emit_json
+    from careercli.salary_data import load_bundled, load_csv
 
     app_state = state(ctx)
     catalog = app_state.catalog()
     found = resolve_role(catalog, role) if role is not None else None
     if data is not None:
-        source: core.SalaryData = core.load_csv(data)
+        source: SalaryData = load_csv(data)
     else:
         from careercli.paths import user_pack_dir
 
         pack = user_pack_dir(str(app_state.data_dir) if app_state.data_dir else None)
-        source = core.load_bundled(catalog, pack)
+        source = load_bundled(catalog, pack)
     filters = core.parse_filters(
         source,
         level=level,

@@ -1,0 +1,200 @@
+"""The job store: schema, duplicates, clear/sources, SQL pushdown = pure path, SIGKILL safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from benchmarks.job_store import write_csv
+from typer.testing import Result
+
+from careercli.currency import load_rates
+from careercli.job_filter import JobQuery, filter_jobs, match_dict
+from careercli.job_record import RowMaker
+from careercli.job_store import (
+    MIGRATIONS,
+    Batch,
+    add_batches,
+    clear,
+    load_jobs,
+    query_jobs,
+    sources,
+    store_path,
+)
+from careercli.loader import load_catalog
+
+Invoke = Callable[..., Result]
+FIXTURES = Path(__file__).parent / "fixtures" / "jobs"
+
+TRICKY = [
+    {"title": "Senior Python Developer", "company": "Snake_Co", "description": "python3 and C++"},
+    {"title": "Data Engineer (Python)", "company": "Pipes", "description": "node.js, PySpark"},
+    {"title": "Lead Analyst", "company": "Café Ünïcode", "description": "Straße, naïve élan; python"},
+    {"title": "ML Engineer", "company": "Acme", "description": "notpython, foo_python, c# .net"},
+    {"title": "Head of Data", "company": "Boss", "description": "Python-first; R; SQL"},
+    {"title": "Junior Analyst", "company": "Tiny", "description": "excel ＰＹＴＨＯＮ fullwidth"},
+]
+
+
+def _store(rows: list[dict[str, str]]) -> None:
+    maker = RowMaker(load_catalog(), "USD")
+    jobs = [
+        maker.make({**r, "salary": f"${50 + i * 7}K", "location": "Remote" if i % 2 else "Paris"})
+        for i, r in enumerate(rows)
+    ]
+    add_batches([Batch("t", "import", "t.csv", len(jobs), jobs)])
+
+
+def test_schema_version_and_integrity() -> None:
+    _store(TRICKY)
+    conn = sqlite3.connect(store_path())
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.execute("INSERT INTO jobs_fts(jobs_fts, rank) VALUES ('integrity-check', 0)")
+    conn.close()
+
+
+def test_newer_store_is_refused(invoke: Invoke) -> None:
+    _store(TRICKY[:1])
+    conn = sqlite3.connect(store_path())
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    result = invoke("jobs")
+    assert result.exit_code == 1 and "written by a newer careercli" in result.output
+
+
+def test_not_a_store_is_one_line(invoke: Invoke) -> None:
+    store_path().parent.mkdir(parents=True, exist_ok=True)
+    store_path().write_bytes(b"this is not sqlite" * 100)
+    result = invoke("jobs")
+    assert result.exit_code == 1 and "not a careercli job store" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        JobQuery(search=("python",)),
+        JobQuery(search=("python",), levels=frozenset({"senior"}), limit=2),
+        JobQuery(search=("c++",)),
+        JobQuery(search=("node.js",)),
+        JobQuery(search=("straße",)),
+        JobQuery(search=("strasse",)),
+        JobQuery(search=("cafe",)),
+        JobQuery(search=("café",)),
+        JobQuery(search=("_python",)),
+        JobQuery(search=("python", "sql")),
+        JobQuery(search=("#",)),
+        JobQuery(search=("py",), remote=True, sort="title"),
+        JobQuery(levels=frozenset({"executive", "entry"})),
+        JobQuery(role="data-engineer"),
+        JobQuery(search=("pyth",), locations=("paris",), min_salary=60000),
+    ],
+)
+def test_pushdown_equals_pure_path(query: JobQuery) -> None:
+    _store(TRICKY)
+    rates = load_rates()
+    everything = filter_jobs(load_jobs(), query, rates)
+    pushed = filter_jobs(query_jobs(query), query, rates)
+    assert [match_dict(m) for m in pushed.matches] == [match_dict(m) for m in everything.matches]
+    assert (pushed.total, pushed.no_salary_dropped) == (everything.total, everything.no_salary_dropped)
+
+
+def test_listing_shows_store_and_bundled(invoke: Invoke) -> None:
+    assert invoke("jobs", "import", str(FIXTURES / "remotive.json")).exit_code == 0
+    data = json.loads(invoke("jobs", "--json").output)
+    sources_seen = {j["source"] for j in data["jobs"]}
+    assert "Remotive (https://remotive.com)" in sources_seen and len(sources_seen) == 2
+    senior = json.loads(invoke("jobs", "--level", "senior", "--search", "data", "--json").output)
+    assert [j["title"] for j in senior["jobs"]] == ["Senior Data Engineer"]
+
+
+def test_sources_and_clear(invoke: Invoke) -> None:
+    for name in ("remotive.json", "arbeitnow.json", "glassdoor.csv"):
+        assert invoke("jobs", "import", str(FIXTURES / name)).exit_code == 0
+    got = {s.source: s.jobs for s in sources()}
+    assert got == {"remotive": 2, "arbeitnow": 2, "glassdoor": 3}
+    text = invoke("jobs", "sources", width=80).output
+    assert "remotive" in text and "import" in text
+    result = invoke("jobs", "clear", "--source", "glassdoor")
+    assert result.exit_code == 0 and result.output.strip() == "Removed 3 jobs from source 'glassdoor'."
+    assert invoke("jobs", "clear", "--source", "glasdoor").exit_code == 2
+    assert invoke("jobs", "clear").output.strip() == "Removed 4 jobs."
+    assert load_jobs() == [] and clear() == 0
+    assert "empty" in invoke("jobs", "sources").output
+
+
+def test_store_commands_have_help(invoke: Invoke) -> None:
+    for cmd in ("import", "fetch", "sources", "clear"):
+        result = invoke("jobs", cmd, "--help", width=80)
+        assert result.exit_code == 0 and "Examples:" in result.output
+
+
+def _snapshot(path: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT id, title, company, source FROM jobs ORDER BY rowid").fetchall()
+    finally:
+        conn.close()
+
+
+def test_sigkill_mid_import_leaves_store_as_before(tmp_path: Path, user_home: Path) -> None:
+    """Kill -9 an import while its write transaction is open (the rollback journal exists)."""
+    import shutil
+
+    for name in ("remotive.json", "glassdoor.csv"):
+        subprocess.run(
+            [sys.executable, "-m", "careercli", "jobs", "import", str(FIXTURES / name)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "CAREERCLI_HOME": str(user_home)},
+        )
+    db = user_home / "jobs.sqlite3"
+    before = _snapshot(db)
+    big = write_csv(tmp_path / "big.csv", 40_000)
+    journal = Path(str(db) + "-journal")
+    killed_mid_write = False
+    for _attempt in range(3):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "careercli", "jobs", "import", str(big)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "CAREERCLI_HOME": str(user_home)},
+        )
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if journal.exists() and journal.stat().st_size > 0:
+                time.sleep(0.05)  # let it write a little more
+                os.kill(proc.pid, signal.SIGKILL)
+                killed_mid_write = proc.wait() == -signal.SIGKILL
+                break
+            time.sleep(0.002)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+        if killed_mid_write:
+            break
+        shutil.copy(db, tmp_path / "x")  # an import finished: start again from the small store
+        subprocess.run(
+            [sys.executable, "-m", "careercli", "jobs", "clear", "--source", "big"],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "CAREERCLI_HOME": str(user_home)},
+        )
+    assert killed_mid_write, "never caught the import mid-write"
+    assert journal.exists()  # a hot journal: the next open rolls it back
+    assert _snapshot(db) == before
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.execute("INSERT INTO jobs_fts(jobs_fts, rank) VALUES ('integrity-check', 0)")
+    conn.close()

@@ -85,8 +85,9 @@ def test_skills_count_proficiency_against_the_level_target() -> None:
     have5 = score_role(person(skills={"sql": 5}), role, CATALOG).components["skills"]
     have1 = score_role(person(skills={"sql": 1}), role, CATALOG).components["skills"]
     assert have3.score == have5.score > have1.score > 0
-    total = sum(n.importance for n in role.skills)
-    assert math.isclose(have1.score, 5 * (1 / 3) / total)
+    # weights are importance squared: sql is essential (5) for a data analyst
+    total = sum(n.importance**2 for n in role.skills)
+    assert math.isclose(have1.score, 5**2 * (1 / 3) / total)
 
 
 def test_matched_and_gaps() -> None:

@@ -19,9 +19,11 @@ coarse (six numbers, and several roles share one O*NET occupation), so they refi
 ranking rather than drive it. Education rarely decides a data role on its own once the
 minimum is met, and preferences are wishes, not qualifications.
 
-Skills. A skill of importance w (1-5) at proficiency p earns w * min(p, target) / target,
+Skills. A skill of importance w (1-5) at proficiency p earns w² * min(p, target) / target,
 where the target proficiency grows with the role's level (SKILL_TARGET: entry 3, mid 4,
-senior and executive 5); the component is the sum earned over the sum of importances. A
+senior and executive 5); the component is the sum earned over the sum of w². Squaring
+makes a role's essential skills (5: weight 25) count far more than its nice-to-haves
+(2: weight 4), so a role's defining skill decides more than a long tail of shared ones. A
 skill the person lacks earns nothing; more proficiency never lowers the score.
 
 Interests. Both profiles are rescaled to 0..1 (person 1-5, role O*NET OI 1-7). The person's
@@ -271,10 +273,10 @@ _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: th
 
 def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[Gap]]:
     target = SKILL_TARGET[role.level]
-    total = sum([need.importance for need in role.skills])
+    total = sum([need.importance * need.importance for need in role.skills])
     if not total:
         return _component("skills", 0.5, "the role lists no skills; scored neutral", []), [], []
-    scale = WEIGHTS["skills"] * 100 / total  # points per unit of importance fully covered
+    scale = WEIGHTS["skills"] * 100 / total  # points per unit of weight (importance²) fully covered
     have_of = person.profile.skills.get
     names = person.skill_names
     earned = 0.0
@@ -284,7 +286,7 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
     # This loop runs for every skill of every role: plain locals, no helper calls.
     for skill_id, importance in role.skills:
         have = have_of(skill_id, 0)
-        credit = importance * (have if have < target else target) / target
+        credit = importance * importance * (have if have < target else target) / target
         earned += credit
         name = names.get(skill_id, skill_id)
         points = credit * scale

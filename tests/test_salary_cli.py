@@ -392,6 +392,13 @@ def test_data_over_the_survey_gives_the_bundled_figures(invoke: Invoke, args: li
     assert computed == bundled
 
 
+def test_filters_follow_the_cells_dimensions() -> None:
+    from careercli.salary_csv import DIMENSIONS
+    from careercli.salary_data import Filters
+
+    assert Filters._fields == DIMENSIONS  # cells are looked up by tuple(filters)
+
+
 # --- for other commands -------------------------------------------------------------------------
 
 

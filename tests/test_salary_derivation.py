@@ -249,6 +249,23 @@ def test_cells_agree_with_the_summary_and_hide_small_cells() -> None:
     assert sum(1 for role in titles["role"] if role is not None) == summary["mapping"]["titles_mapped"]
 
 
+def test_the_index_head_repeats_each_groups_level_cells() -> None:
+    """The index's head (no filter, or the level alone) equals those cells in the group's file."""
+    dims = ("level", "country", "year", "remote", "employment_type", "company_size")
+    for group in load_json(CELLS)["groups"]:
+        data = load_json(CELLS.parent / group["file"])
+        expected: dict[str | None, list[Any]] = {}
+        for name in ("cells", "small_cells"):
+            table = data[name]
+            for i in range(len(table["n"])):
+                if all(table[d][i] is None for d in dims[1:]):
+                    pcts = [table[p][i] for p in PCTS] if name == "cells" else [None] * len(PCTS)
+                    expected[table["level"][i]] = [table["n"][i], *pcts]
+        head = group["head"]
+        got = {lvl: [head["n"][i], *(head[p][i] for p in PCTS)] for i, lvl in enumerate(head["level"])}
+        assert got == expected, group["id"]
+
+
 # --- against the survey itself ------------------------------------------------------------------
 
 

@@ -26,9 +26,11 @@ from careercli.job_store import (
     clear,
     load_jobs,
     query_jobs,
+    search_jobs,
     sources,
     store_path,
 )
+from careercli.jobs import all_jobs
 from careercli.loader import load_catalog
 
 Invoke = Callable[..., Result]
@@ -108,6 +110,35 @@ def test_pushdown_equals_pure_path(query: JobQuery) -> None:
     pushed = filter_jobs(query_jobs(query), query, rates)
     assert [match_dict(m) for m in pushed.matches] == [match_dict(m) for m in everything.matches]
     assert (pushed.total, pushed.no_salary_dropped) == (everything.total, everything.no_salary_dropped)
+
+
+@pytest.mark.parametrize("sort", ["fit", "salary", "posted", "title"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        JobQuery(search=("python",), limit=2),
+        JobQuery(search=("python",), levels=frozenset({"senior", "executive"}), limit=1),
+        JobQuery(search=("straße",), limit=1),
+        JobQuery(search=("node.js",), limit=3),
+        JobQuery(search=("pyth",), locations=("paris",), min_salary=60000, limit=1),
+        JobQuery(min_salary=60000, currency="EUR", limit=2),
+        JobQuery(types=frozenset({"full-time"}), company="acme", limit=5),
+        JobQuery(limit=4),
+        JobQuery(),
+    ],
+)
+def test_store_search_equals_pure_path(query: JobQuery, sort: str) -> None:
+    """search_jobs (SQL, light rows) == filter_jobs over the bundled jobs and every stored job."""
+    _store(TRICKY)
+    rates = load_rates()
+    bundled = all_jobs(load_catalog())
+    fits = {"data-engineer": 80.0, "ml-engineer": 60.0} if sort == "fit" else None
+    query = query._replace(sort=sort)
+    everything = filter_jobs([*bundled, *load_jobs()], query, rates, fits)
+    pushed = search_jobs(bundled, query, rates, fits)
+    assert [match_dict(m) for m in pushed.matches] == [match_dict(m) for m in everything.matches]
+    assert [match_dict(m) for m in pushed.below_floor] == [match_dict(m) for m in everything.below_floor]
+    assert pushed._replace(matches=[], below_floor=[]) == everything._replace(matches=[], below_floor=[])
 
 
 def test_listing_shows_store_and_bundled(invoke: Invoke) -> None:

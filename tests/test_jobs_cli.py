@@ -249,6 +249,25 @@ def test_for_me_agrees_with_the_quiz_matching_jobs(invoke: Invoke, tmp_path: Pat
     assert expected[0]["salary_converted"] is None
 
 
+def test_for_me_and_the_quiz_see_stored_jobs(invoke: Invoke, tmp_path: Path) -> None:
+    """A stored senior, remote job that could pay USD 80K+ reaches both `jobs --for-me` and the quiz."""
+    rows = tmp_path / "stored.csv"
+    rows.write_text(
+        "job_id,title,company,location,salary,job_level,job_type,description\n"
+        "s1,Senior Machine Learning Engineer,StoreCo,Remote,$150K-$190K,Mid senior,Full-time,"
+        "python models\n",
+        encoding="utf-8",
+    )
+    assert invoke("jobs", "import", str(rows), "--source", "stored").exit_code == 0
+    path = answers_file(tmp_path, SENIOR_ANSWERS)
+    catalog = load_catalog()
+    profile = load_answers(path, catalog)
+    expected = matching_jobs(profile, score_roles(profile, catalog), catalog, limit=5)
+    data = as_json(invoke, "--for-me", "--answers", str(path), "--limit", "5")
+    assert data["jobs"] == expected
+    assert "StoreCo" in [j["company"] for j in expected]
+
+
 def test_for_me_filters_and_ranks_by_fit(invoke: Invoke, tmp_path: Path) -> None:
     path = answers_file(tmp_path)
     data = as_json(invoke, "--for-me", "--answers", str(path))

@@ -169,6 +169,22 @@ def _word_start(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])" + re.escape(text.strip().casefold()))
 
 
+def job_predicate(q: JobQuery) -> Callable[[Job], bool]:
+    """Whether a job passes every filter of `q` but the salary floor (filter_jobs's own test)."""
+    return _predicate(q)
+
+
+def words_match(words: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a job's search text (`search_text`) holds every word at the start of a word."""
+    found = [_word_start(w) for w in words]
+    return lambda text: all(w.search(text) for w in found)
+
+
+def search_text(title: str, company: str, description: str, skills: Iterable[str]) -> str:
+    """What the search words are matched against: casefolded title, company, description, skills."""
+    return " ".join((title, company, description, *skills)).casefold()
+
+
 def _predicate(q: JobQuery) -> Callable[[Job], bool]:
     """The query compiled once (patterns built up front), so a store of 100,000 jobs stays cheap."""
     places = [_word_start(loc) for loc in q.locations]
@@ -192,7 +208,7 @@ def _predicate(q: JobQuery) -> Callable[[Job], bool]:
         if company and not company.search(job.company.casefold()):
             return False
         if words:
-            text = " ".join((job.title, job.company, job.description, *job.skills)).casefold()
+            text = search_text(job.title, job.company, job.description, job.skills)
             return all(w.search(text) for w in words)
         return True
 

@@ -26,10 +26,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careercli.errors import DataError
 from careercli.job_record import ImportedJob
@@ -37,7 +37,8 @@ from careercli.jobs import Job, Salary
 from careercli.paths import state_dir
 
 if TYPE_CHECKING:
-    from careercli.job_filter import JobQuery
+    from careercli.currency import RateTable
+    from careercli.job_filter import JobMatch, JobQuery, JobSearch
 
 STORE_FILE = "jobs.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -376,6 +377,18 @@ def load_jobs(
 ) -> list[Job]:
     """Stored jobs narrowed in SQL. Every filter here is a superset of the pure filter in
     job_filter (which still runs over the result), so the answer equals a full scan's."""
+    where, args = _where(levels, role, remote, fts_words)
+    sql = f"SELECT {_JOB_COLUMNS} FROM jobs{where} ORDER BY rowid"  # noqa: S608
+    with reading(path) as conn:
+        if conn is None:
+            return []
+        return [_job(r) for r in conn.execute(sql, args)]
+
+
+def _where(
+    levels: Iterable[str], role: str | None, remote: bool, fts_words: Sequence[str]
+) -> tuple[str, list[object]]:
+    """The WHERE clause (with its leading space) and its parameters for load_jobs' filters."""
     where: list[str] = []
     args: list[object] = []
     levels = sorted(set(levels))
@@ -391,11 +404,7 @@ def load_jobs(
         where.append("rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
         args.append(" AND ".join(f'"{w}"*' for w in fts_words))
     # Only fixed column names and ? placeholders are joined here; every value is a parameter.
-    sql = f"SELECT {_JOB_COLUMNS} FROM jobs" + (f" WHERE {' AND '.join(where)}" if where else "")  # noqa: S608
-    with reading(path) as conn:
-        if conn is None:
-            return []
-        return [_job(r) for r in conn.execute(sql, args)]
+    return (f" WHERE {' AND '.join(where)}" if where else ""), args
 
 
 def _job(r: tuple[object, ...]) -> Job:
@@ -421,4 +430,121 @@ def _job(r: tuple[object, ...]) -> Job:
         url=url,  # type: ignore[arg-type]
         source=source_label(str(source)),
         description=str(description),
+    )
+
+
+# The columns search_jobs ranks by: no description, url or skills (a row is ~60 bytes, not ~600).
+_LIGHT_COLUMNS = (
+    "rowid, title, company, location, remote, employment_type, level, salary_min, salary_max, "
+    "salary_currency, salary_period, role, posted"
+)
+_EXACT_WORD = re.compile(r"[a-z0-9]+")
+# Whether a row's searchable text is all ASCII (no NUL either: length() stops at one).
+_ASCII_ROW = (
+    "length(CAST(title || company || description || skills AS BLOB)) "
+    "= length(title || company || description || skills)"
+)
+
+
+def search_jobs(
+    others: Sequence[Job],
+    query: JobQuery,
+    rates: RateTable,
+    fits: Mapping[str, float] | None = None,
+    path: Path | None = None,
+) -> JobSearch:
+    """`filter_jobs([*others, *every stored job], query, rates, fits)`, exactly, but cheaply.
+
+    The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
+    filter, see load_jobs). The FTS5 match is exact for a row whose text is all ASCII when
+    every search word is letters and digits (a token starts with "python" exactly where the
+    word "python" starts); other rows get the pure word test over their text. The stored
+    rows that pass become light Jobs (no description, skills or url) for filter_jobs to apply
+    the remaining filters and rank; only the matches shown (and the floor's notes) are read
+    in full.
+    """
+    from careercli.job_filter import filter_jobs, job_predicate, search_text, words_match
+
+    search = query.search
+    light: dict[int, int] = {}  # id() of a light Job -> its rowid
+    candidates = [j for j in others if job_predicate(query)(j)] if search else list(others)
+    with reading(path) as conn:
+        if conn is not None:
+            where, args = _where(query.levels, query.role, query.remote, fts_tokens(search))
+            exact = bool(search) and all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
+            check = f"NOT ({_ASCII_ROW})" if exact else ("1" if search else "0")
+            sql = f"SELECT {_LIGHT_COLUMNS}, {check} FROM jobs{where} ORDER BY rowid"  # noqa: S608
+            rows = conn.execute(sql, args).fetchall()
+            doubtful = [r[0] for r in rows if r[-1]]
+            texts = _texts(conn, doubtful)
+            has_words = words_match(search)
+            for r in rows:
+                if r[-1]:
+                    title, company, description, skills = texts[r[0]]
+                    if not has_words(search_text(title, company, description, skills.split("\n"))):
+                        continue
+                job = _light_job(r)
+                light[id(job)] = r[0]
+                candidates.append(job)
+            result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+            wanted = {light[id(m.job)] for m in (*result.matches, *result.below_floor) if id(m.job) in light}
+            full = _full_jobs(conn, wanted)
+            return result._replace(
+                query=query,
+                matches=[_fill(m, light, full) for m in result.matches],
+                below_floor=[_fill(m, light, full) for m in result.below_floor],
+            )
+    return filter_jobs(candidates, query, rates, fits)
+
+
+def _fill(m: JobMatch, light: dict[int, int], full: dict[int, Job]) -> JobMatch:
+    rowid = light.get(id(m.job))
+    return m if rowid is None else m._replace(job=full[rowid])
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), 500):
+        yield ids[start : start + 500]
+
+
+def _texts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str, str, str, str]]:
+    out: dict[int, tuple[str, str, str, str]] = {}
+    for part in _chunks(ids):
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT rowid, title, company, description, skills FROM jobs WHERE rowid IN ({marks})"  # noqa: S608
+        out.update((r[0], r[1:]) for r in conn.execute(sql, part))
+    return out
+
+
+def _full_jobs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Job]:
+    out: dict[int, Job] = {}
+    for part in _chunks(sorted(ids)):
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT rowid, {_JOB_COLUMNS} FROM jobs WHERE rowid IN ({marks})"  # noqa: S608
+        out.update((r[0], _job(r[1:])) for r in conn.execute(sql, part))
+    return out
+
+
+def _light_job(r: tuple[Any, ...]) -> Job:
+    """A stored row as a Job with what filter_jobs needs once the search words are settled."""
+    (_rowid, title, company, location, remote, types, level, low, high, currency, period, role, posted) = r[
+        :13
+    ]
+    return Job(
+        "",
+        title,
+        company,
+        location,
+        bool(remote),
+        tuple(types.split(";")) if types else (),
+        level,
+        Salary(low, high, currency, period)
+        if currency is not None and (low is not None or high is not None)
+        else None,
+        role,
+        (),
+        posted,
+        None,
+        "",
+        "",
     )

@@ -1,6 +1,7 @@
 """Jobs for a person: the profile's level, locations, work mode and salary floor as filters,
-ranked by the fit of each job's role. The quiz's "matching jobs" and `jobs --for-me` both
-come from here, so they agree for the same profile.
+ranked by the fit of each job's role. The quiz's "matching jobs", `jobs --for-me` and the
+plain `jobs` listing all come through `find_jobs` (the bundled and pack jobs plus the job
+store), so they agree for the same profile.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careercli.currency import RateTable, load_rates
-from careercli.job_filter import JobQuery, JobSearch, filter_jobs, match_dict
+from careercli.job_filter import JobQuery, JobSearch, match_dict
 from careercli.jobs import all_jobs
 from careercli.models import Catalog
 from careercli.profile import Profile
@@ -22,6 +23,20 @@ if TYPE_CHECKING:
 def fit_map(fits: Iterable[RoleFit]) -> dict[str, float]:
     """Role id -> fit score 0-100."""
     return {f.role: float(f.score) for f in fits}
+
+
+def find_jobs(
+    catalog: Catalog,
+    query: JobQuery,
+    rates: RateTable,
+    fits: dict[str, float] | None = None,
+    data_dir: Path | None = None,
+) -> JobSearch:
+    """Every job careercli knows (bundled, the user pack, the job store) filtered and ranked
+    by `query`: job_filter.filter_jobs over all of them, with the store searched in SQL."""
+    from careercli.job_store import search_jobs
+
+    return search_jobs(all_jobs(catalog, data_dir), query, rates, fits)
 
 
 def profile_query(profile: Profile, rates: RateTable, limit: int | None = None) -> JobQuery:
@@ -52,7 +67,7 @@ def search_for(
     """`jobs --for-me`: the profile's filters (explicit options in `overrides` win), ranked by fit."""
     rates = rates or load_rates(data_dir)
     query = profile_query(profile, rates, limit)._replace(**(overrides or {}))
-    return filter_jobs(all_jobs(catalog, data_dir), query, rates, fit_map(fits))
+    return find_jobs(catalog, query, rates, fit_map(fits), data_dir)
 
 
 def matching_jobs(

@@ -321,7 +321,7 @@ def role_view(report: RoleReport, width: int, encoding: str = "utf-8") -> list[R
         titles = ", ".join(f"{t.title} (n={t.n:,})" for t in shown)
         tail = f" and {more} more (--json lists them)" if more else ""
         out.append(Text(""))
-        out.append(Text(f"Survey titles counted: {titles}{tail}.", style="dim"))
+        out.append(Text(f"Survey titles counted (rows in all the data): {titles}{tail}.", style="dim"))
     out.append(Text(""))
     out.append(Text(source_line(report.source), style="dim"))
     return out

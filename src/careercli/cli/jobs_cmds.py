@@ -135,8 +135,8 @@ def jobs(
     from careercli.catalog import resolve_role
     from careercli.currency import load_rates, parse_amount
     from careercli.errors import UsageProblem
-    from careercli.job_filter import JobQuery, filter_jobs, parse_sort
-    from careercli.jobs import all_jobs, parse_employment_type
+    from careercli.job_filter import JobQuery, parse_sort
+    from careercli.jobs import parse_employment_type
 
     if as_json and as_csv:
         raise UsageProblem("--json and --csv cannot be used together; choose one")
@@ -175,7 +175,7 @@ def jobs(
         from careercli.fit import score_roles
 
         fits = score_roles(profile, catalog)
-    from careercli.jobs_match import fit_map, search_for
+    from careercli.jobs_match import find_jobs, fit_map, search_for
 
     if for_me and profile is not None:
         overrides = _floor_in(chosen, profile, rates)
@@ -183,11 +183,8 @@ def jobs(
             profile, fits, catalog, data_dir=app_state.data_dir, overrides=overrides, rates=rates
         )
     else:
-        from careercli.job_store import query_jobs
-
         query = JobQuery(**chosen)
-        jobs_seen = [*all_jobs(catalog, app_state.data_dir), *query_jobs(query)]
-        result = filter_jobs(jobs_seen, query, rates, fit_map(fits) if fits else None)
+        result = find_jobs(catalog, query, rates, fit_map(fits) if fits else None, app_state.data_dir)
     _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
 
 

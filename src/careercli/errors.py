@@ -39,7 +39,7 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     for choice in choices:
         by_lower.setdefault(choice.lower(), choice)
     hits = difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=0.6)
-    if not hits:
+    if not hits and word.strip():
         # prefix/substring hints catch abbreviations difflib misses ("eng" -> "ml-engineer")
         hits = [c for c in by_lower if word.lower() in c][:n]
     return [by_lower[h] for h in hits]

@@ -14,15 +14,15 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from _timing import alternate, bench_env, timed
 
 TITLES = (
     "Data Scientist",
@@ -87,12 +87,6 @@ def write_jsonl(path: Path, n: int) -> Path:
     return path
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--jobs", type=int, default=100_000)
@@ -102,15 +96,7 @@ def main() -> int:
     exe = str(Path(sys.executable).with_name("careercli"))
     with tempfile.TemporaryDirectory() as tmp:
         full, empty = Path(tmp, "full"), Path(tmp, "empty")
-        env = {**os.environ, "COLUMNS": "100"}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure careercli, not the compiler
-        import careercli
-
-        subprocess.run(
-            [sys.executable, "-m", "compileall", "-q", str(Path(careercli.__file__).parent)],
-            check=True,
-            env=env,
-        )
+        env = bench_env()
         start = time.perf_counter()
         source = (write_jsonl if opts.jsonl else write_csv)(
             Path(tmp, "jobs.jsonl" if opts.jsonl else "jobs.csv"), opts.jobs
@@ -120,14 +106,7 @@ def main() -> int:
         took = timed([exe, "jobs", "import", str(source)], full_env)
         search = [exe, "jobs", "--search", "python", "--level", "senior", "--limit", "20"]
         plain = [exe, "jobs", "--limit", "20"]
-        for _ in range(2):
-            timed(search, full_env)
-            timed(plain, empty_env)
-        ours: list[float] = []
-        base: list[float] = []
-        for _ in range(opts.runs):
-            ours.append(timed(search, full_env))
-            base.append(timed(plain, empty_env))
+        ours, base = alternate((search, full_env), (plain, empty_env), opts.runs)
     s, b = statistics.median(ours), statistics.median(base)
     print(f"generated {opts.jobs:,} jobs ({source.suffix}) in {made:.1f} s")
     print(f"import of {opts.jobs:,} jobs: {took:.1f} s (target <= 20 s)")

@@ -8,14 +8,14 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from tests import strategies
 
 from careercli.answers import level_from_years, load_answers, parse_answers, profile_to_answers
 from careercli.errors import DataError
 from careercli.loader import load_catalog
 from careercli.models import Catalog
 from careercli.profile import Money, Profile
-from careercli.vocab import DEGREES, INTERESTS, LEVELS, WORK_MODES
+from careercli.vocab import INTERESTS
 
 CATALOG = load_catalog()
 SRC = "answers.yaml"
@@ -344,33 +344,7 @@ def test_derived_level_stays_derived() -> None:
     assert parse_answers(mapping, CATALOG, SRC) == profile
 
 
-profiles = st.builds(
-    lambda years, level, degree, field, mba, skills, interests, industries, mode, locations, money: Profile(
-        experience_years=years,
-        level=level or level_from_years(years),
-        level_given=level is not None,
-        degree=degree,
-        field=field,
-        mba=mba,
-        skills=skills,
-        interests=interests,
-        industries=tuple(industries),
-        work_mode=mode,
-        locations=tuple(locations),
-        min_salary=money,
-    ),
-    st.one_of(st.integers(0, 60).map(float), st.floats(0, 60, allow_nan=False)),
-    st.none() | st.sampled_from(LEVELS),
-    st.sampled_from(DEGREES),
-    st.sampled_from(["", "statistics", "Computer Science", "physics"]),
-    st.booleans(),
-    st.dictionaries(st.sampled_from(sorted(CATALOG.skills)), st.integers(1, 5), max_size=8),
-    st.fixed_dictionaries({d: st.integers(1, 5) for d in INTERESTS}),
-    st.lists(st.sampled_from(sorted(CATALOG.industries)), unique=True, max_size=4),
-    st.sampled_from(WORK_MODES),
-    st.lists(st.sampled_from(["Berlin", "Remote", "New York"]), unique=True, max_size=3),
-    st.none() | st.builds(Money, st.integers(0, 10**6).map(float), st.sampled_from(["USD", "EUR"])),
-)
+profiles = strategies.profiles(max_skills=8)
 
 
 @settings(max_examples=60, deadline=None)

@@ -9,14 +9,15 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests import strategies
 
 from careercli import fit
-from careercli.answers import level_from_years, parse_answers
+from careercli.answers import parse_answers
 from careercli.fit import RoleFit, fit_dict, plan_steps, score_role, score_roles
 from careercli.loader import load_catalog
 from careercli.models import Interests
 from careercli.profile import Profile
-from careercli.vocab import DEGREES, INTERESTS, LEVELS, WORK_MODES
+from careercli.vocab import INTERESTS
 
 CATALOG = load_catalog()
 COMPONENTS = ["skills", "experience", "interests", "education", "preferences"]
@@ -223,29 +224,7 @@ def test_plan_is_empty_when_nothing_is_missing() -> None:
 # --- properties ------------------------------------------------------------------------------
 
 SKILL_IDS = sorted(CATALOG.skills)
-profiles = st.builds(
-    lambda years, level, degree, field, mba, skills, interests, industries, mode: Profile(
-        experience_years=years,
-        level=level or level_from_years(years),
-        level_given=level is not None,
-        degree=degree,
-        field=field,
-        mba=mba,
-        skills=skills,
-        interests=interests,
-        industries=tuple(industries),
-        work_mode=mode,
-    ),
-    st.floats(0, 60, allow_nan=False),
-    st.none() | st.sampled_from(LEVELS),
-    st.sampled_from(DEGREES),
-    st.sampled_from(["", "statistics", "CS", "physics", "business administration", "history"]),
-    st.booleans(),
-    st.dictionaries(st.sampled_from(SKILL_IDS), st.integers(1, 5), max_size=20),
-    st.fixed_dictionaries({d: st.integers(1, 5) for d in INTERESTS}),
-    st.lists(st.sampled_from(sorted(CATALOG.industries)), unique=True, max_size=4),
-    st.sampled_from(WORK_MODES),
-)
+profiles = strategies.profiles(max_skills=20)
 
 
 @settings(max_examples=80, deadline=None)

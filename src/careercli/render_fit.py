@@ -276,19 +276,20 @@ def parts_table(fit: RoleFit, width: int) -> RenderableType:
     return table
 
 
-def skills_table(fit: RoleFit) -> Table:
-    """Every skill the role asks for: importance, yours, the target and the points earned."""
+def _detail_table(title: str) -> Table:
+    """The plain, titled table the `fit` details share."""
     from rich import box
     from rich.table import Table
 
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-        title="Skills in detail",
-        title_justify="left",
+    return Table(
+        box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title=title, title_justify="left",
         title_style="bold",
-    )
+    )  # fmt: skip
+
+
+def skills_table(fit: RoleFit) -> Table:
+    """Every skill the role asks for: importance, yours, the target and the points earned."""
+    table = _detail_table("Skills in detail")
     for col, justify in (("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"),
                          ("Points", "right")):  # fmt: skip
         table.add_column(col, justify=justify, no_wrap=col != "Skill")  # type: ignore[arg-type]
@@ -300,20 +301,11 @@ def skills_table(fit: RoleFit) -> Table:
 
 
 def interests_table(fit: RoleFit) -> Table | None:
-    from rich import box
-    from rich.table import Table
-
+    """Each RIASEC dimension: yours, the role's, and the points it gave or took."""
     items = fit.components["interests"].items
     if not items:
         return None
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-        title="Interests in detail",
-        title_justify="left",
-        title_style="bold",
-    )
+    table = _detail_table("Interests in detail")
     table.add_column("Interest")
     table.add_column("You 1-5", justify="right")
     table.add_column("Role 1-7", justify="right")

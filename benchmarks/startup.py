@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or imported by tests
 from _timing import alternate, bench_env
 
 FLOOR = [sys.executable, "-c", "import typer, rich.console, rich.table, yaml"]

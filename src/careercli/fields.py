@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from careercli.errors import CareerError, DataError, did_you_mean
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class Fields:
@@ -59,6 +62,15 @@ class Fields:
         if not text and default is None:
             raise self.fail(key, "is empty; expected text")
         return text
+
+    def ident(self, key: str = "id") -> str:
+        """An id: lowercase letters, digits and hyphens (role, skill, industry, job ids)."""
+        value = self.text(key)
+        if not _ID.match(value):
+            raise self.fail(
+                key, f"'{value}' is not a valid id; expected lowercase letters, digits and hyphens"
+            )
+        return value
 
     def texts(self, key: str, min_items: int = 1) -> tuple[str, ...]:
         value = self.data.get(key)

@@ -40,7 +40,6 @@ _TYPE_SPELLINGS: dict[str, str] = {
 # The periods a salary may be quoted in, and how many of each make a year (for comparisons).
 PERIODS: dict[str, int] = {"year": 1, "month": 12, "hour": 2080}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _JOB_KEYS = [
     "id",
     "title",
@@ -141,9 +140,7 @@ def parse_jobs(path: Path, data: Any, catalog: Catalog) -> list[Job]:
 
 def parse_job(f: Fields, catalog: Catalog) -> Job:
     f.only(_JOB_KEYS)
-    job_id = f.text("id")
-    if not _ID.match(job_id):
-        raise f.fail("id", f"'{job_id}' is not a valid id; expected lowercase letters, digits and hyphens")
+    job_id = f.ident()
     role = f.text("role") if f.has("role") else None
     if role is not None and role not in catalog.roles:
         raise f.fail("role", f"unknown role '{role}'" + did_you_mean(role, catalog.roles))

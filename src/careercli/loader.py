@@ -47,7 +47,6 @@ SKILL_CATEGORIES: tuple[str, ...] = (
     "ai-specialties",
     "leadership-business",
 )
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SOC = re.compile(r"^\d\d-\d\d\d\d\.\d\d$")
 _ROLE_KEYS = [
     "schema_version",
@@ -121,13 +120,6 @@ def validate_path(path: Path) -> Catalog:
     return catalog
 
 
-def _check_id(f: Fields, key: str = "id") -> str:
-    value = f.text(key)
-    if not _ID.match(value):
-        raise f.fail(key, f"'{value}' is not a valid id; expected lowercase letters, digits and hyphens")
-    return value
-
-
 def _schema(f: Fields) -> None:
     version = f.raw("schema_version")
     if version is not None and version != 1:
@@ -148,7 +140,7 @@ def _read_skills(path: Path, data: Any, catalog: Catalog) -> None:
                 + did_you_mean(category, SKILL_CATEGORIES),
             )
         skill = Skill(
-            id=_check_id(f),
+            id=f.ident(),
             name=f.text("name"),
             category=category,
             aliases=f.texts("aliases", min_items=0),
@@ -163,7 +155,7 @@ def _read_industries(path: Path, data: Any, catalog: Catalog) -> None:
     _schema(top)
     for f in top.items("industries"):
         f.only(["id", "name", "aliases"])
-        industry = Industry(id=_check_id(f), name=f.text("name"), aliases=f.texts("aliases", 0))
+        industry = Industry(id=f.ident(), name=f.text("name"), aliases=f.texts("aliases", 0))
         catalog.industries[industry.id] = industry
 
 
@@ -182,7 +174,7 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
     f = Fields(data, str(path))
     f.only(_ROLE_KEYS)
     _schema(f)
-    role_id = _check_id(f)
+    role_id = f.ident()
     if path.suffix in (".yaml", ".yml") and path.stem != role_id:
         raise f.fail("id", f"'{role_id}' must match the file name '{path.stem}'")
 

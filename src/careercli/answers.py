@@ -17,7 +17,7 @@ from typing import Any
 
 from careercli import vocab
 from careercli.catalog import find_industry, find_skill
-from careercli.errors import DataError, closest, did_you_mean
+from careercli.errors import DataError, did_you_mean
 from careercli.fields import Fields
 from careercli.models import Catalog
 from careercli.profile import Money, Profile
@@ -103,23 +103,10 @@ def _education(f: Fields) -> tuple[str, str, bool]:
     if not e.has("degree"):
         raise e.fail("degree", f"missing; expected one of {', '.join(vocab.DEGREES)}")
     spelled = e.text("degree")
-    degree = vocab.find_degree(spelled)
-    if degree is None:
-        raise e.fail(
-            "degree",
-            f"unknown degree '{spelled}'; expected one of {', '.join(vocab.DEGREES)}"
-            + _closest_degree(spelled),
-        )
+    degree = vocab.parse_degree(spelled, where=f"{e.file}: {e.path('degree')}", error=DataError)
     # "MBA" is a master's degree; saying it as the degree also says the person has one.
     mba = e.flag("mba") or spelled.strip().casefold() == "mba"
     return degree, e.text("field", ""), mba
-
-
-def _closest_degree(spelled: str) -> str:
-    # Compare with the labels too ("Doctorate (PhD)"), so "doctorat" still finds 'phd'.
-    names = {name: d for d in vocab.DEGREES for name in (d, vocab.DEGREE_LABELS[d])}
-    hits = list(dict.fromkeys(names[n] for n in closest(spelled, names)))
-    return " (did you mean " + " or ".join(f"'{h}'" for h in hits) + "?)" if hits else ""
 
 
 def _skills(f: Fields, catalog: Catalog) -> dict[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from careercli.errors import CareerError, UsageProblem, did_you_mean
+from careercli.errors import CareerError, UsageProblem, closest, did_you_mean
 
 LEVELS: tuple[str, ...] = ("entry", "mid", "senior", "executive")
 LEVEL_LABELS: dict[str, str] = {
@@ -102,13 +102,20 @@ def parse_level(text: str, where: str = "--level", error: type[CareerError] = Us
 
 
 def parse_degree(text: str, where: str = "--degree", error: type[CareerError] = UsageProblem) -> str:
+    """A degree from any accepted spelling ("PhD", "MSc", "masters", "Doctorate")."""
     degree = find_degree(text)
     if degree is None:
         raise error(
-            f"{where}: unknown degree '{text}'; expected one of {', '.join(DEGREES)}"
-            f"{did_you_mean(text, DEGREES)}"
+            f"{where}: unknown degree '{text}'; expected one of {', '.join(DEGREES)}{_closest_degree(text)}"
         )
     return degree
+
+
+def _closest_degree(spelled: str) -> str:
+    # Compare with the labels too ("Doctorate (PhD)"), so "doctorat" still finds 'phd'.
+    names = {name: d for d in DEGREES for name in (d, DEGREE_LABELS[d])}
+    hits = list(dict.fromkeys(names[n] for n in closest(spelled, names)))
+    return " (did you mean " + " or ".join(f"'{h}'" for h in hits) + "?)" if hits else ""
 
 
 def level_rank(level: str) -> int:

@@ -229,3 +229,105 @@ def test_sigkill_mid_import_leaves_store_as_before(tmp_path: Path, user_home: Pa
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.execute("INSERT INTO jobs_fts(jobs_fts, rank) VALUES ('integrity-check', 0)")
     conn.close()
+
+
+# Pay figures chosen to tie, to round at .5 (hourly, converted) and to cross currencies,
+# and texts where the FTS5 match is not the final word (non-ASCII, "notpython").
+_PAY = ("$100K", "$100K", "$99,999.5", "60 an hour", "€90,000", "£70K-£80K", "", "$48.0769 an hour", "₹900K")
+_TEXT = (
+    "python and sql",
+    "Python-first",
+    "notpython",
+    "Café python",
+    "ＰＹＴＨＯＮ",
+    "python_3",
+    "straße python",
+)
+_TITLES = (
+    "Senior Data Engineer",
+    "data engineer",
+    "Lead Python Dev",
+    "Zeta Analyst",
+    "ML Engineer",
+    "Head of AI",
+)
+
+
+def _ranked_store(n: int = 240) -> None:
+    maker = RowMaker(load_catalog(), "USD")
+    jobs = [
+        maker.make(
+            {
+                "title": _TITLES[i % len(_TITLES)],
+                "company": f"Co {i % 7}",
+                "location": ("Remote", "Paris", "Austin, TX")[i % 3],
+                "salary": _PAY[i % len(_PAY)],
+                "description": f"{_TEXT[i % len(_TEXT)]} {i}",
+            }
+        )
+        for i in range(n)
+    ]
+    add_batches([Batch("t", "import", "t.csv", len(jobs), jobs)])
+
+
+@pytest.mark.parametrize("currency", ["USD", "EUR", "GBP"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        JobQuery(search=("python",), limit=20),
+        JobQuery(search=("python",), levels=frozenset({"senior", "executive"}), limit=5, sort="salary"),
+        JobQuery(search=("python", "sql"), limit=3),
+        JobQuery(search=("engineer",), remote=True, limit=1),
+        JobQuery(limit=50),
+        JobQuery(limit=1, sort="salary"),
+        JobQuery(search=("straße",), limit=4),  # casefolds to "strasse": ß rows get the word test
+        JobQuery(search=("python-first",), limit=4),  # not letters and digits: the general path
+        JobQuery(search=("zeta",), limit=500),  # fewer priced rows than the limit: the general path
+    ],
+)
+def test_ranked_listing_equals_pure_path(
+    query: JobQuery, currency: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index-only top-N by pay (`_top_by_pay`) == ranking every job, ties and rounding included."""
+    import careercli.job_store as store
+
+    _ranked_store()
+    taken: list[bool] = []
+    top_by_pay = store._top_by_pay
+
+    def spy(*args: object, **kwargs: object) -> object:
+        found = top_by_pay(*args, **kwargs)  # type: ignore[arg-type]
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(store, "_top_by_pay", spy)
+    rates = load_rates()
+    bundled = all_jobs(load_catalog())
+    query = query._replace(currency=currency)
+    everything = filter_jobs([*bundled, *load_jobs()], query, rates)
+    pushed = search_jobs(bundled, query, rates)
+    assert [match_dict(m) for m in pushed.matches] == [match_dict(m) for m in everything.matches]
+    assert pushed._replace(matches=[]) == everything._replace(matches=[])
+    general = "python-first" in query.search
+    assert taken == ([] if general else [query.limit != 500])
+
+
+def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
+    """A schema-1 store (no `plain` column, no ranking index) is brought up to date in place."""
+    _ranked_store(30)
+    conn = sqlite3.connect(store_path())
+    conn.executescript(
+        "DROP INDEX jobs_ranking; ALTER TABLE jobs DROP COLUMN plain; PRAGMA user_version = 1;"
+    )
+    conn.close()
+    result = invoke("jobs", "--search", "python", "--limit", "3", "--json")
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(store_path())
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 2
+    plain = dict(conn.execute("SELECT description, plain FROM jobs").fetchall())
+    conn.close()
+    assert plain["python and sql 0"] == 1 and plain["Café python 3"] == 0 and plain["ＰＹＴＨＯＮ 4"] == 0
+    rates = load_rates()
+    query = JobQuery(search=("python",), limit=3)
+    expected = filter_jobs([*all_jobs(load_catalog()), *load_jobs()], query, rates)
+    assert [j["title"] for j in json.loads(result.output)["jobs"]] == [m.job.title for m in expected.matches]

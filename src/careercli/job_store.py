@@ -24,6 +24,7 @@ INSERT OR IGNORE decide it inside the transaction.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -99,13 +100,28 @@ MIGRATIONS: tuple[str, ...] = (
                 casefold(old.description), casefold(old.skills));
     END;
     """,
+    # 2: `plain` marks a row whose searchable text is all ASCII (no NUL), where an FTS5 prefix
+    # match of a letters-and-digits word is exactly job_filter's word test; `jobs_ranking`
+    # covers every column the ranked listing reads, so `jobs --search W --limit N` ranks
+    # from the index and the FTS5 rowids without touching the wide rows.
+    # (length() of text stops at a NUL, the byte length does not.)
+    """
+    ALTER TABLE jobs ADD COLUMN plain INTEGER NOT NULL DEFAULT 0;
+    UPDATE jobs SET plain = (
+        length(CAST(title || company || description || skills AS BLOB))
+        = length(title || company || description || skills)
+    );
+    CREATE INDEX jobs_ranking ON jobs(
+        level, plain, role, remote, salary_currency, salary_period, salary_max, salary_min
+    );
+    """,
 )
 _INSERT = """
 INSERT OR IGNORE INTO jobs (
     id, source, source_id, dedup_key, title, company, location, remote, employment_type,
     level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
-    role, skills, posted, url, description, batch
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    role, skills, posted, url, description, batch, plain
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
@@ -278,6 +294,8 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
     sid = j.source_id
     safe = sid is not None and len(sid) <= 40 and sid.replace("-", "").replace("_", "").isalnum()
     job_id = f"{source}-{sid if safe else key[:12]}".lower()
+    skills = "\n".join(j.skills)
+    text = j.title + j.company + j.description + skills
     return (
         job_id,
         source,
@@ -296,11 +314,12 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
         sal.period if sal else None,
         j.salary_text,
         j.role,
-        "\n".join(j.skills),
+        skills,
         j.posted,
         j.url,
         j.description,
         batch,
+        int(text.isascii() and "\0" not in text),
     )
 
 
@@ -439,11 +458,6 @@ _LIGHT_COLUMNS = (
     "salary_currency, salary_period, role, posted"
 )
 _EXACT_WORD = re.compile(r"[a-z0-9]+")
-# Whether a row's searchable text is all ASCII (no NUL either: length() stops at one).
-_ASCII_ROW = (
-    "length(CAST(title || company || description || skills AS BLOB)) "
-    "= length(title || company || description || skills)"
-)
 
 
 def search_jobs(
@@ -456,14 +470,15 @@ def search_jobs(
     """`filter_jobs([*others, *every stored job], query, rates, fits)`, exactly, but cheaply.
 
     The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
-    filter, see load_jobs). The FTS5 match is exact for a row whose text is all ASCII when
-    every search word is letters and digits (a token starts with "python" exactly where the
-    word "python" starts); other rows get the pure word test over their text. The stored
-    rows that pass become light Jobs (no description, skills or url) for filter_jobs to apply
-    the remaining filters and rank; only the matches shown (and the floor's notes) are read
-    in full.
+    filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
+    search word is letters and digits (a token starts with "python" exactly where the word
+    "python" starts); other rows get the pure word test over their text. A listing ranked
+    by pay with a limit reads only the index (`_top_by_pay`); otherwise the stored rows that
+    pass become light Jobs (no description, skills or url) for filter_jobs to apply the
+    remaining filters and rank. Only the matches shown (and the floor's notes) are read in
+    full.
     """
-    from careercli.job_filter import filter_jobs, job_predicate, search_text, words_match
+    from careercli.job_filter import filter_jobs, job_predicate
 
     search = query.search
     light: dict[int, int] = {}  # id() of a light Job -> its rowid
@@ -471,30 +486,125 @@ def search_jobs(
     with reading(path) as conn:
         if conn is not None:
             where, args = _where(query.levels, query.role, query.remote, fts_tokens(search))
-            exact = bool(search) and all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
-            check = f"NOT ({_ASCII_ROW})" if exact else ("1" if search else "0")
+            exact = all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
+            if exact and _ranks_by_pay(query, fits):
+                found = _top_by_pay(conn, others, query, rates, fits, (where, args))
+                if found is not None:
+                    return found
+            check = "NOT plain" if exact and search else ("1" if search else "0")
             sql = f"SELECT {_LIGHT_COLUMNS}, {check} FROM jobs{where} ORDER BY rowid"  # noqa: S608
             rows = conn.execute(sql, args).fetchall()
-            doubtful = [r[0] for r in rows if r[-1]]
-            texts = _texts(conn, doubtful)
-            has_words = words_match(search)
+            passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
             for r in rows:
-                if r[-1]:
-                    title, company, description, skills = texts[r[0]]
-                    if not has_words(search_text(title, company, description, skills.split("\n"))):
-                        continue
+                if r[-1] and r[0] not in passed:
+                    continue
                 job = _light_job(r)
                 light[id(job)] = r[0]
                 candidates.append(job)
             result = filter_jobs(candidates, query._replace(search=()), rates, fits)
-            wanted = {light[id(m.job)] for m in (*result.matches, *result.below_floor) if id(m.job) in light}
-            full = _full_jobs(conn, wanted)
-            return result._replace(
-                query=query,
-                matches=[_fill(m, light, full) for m in result.matches],
-                below_floor=[_fill(m, light, full) for m in result.below_floor],
-            )
+            return _filled(conn, result, query, light)
     return filter_jobs(candidates, query, rates, fits)
+
+
+def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
+    """Whether `query` is a pay-ranked, limited listing whose filters all run in SQL."""
+    by_pay = query.sort == "salary" or (query.sort == "fit" and not fits)
+    pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
+    return by_pay and pushed_down_only and query.limit is not None and query.limit > 0
+
+
+def _top_by_pay(
+    conn: sqlite3.Connection,
+    others: Sequence[Job],
+    query: JobQuery,
+    rates: RateTable,
+    fits: Mapping[str, float] | None,
+    where_args: tuple[str, list[object]],
+) -> JobSearch | None:
+    """The pay-ranked top `limit`, read from the `jobs_ranking` index; None if it cannot tell.
+
+    SQL gives every matching row's yearly top of range in the query's currency, unrounded
+    (`_pay_sql`); filter_jobs ranks by that figure rounded, then by title. Rounding never
+    reorders two figures more than 1 apart, so every row that can be in the top `limit` has
+    a figure at least the `limit`-th largest minus 1: only those rows are read and ranked
+    exactly, beside the other (bundled) jobs. With fewer priced rows than `limit`, the
+    unpriced ones would rank by title: None, and the caller takes the general path.
+    """
+    from careercli.job_filter import filter_jobs, job_predicate
+
+    assert query.limit is not None
+    where, args = where_args
+    pay, pay_args = _pay_sql(query.currency, rates)
+    sql = f"SELECT rowid, plain, {pay} FROM jobs{where}"  # noqa: S608
+    rows = conn.execute(sql, [*pay_args, *args]).fetchall()
+    if query.search:
+        passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
+        rows = [r for r in rows if r[1] or r[0] in passed]
+    priced = [r[2] for r in rows if r[2] is not None]
+    if len(priced) < query.limit:
+        return None
+    floor = heapq.nlargest(query.limit, priced)[-1] - 1.0
+    light: dict[int, int] = {}
+    keep = job_predicate(query)
+    mine = [j for j in others if keep(j)]
+    candidates = list(mine)
+    for r in _light_rows(conn, [r[0] for r in rows if r[2] is not None and r[2] >= floor]):
+        job = _light_job(r)
+        light[id(job)] = r[0]
+        candidates.append(job)
+    result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
+
+
+def _pay_sql(currency: str, rates: RateTable) -> tuple[str, list[object]]:
+    """SQL for a row's top of range per year in `currency` (NULL: no salary, or no rate).
+
+    The factors are job_filter's own (period x exchange rate), so the product is the very
+    float filter_jobs computes before it rounds."""
+    from careercli.jobs import PERIODS
+
+    arms: list[str] = []
+    args: list[object] = []
+    for code in sorted({currency, *rates.rates}):
+        if code != currency and (code not in rates.rates or currency not in rates.rates):
+            continue
+        rate = None if code == currency else rates.factor(code, currency)
+        periods = " ".join("WHEN ? THEN ?" for _ in PERIODS)
+        arms.append(f"WHEN ? THEN CASE salary_period {periods} END")
+        args.append(code)
+        for period, times in PERIODS.items():
+            args += [period, times * (rate or 1.0)]
+    return f"coalesce(salary_max, salary_min) * CASE salary_currency {' '.join(arms)} END", args
+
+
+def _passing(conn: sqlite3.Connection, ids: Sequence[int], search: Sequence[str]) -> set[int]:
+    """Which of the rows `ids` hold every search word, by job_filter's own word test."""
+    from careercli.job_filter import search_text, words_match
+
+    has_words = words_match(search)
+    return {
+        rowid
+        for rowid, (title, company, description, skills) in _texts(conn, ids).items()
+        if has_words(search_text(title, company, description, skills.split("\n")))
+    }
+
+
+def _filled(conn: sqlite3.Connection, result: JobSearch, query: JobQuery, light: dict[int, int]) -> JobSearch:
+    """`result` with its light stored jobs read in full, and the caller's query restored."""
+    wanted = {light[id(m.job)] for m in (*result.matches, *result.below_floor) if id(m.job) in light}
+    full = _full_jobs(conn, wanted)
+    return result._replace(
+        query=query,
+        matches=[_fill(m, light, full) for m in result.matches],
+        below_floor=[_fill(m, light, full) for m in result.below_floor],
+    )
+
+
+def _light_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    for part in _chunks(ids):
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT {_LIGHT_COLUMNS} FROM jobs WHERE rowid IN ({marks}) ORDER BY rowid"  # noqa: S608
+        yield from conn.execute(sql, part)
 
 
 def _fill(m: JobMatch, light: dict[int, int], full: dict[int, Job]) -> JobMatch:

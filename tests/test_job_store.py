@@ -331,3 +331,21 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     query = JobQuery(search=("python",), limit=3)
     expected = filter_jobs([*all_jobs(load_catalog()), *load_jobs()], query, rates)
     assert [j["title"] for j in json.loads(result.output)["jobs"]] == [m.job.title for m in expected.matches]
+
+
+def test_foreign_sqlite_file_is_left_alone(invoke: Invoke) -> None:
+    """Some other SQLite database at the store's path is refused, not given our tables."""
+    store_path().parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(store_path())
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('mine')")
+    conn.commit()
+    conn.close()
+    for args in (("jobs",), ("jobs", "import", str(FIXTURES / "remotive.json"))):
+        result = invoke(*args)
+        assert result.exit_code == 1, result.output
+        assert "not a careercli job store (it holds other tables: notes)" in result.output
+    conn = sqlite3.connect(store_path())
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert tables == ["notes"] and conn.execute("SELECT body FROM notes").fetchall() == [("mine",)]
+    conn.close()

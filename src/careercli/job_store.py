@@ -194,6 +194,14 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             f"{path}: written by a newer careercli (schema {version}, this one knows "
             f"{len(MIGRATIONS)}); upgrade careercli"
         )
+    if version == 0:  # a new store, or some other SQLite file at our path: never add to that
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables:
+            held = ", ".join(sorted(tables)[:3])
+            raise DataError(
+                f"{path}: not a careercli job store (it holds other tables: {held}); "
+                "move it away to start afresh"
+            )
     for i in range(version, len(MIGRATIONS)):
         for statement in _statements(MIGRATIONS[i]):
             conn.execute(statement)

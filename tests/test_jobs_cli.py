@@ -348,3 +348,17 @@ def test_floor_note_names_the_converted_job_it_left_out(invoke: Invoke) -> None:
     assert note.startswith(
         "AI Research Scientist, €70K-90K ≈ $73K-94K at the ECB reference rate of 2025-02-28"
     )
+
+
+def test_a_broken_saved_profile_only_stops_listings_that_need_it(invoke: Invoke, user_home: Path) -> None:
+    """Plain `jobs` warns and lists without fit; --for-me and --sort fit still exit 1 on it."""
+    (user_home / "profile.yaml").write_bytes(b"experience_years: [3\n")
+    plain = invoke("jobs", "--json")
+    assert plain.exit_code == 0, plain.output
+    assert "profile.yaml" in plain.stderr and "listing without fit" in plain.stderr
+    data = json.loads(plain.stdout)
+    assert data["count"] == 6 and data["sort"] == "salary"
+    assert all(j["fit"] is None for j in data["jobs"])
+    for args in (("--for-me",), ("--sort", "fit")):
+        result = invoke("jobs", *args)
+        assert result.exit_code == 1 and "profile.yaml" in result.output, args

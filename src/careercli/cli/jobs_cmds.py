@@ -167,7 +167,8 @@ def jobs(
         chosen["sort"] = parse_sort(sort)
     chosen["limit"] = limit
 
-    profile, where = _profile(catalog, answers)
+    needs_profile = for_me or chosen.get("sort") == "fit"
+    profile, where = _profile(catalog, answers, needs_profile)
     if profile is None and (for_me or chosen.get("sort") == "fit"):
         raise UsageProblem(f"{'--for-me' if for_me else '--sort fit'} {NO_PROFILE}")
     fits = []
@@ -188,15 +189,25 @@ def jobs(
     _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
 
 
-def _profile(catalog: Catalog, answers: Path | None) -> tuple[Profile | None, str]:
-    """The answers file when given, else the saved profile, else none; and what to call it."""
+def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Profile | None, str]:
+    """The answers file when given, else the saved profile, else none; and what to call it.
+
+    A broken saved profile stops only a listing that needs it (--for-me, --sort fit); a plain
+    listing warns on stderr and lists the jobs without fit."""
     if answers is not None:
         from careercli.answers import load_answers
 
         return load_answers(answers, catalog), str(answers)
+    from careercli.errors import DataError
     from careercli.profile_store import load_saved
 
-    return load_saved(catalog), "your saved profile"
+    try:
+        return load_saved(catalog), "your saved profile"
+    except DataError as exc:
+        if needed:
+            raise
+        typer.echo(f"warning: {exc.message}; listing without fit", err=True)
+        return None, ""
 
 
 def _floor_in(chosen: dict[str, Any], profile: Profile, rates: RateTable) -> dict[str, Any]:

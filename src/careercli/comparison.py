@@ -7,7 +7,7 @@ from typing import Any
 
 from careercli.errors import UsageProblem, did_you_mean
 from careercli.models import Catalog, Role
-from careercli.roleview import role_dict
+from careercli.roleview import onet_keys, role_dict
 
 FACETS: tuple[str, ...] = (
     "summary",
@@ -109,7 +109,7 @@ def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
     roles = []
     for role in comp.roles:
         full = role_dict(catalog, role)
-        keep = {"id", "title", "level", "level_label", "family", *comp.facets}
+        keep = {"id", "title", "level", "level_label", "family", *comp.facets, "onet", "credit"}
         roles.append({k: v for k, v in full.items() if k in keep})
     return {
         "schema_version": 1,
@@ -117,6 +117,7 @@ def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
         "roles": roles,
         "shared": shared,
         "unique": unique,
+        **onet_keys(comp.roles),
     }
 
 

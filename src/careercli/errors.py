@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 EXIT_DATA = 1  # a file or data problem the user can fix
 EXIT_USAGE = 2  # unknown role, bad option value
 EXIT_INTERRUPTED = 130
+
+MAX_WORD = 160  # longer runs without a space (a 30 MB line quoted back) are shortened
+MAX_MESSAGE = 2000
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def one_line(message: str) -> str:
+    """`message` as one printable line of sensible length, whatever values it quotes back:
+    line breaks and control characters (an escape sequence in a file) are shown escaped,
+    and a value of thousands of characters keeps its start and its end."""
+    text = message.replace("\r\n", "\\n").replace("\n", "\\n").replace("\t", " ")
+    text = _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
+    text = _LONG_WORD.sub(_shorten, text)
+    if len(text) > MAX_MESSAGE:
+        text = text[: MAX_MESSAGE - 1] + "…"
+    return text
+
+
+def _shorten(match: re.Match[str]) -> str:
+    word = match[0]
+    return f"{word[:100]}…({len(word) - 140:,} more characters)…{word[-40:]}"
 
 
 class CareerError(Exception):
@@ -15,6 +38,7 @@ class CareerError(Exception):
     exit_code = EXIT_DATA
 
     def __init__(self, message: str) -> None:
+        message = one_line(message)
         super().__init__(message)
         self.message = message
 
@@ -29,6 +53,12 @@ class UsageProblem(CareerError):
     """A usage problem (exit 2): unknown role, bad option value."""
 
     exit_code = EXIT_USAGE
+
+
+class Interrupted(CareerError):
+    """Ctrl-C (exit 130): the message says what was cancelled and what was left as it was."""
+
+    exit_code = EXIT_INTERRUPTED
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:

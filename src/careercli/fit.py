@@ -50,6 +50,17 @@ Preferences. Industries: 0.5 (neutral) when the person named none; with an overl
 0.6 + 0.4 x (share of the person's industries the role lists); with none, 0.2 (a role's
 industry list is where it is common, not where it exists). Work mode is reported but not
 scored: roles carry no work-mode data, and we do not invent it.
+
+O*NET occupations (an imported O*NET pack, careercli.onet_import) are scored the same
+way on the components they have data for, and nothing is filled in for the others: a
+component without data ("no data": no technology skill maps to a careercli skill, no
+related-work-experience level, no interest profile, no education data or job zone, and
+always preferences, since O*NET lists no industries) is left out, and the weights of the
+components with data are scaled up to add to 1, so their points still add up to the
+score. `components_with_data` says which counted, `weight_with_data` their share of the
+usual weight. Education uses the degree alone (O*NET names no fields of study); with no
+level, the skill target is NO_LEVEL_TARGET. An occupation with no data at all scores 0
+and says so. Curated roles never take this path: they score exactly as described above.
 """
 
 from __future__ import annotations
@@ -74,6 +85,7 @@ WEIGHTS: dict[str, float] = {
     "preferences": 0.10,
 }
 SKILL_TARGET: dict[str, int] = {"entry": 3, "mid": 4, "senior": 5, "executive": 5}
+NO_LEVEL_TARGET = 4  # an O*NET occupation without a level: the mid-level target
 # Person level minus role level -> score. Gentle above the role, steep below it.
 LEVEL_GAP_SCORE: dict[int, float] = {3: 0.6, 2: 0.75, 1: 0.9, 0: 1.0, -1: 0.5, -2: 0.15, -3: 0.0}
 DEGREE_SHARE, FIELD_SHARE = 0.7, 0.3
@@ -106,6 +118,7 @@ class Component:
     points: float  # weight * score * 100
     detail: str
     items: list[dict[str, Any]]
+    has_data: bool = True  # False: left out of the score (O*NET occupations only)
 
 
 # Match and Gap are NamedTuples: a thousand roles make tens of thousands of them, and a
@@ -141,6 +154,7 @@ class RoleFit:
     matched: list[Match]
     gaps: list[Gap]
     level: str = ""
+    components_with_data: tuple[str, ...] = tuple(WEIGHTS)
 
 
 def score_roles(profile: Profile, catalog: Catalog) -> list[RoleFit]:
@@ -172,7 +186,9 @@ def score_role(profile: Profile, role: Role, catalog: Catalog) -> RoleFit:
 
 
 def fit_dict(fit: RoleFit) -> dict[str, Any]:
-    """The JSON shape of a fit (`quiz --json` results, `fit ROLE --json`)."""
+    """The JSON shape of a fit (`quiz --json` results, `fit ROLE --json`). A component
+    without data (O*NET occupations only) has score null and "has_data": false."""
+    partial = len(fit.components_with_data) < len(fit.components)
     return {
         "role": fit.role,
         "title": fit.title,
@@ -180,17 +196,25 @@ def fit_dict(fit: RoleFit) -> dict[str, Any]:
         "score": fit.score,
         "components": {
             name: {
-                "weight": c.weight,
-                "score": round(c.score, 4),
+                "weight": round(c.weight, 4),
+                "score": round(c.score, 4) if c.has_data else None,
                 "points": _round(c.points),
                 "detail": c.detail,
                 "items": [_rounded(item) for item in c.items],
+                **({"has_data": c.has_data} if partial else {}),
             }
             for name, c in fit.components.items()
         },
+        "components_with_data": list(fit.components_with_data),
+        "weight_with_data": round(weight_with_data(fit), 4),
         "matched": [_rounded(m._asdict()) for m in fit.matched],
         "gaps": [_rounded(g._asdict()) for g in fit.gaps],
     }
+
+
+def weight_with_data(fit: RoleFit) -> float:
+    """The share of the usual weight a fit was scored on: 1 for a curated role."""
+    return sum(WEIGHTS[name] for name in fit.components_with_data)
 
 
 def _round(value: float) -> float:
@@ -243,6 +267,8 @@ class _Person(NamedTuple):
 
 
 def _score(person: _Person, role: Role) -> RoleFit:
+    if role.onet is not None:
+        return _score_occupation(person, role)
     skills, matched, gaps = _skills(person, role)
     experience = _experience(person, role)
     interests = _interests(person, role)
@@ -266,13 +292,64 @@ def _component(name: str, score: float, detail: str, items: list[dict[str, Any]]
     return Component(name, weight, score, weight * score * 100, detail, items)
 
 
+def _no_data(name: str, why: str) -> Component:
+    return Component(name, 0.0, 0.0, 0.0, f"no data: {why}; left out of the score", [], has_data=False)
+
+
+def _score_occupation(person: _Person, role: Role) -> RoleFit:
+    """An O*NET occupation: the components it has data for, their weights scaled to add
+    up to 1; the others reported as "no data" and left out (see the module's docstring)."""
+    matched: list[Match] = []
+    gaps: list[Gap] = []
+    if role.skills:
+        skills, matched, gaps = _skills(person, role)
+    else:
+        skills = _no_data(
+            "skills",
+            "none of the occupation's O*NET technology skills is a careercli skill"
+            if role.tools
+            else "O*NET lists no technology skills for this occupation",
+        )
+    parts = {
+        "skills": skills,
+        "experience": _experience(person, role)
+        if role.level
+        else _no_data("experience", "O*NET has no related work experience for this occupation"),
+        "interests": _interests(person, role)
+        if role.interests.scores
+        else _no_data("interests", "O*NET has no interest profile for this occupation"),
+        "education": _education(person, role)
+        if role.education.typical
+        else _no_data("education", "O*NET has no education level or job zone for this occupation"),
+        "preferences": _preferences(person, role)
+        if role.industries
+        else _no_data("preferences", "O*NET lists no industries for occupations (work mode is not scored)"),
+    }
+    have = tuple(name for name, c in parts.items() if c.has_data)
+    if not have:
+        return RoleFit(role.id, role.title, 0.0, parts, [], [], role.level, ())
+    factor = 1 / sum(WEIGHTS[name] for name in have)
+    components = {name: _reweighted(c, factor) if c.has_data else c for name, c in parts.items()}
+    total = 0.0
+    for c in components.values():  # in the order of WEIGHTS, as for curated roles
+        total += c.points
+    matched = [m._replace(points=m.points * factor) for m in matched]
+    score = round(min(100.0, max(0.0, total)), 1)
+    return RoleFit(role.id, role.title, score, components, matched, gaps, role.level, have)
+
+
+def _reweighted(c: Component, factor: float) -> Component:
+    items = [{k: v * factor if k == "points" else v for k, v in item.items()} for item in c.items]
+    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, items)
+
+
 # --- skills ---------------------------------------------------------------------------
 
 _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: the hot loop
 
 
 def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[Gap]]:
-    target = SKILL_TARGET[role.level]
+    target = SKILL_TARGET.get(role.level, NO_LEVEL_TARGET)
     total = sum([need.importance * need.importance for need in role.skills])
     if not total:
         return _component("skills", 0.5, "the role lists no skills; scored neutral", []), [], []
@@ -303,6 +380,9 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
     gaps.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
     score = earned / total
     detail = f"{round(score * 100)}% of the role's skill weight at the target proficiency {target}/5"
+    if role.onet is not None:
+        detail += " (no level data: the mid-level target)" if not role.level else ""
+        detail += "; from O*NET technology skills"
     if matched:
         detail += "; strongest: " + ", ".join([f"{m.name} {m.have}/5" for m in matched[:3]])
     if gaps:
@@ -327,6 +407,8 @@ def _experience(person: _Person, role: Role) -> Component:
          "experience_years": profile.experience_years, "role": role.level, "difference": diff}
     ]  # fmt: skip
     detail = f"your level '{profile.level}' ({person.level_how}) {relation}"
+    if role.onet is not None and role.onet.experience:
+        detail += f" (O*NET related work experience, median respondent: '{role.onet.experience}')"
     return _component("experience", LEVEL_GAP_SCORE[diff], detail, items)
 
 
@@ -395,6 +477,8 @@ def _education(person: _Person, role: Role) -> Component:
     else:
         field_score, field_note = 0.2, f"field '{profile.field}' is not one the role lists"
     score = DEGREE_SHARE * degree_score + FIELD_SHARE * field_score
+    if role.onet is not None and not education.fields:
+        return _education_degree_only(person, role, degree_score, degree_note)
     detail = f"{vocab.DEGREE_LABELS[vocab.DEGREES[rank]]}: {degree_note}; {field_note}"
     items: list[dict[str, Any]] = [
         {"part": "degree", "you": vocab.DEGREES[rank], "typical": education.typical,
@@ -403,6 +487,25 @@ def _education(person: _Person, role: Role) -> Component:
          "matched": matched_field or ("MBA" if profile.mba and business else None), "score": field_score},
     ]  # fmt: skip
     return _component("education", score, detail, items)
+
+
+def _education_degree_only(person: _Person, role: Role, degree_score: float, degree_note: str) -> Component:
+    """An O*NET occupation: O*NET names no fields of study, so the degree is the whole score."""
+    education = role.education
+    source = role.onet.education_source if role.onet else ""
+    where = " (O*NET: from its job zone)" if source == "job-zone" else " (O*NET education survey)"
+    rank = person.degree_rank
+    detail = (
+        f"{vocab.DEGREE_LABELS[vocab.DEGREES[rank]]}: {degree_note}{where}; "
+        "field of study: no data (O*NET names none), not scored"
+    )
+    items: list[dict[str, Any]] = [
+        {"part": "degree", "you": vocab.DEGREES[rank], "typical": education.typical,
+         "minimum": education.minimum, "score": degree_score, "source": source},
+        {"part": "field", "you": person.profile.field, "role": [], "matched": None, "score": None,
+         "note": "no data: O*NET names no fields of study"},
+    ]  # fmt: skip
+    return _component("education", degree_score, detail, items)
 
 
 @functools.lru_cache(maxsize=1024)  # a few dozen distinct fields, looked up for every role

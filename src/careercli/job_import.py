@@ -166,11 +166,14 @@ def _read_text(path: Path) -> str:
     if b"\x00" in data[:65536]:
         raise DataError(f"{path}: a binary file, not CSV, TSV, JSON or JSON Lines")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
             f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8 CSV or JSON"
         ) from None
+    if not text.strip():  # a byte-order mark and nothing else
+        raise DataError(f"{path}: the file is empty")
+    return text
 
 
 def _records(path: Path, text: str) -> FileRows:

@@ -69,8 +69,22 @@ _ROLE_KEYS = [
 ]
 
 
-def load_catalog(pack: Path | None = None, use_cache: bool = True) -> Catalog:
-    """The bundled catalog, with the user pack's skills, industries and roles laid over it."""
+def load_catalog(
+    pack: Path | None = None,
+    use_cache: bool = True,
+    *,
+    onet: Path | None = None,
+    onet_only: bool = False,
+) -> Catalog:
+    """The bundled catalog, with the user pack's skills, industries and roles laid over it.
+
+    A folder holding an O*NET pack's occupations.json (careercli.onet_pack) adds its
+    occupations after the curated roles, whose names win any clash: that is how `pack`
+    can be an imported O*NET pack, and `onet` names one more such folder (the imported
+    pack in user state). With `onet_only` (`--catalog onet`) the catalog's roles are that
+    pack's occupations alone; skills and industries still come from the bundled data and
+    `pack`.
+    """
     from careercli.parse_cache import ParseCache
 
     cache = ParseCache(_cache_dir() if use_cache else None)
@@ -82,16 +96,40 @@ def load_catalog(pack: Path | None = None, use_cache: bool = True) -> Catalog:
             _read_skills(skills, cache.load_yaml(skills), catalog)
         if industries.is_file():
             _read_industries(industries, cache.load_yaml(industries), catalog)
-    for folder in folders:
-        for path in sorted((folder / "roles").glob("*.yaml")):
-            role = parse_role(path, cache.load_yaml(path), catalog)
-            catalog.roles[role.id] = role
-        summary = folder / "salary_summary.json"
-        if summary.is_file():
-            _load_salaries(summary, catalog)
+    if not onet_only:
+        for folder in folders:
+            for path in sorted((folder / "roles").glob("*.yaml")):
+                role = parse_role(path, cache.load_yaml(path), catalog)
+                catalog.roles[role.id] = role
+            summary = folder / "salary_summary.json"
+            if summary.is_file():
+                _load_salaries(summary, catalog)
     _cross_check(catalog)
+    onet_folders = [] if onet_only else [f for f in folders[1:] if _has_onet(f)]
+    if onet is not None and all(f.resolve() != onet.resolve() for f in onet_folders):
+        onet_folders.append(onet)
+    for folder in onet_folders:
+        _add_occupations(folder, catalog)
     cache.save()
     return catalog
+
+
+def _has_onet(folder: Path) -> bool:
+    from careercli.onet_pack import has_pack
+
+    return has_pack(folder)
+
+
+def _add_occupations(folder: Path, catalog: Catalog) -> None:
+    """An O*NET pack's occupations, after the curated roles (whose ids they cannot take:
+    O*NET-SOC codes hold a dot, role ids never do)."""
+    from careercli.onet_pack import PACK_FILE, read_pack
+
+    path = folder / PACK_FILE
+    for role in read_pack(path, catalog):
+        if role.id in catalog.roles:
+            raise DataError(f"{path}: occupation {role.id} is listed twice (in another O*NET pack?)")
+        catalog.roles[role.id] = role
 
 
 def _cache_dir() -> Path | None:
@@ -108,6 +146,9 @@ def validate_path(path: Path) -> Catalog:
     if path.is_dir():
         return load_catalog(path, use_cache=False)
     catalog = load_catalog()
+    if path.name == "occupations.json":  # an O*NET pack's one file
+        _add_occupations(path.parent, catalog)
+        return catalog
     data = load_yaml(path)
     if path.name == "skills.yaml":
         _read_skills(path, data, catalog)

@@ -40,6 +40,8 @@ class Education(NamedTuple):
 class Tool(NamedTuple):
     name: str
     category: str
+    hot: bool = False  # O*NET: a Hot Technology (often in job postings across occupations)
+    in_demand: bool = False  # O*NET: In Demand (often in this occupation's job postings)
 
 
 class Interests(NamedTuple):
@@ -97,6 +99,35 @@ class SalarySource(NamedTuple):
     currency: str
 
 
+class JobZone(NamedTuple):
+    """A row of O*NET's Job Zone Reference: how much preparation a zone's occupations need."""
+
+    zone: int  # 1 (little or no preparation) .. 5 (extensive)
+    name: str  # "Job Zone Four: Considerable Preparation Needed"
+    experience: str
+    education: str
+    training: str
+
+
+class OnetInfo(NamedTuple):
+    """What an occupation of an imported O*NET pack carries beyond a Role's facets.
+
+    A Role built from O*NET leaves empty what O*NET does not hold (responsibilities,
+    industries, outlook, tips) and has `level` "" when O*NET has no related work
+    experience for it, `education.typical` "" when it has no education data: nothing is
+    filled in, and fit leaves those components out (see careercli.fit).
+    """
+
+    release: str  # "29.2"
+    credit: str  # the credit line O*NET's licence asks for, with that release
+    job_zone: JobZone | None
+    education_source: str  # "ete" (Required Level of Education), "job-zone" or "" (none)
+    education_shares: dict[str, float]  # degree -> % of respondents (ETE only)
+    experience: str  # the modal Related Work Experience category, "" when none
+    experience_share: float | None  # % of respondents in that category
+    skill_sources: dict[str, tuple[str, ...]]  # skill id -> the O*NET technologies it maps from
+
+
 class Role(NamedTuple):
     id: str
     title: str
@@ -115,12 +146,13 @@ class Role(NamedTuple):
     related: tuple[str, ...]
     sources: tuple[Source, ...]
     path: str  # the file it came from, for messages
+    onet: OnetInfo | None = None  # set for an occupation of an imported O*NET pack
 
 
 class Catalog:
     """Everything the loader validated; filled in place while loading, read-only after."""
 
-    __slots__ = ("industries", "roles", "salaries", "salary_source", "skills")
+    __slots__ = ("ambiguous", "industries", "name_index", "roles", "salaries", "salary_source", "skills")
 
     def __init__(
         self,
@@ -129,9 +161,16 @@ class Catalog:
         industries: dict[str, Industry],
         salaries: dict[str, RoleSalary] | None = None,
         salary_source: SalarySource | None = None,
+        ambiguous: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.roles = roles
         self.skills = skills
         self.industries = industries
         self.salaries: dict[str, RoleSalary] = salaries if salaries is not None else {}
         self.salary_source = salary_source
+        # An imported O*NET pack's alternate titles that name several occupations (normalised
+        # name -> their codes): such a name resolves to none of them, with a message.
+        self.ambiguous: dict[str, tuple[str, ...]] = ambiguous if ambiguous is not None else {}
+        # (how many roles it was built for, normalised name -> role id): built by
+        # careercli.catalog on the first look-up, rebuilt if roles were added since
+        self.name_index: tuple[int, dict[str, str]] | None = None

@@ -103,7 +103,7 @@ def clear_profile() -> bool:
     path = profile_path()
     try:
         path.unlink()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no profile, or no state folder at all
         return False
     except OSError as exc:
         raise DataError(f"{path}: cannot remove: {exc.strerror or exc}") from None

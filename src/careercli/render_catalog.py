@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from careercli import vocab
 from careercli.comparison import MARKED_FACETS, Comparison
-from careercli.models import Catalog, Role
+from careercli.models import Catalog, Role, Tool
 from careercli.output import money
-from careercli.roleview import ONET_CREDIT, THIN_N, salary_dict, top_interests
+from careercli.roleview import ONET_CREDIT, THIN_N, credit_for, onet_credits, salary_dict, top_interests
 
 MIN_N_PERCENTILES = 5  # as careercli.salary_csv: fewer rows give no median (kept import-free)
 
@@ -31,6 +31,9 @@ FACET_TITLES = {
 MARKS = {"shared": "=", "some": "~", "unique": "+"}
 MARK_STYLES = {"shared": "bold green", "some": "cyan", "unique": "yellow"}
 LEGEND = "= in every role compared   ~ in some   + only this role   (n) importance 1-5"
+NO_DATA = "No data (not in the O*NET tables careercli imports)."
+ONET_TOOLS_SHOWN = 12  # an occupation lists up to ~130 technologies; --json has them all
+ONET_ALIASES_SHOWN = 6
 
 
 def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
@@ -54,7 +57,7 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
         sal = salary_dict(catalog, role.id)
         p = sal["percentiles"]
         median = "-" if p is None else money(p["p50"]) + ("*" if sal["proxy"] else "")
-        level = vocab.LEVEL_CODES[role.level] if narrow else role.level
+        level = (vocab.LEVEL_CODES[role.level] if narrow else role.level) if role.level else "-"
         cells = [role.id, level, median] if narrow else [f"  {role.id}", role.title, level, median]
         table.add_row(*cells)
     return table
@@ -101,6 +104,15 @@ def salary_lines(catalog: Catalog, role: Role) -> list[str]:
 
 def education_lines(role: Role) -> list[str]:
     e = role.education
+    if role.onet is not None:
+        if not e.typical:
+            return ["No data: O*NET has no education level or job zone for this occupation."]
+        source = "its job zone" if role.onet.education_source == "job-zone" else "the O*NET education survey"
+        return [
+            f"Typical: {vocab.DEGREE_LABELS[e.typical]}",
+            f"Minimum: {vocab.DEGREE_LABELS[e.minimum]} (from {source})",
+            *(f"• {n}" for n in e.notes),
+        ]
     return [
         f"Typical: {vocab.DEGREE_LABELS[e.typical]}",
         f"Minimum: {vocab.DEGREE_LABELS[e.minimum]}",
@@ -111,11 +123,21 @@ def education_lines(role: Role) -> list[str]:
 
 def outlook_lines(role: Role) -> list[str]:
     o = role.outlook
+    if role.onet is not None:
+        return [NO_DATA]
     head = f"{o.growth_pct:+g}% over {o.period}" if o.growth_pct is not None else o.period
     return [head, o.summary, f"Occupation: {o.occupation}", f"Source: {o.source} ({o.date})"]
 
 
 def interest_lines(role: Role) -> list[str]:
+    if role.onet is not None:
+        if not role.interests.scores:
+            return ["No data: O*NET has no interest profile for this occupation."]
+        six = top_interests(role, k=6)
+        return [
+            *(f"{dim.capitalize()} {score:.1f}" for dim, score in six),
+            "O*NET OI scale, 1 (low) to 7 (high)",
+        ]
     if not role.interests.scores:
         return [f"O*NET {role.interests.onet_soc}: no profile derived"]
     lines = [f"{dim.capitalize()} {score:.1f}" for dim, score in top_interests(role)]
@@ -123,8 +145,51 @@ def interest_lines(role: Role) -> list[str]:
     return lines
 
 
+def _tool_label(tool: Tool) -> str:
+    flags = [f for f, on in (("hot", tool.hot), ("in demand", tool.in_demand)) if on]
+    return f"{tool.name} ({', '.join(flags)})" if flags else tool.name
+
+
+def _occupation_lines(
+    comp: Comparison | None, catalog: Catalog, role: Role, facet: str
+) -> list[tuple[str, str]] | None:
+    """The facets where an O*NET occupation differs from a curated role; None: the same."""
+    if facet in ("responsibilities", "tips", "industries"):
+        return [(NO_DATA, "")]
+    if facet == "skills" and not role.skills:
+        if not role.tools:
+            return [("No data: O*NET lists no technology skills for this occupation.", "")]
+        return [("No data: none of its O*NET technology skills is a careercli skill.", "")]
+    if facet == "skills" and comp is None:
+        lines = [(f"• {catalog.skills[n.skill].name} ({n.importance}) from "
+                  f"{', '.join(role.onet.skill_sources.get(n.skill, ())) if role.onet else ''}", "")
+                 for n in role.skills]  # fmt: skip
+        return [*lines, ("(n) importance: 5 in demand for this occupation, 3 a hot technology, 2 listed", "")]
+    if facet == "tools":
+        if not role.tools:
+            return [("No data: O*NET lists no technology skills for this occupation.", "")]
+        # in demand first, then hot, then the rest, each in O*NET's (alphabetical) order
+        ranked = sorted(role.tools, key=lambda t: (not t.in_demand, not t.hot))
+        if comp is not None:
+            order = {"shared": 0, "some": 1, "unique": 2}
+            ranked.sort(key=lambda t: order[comp.mark("tools", t.name.casefold())])
+        lines = [
+            (f"{MARKS[mark]} {_tool_label(t)}" if comp else _tool_label(t), mark)
+            for t in ranked[:ONET_TOOLS_SHOWN]
+            for mark in [comp.mark("tools", t.name.casefold()) if comp else ""]
+        ]
+        if len(ranked) > ONET_TOOLS_SHOWN:
+            lines.append((f"and {len(ranked) - ONET_TOOLS_SHOWN} more (--json lists them)", ""))
+        return lines
+    return None
+
+
 def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: str) -> list[tuple[str, str]]:
     """One facet of one role as (line, mark) pairs; mark is '' or shared/some/unique."""
+    if role.onet is not None:
+        special = _occupation_lines(comp, catalog, role, facet)
+        if special is not None:
+            return special
     if facet in MARKED_FACETS:
         if facet == "skills":
             items = [(n.skill, f"{catalog.skills[n.skill].name} ({n.importance})") for n in role.skills]
@@ -204,7 +269,7 @@ def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[Rend
         table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False)
         table.add_column("", style="bold", width=facet_width, no_wrap=False)
         for role in comp.roles:
-            table.add_column(f"{role.title}\n{role.id} · {role.level}", ratio=1)
+            table.add_column(f"{role.title}\n{role.id} · {_level_word(role)}", ratio=1)
         for facet in comp.facets:
             table.add_row(FACET_TITLES[facet], *(facet_cell(comp, catalog, r, facet) for r in comp.roles))
         out.append(table)
@@ -226,9 +291,56 @@ def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[Rend
             out.append(table)
     if any(f in MARKED_FACETS for f in comp.facets):
         out.append(Text(LEGEND, style="dim"))
-    if "interests" in comp.facets:
-        out.append(Text(ONET_CREDIT, style="dim"))
+    credits = onet_credits(comp.roles)  # O*NET occupations: every facet shown is O*NET's
+    if "interests" in comp.facets and any(r.onet is None for r in comp.roles):
+        credits = list(dict.fromkeys([ONET_CREDIT, *credits]))
+    for credit in credits:
+        out.append(Text(credit, style="dim"))
     return out
+
+
+def _level_word(role: Role) -> str:
+    if role.onet is None:
+        return role.level
+    return role.level or "O*NET"
+
+
+def job_zone_lines(role: Role) -> list[str]:
+    """An O*NET occupation's job zone (with the reference's texts) and experience level."""
+    info = role.onet
+    if info is None:
+        return []
+    zone = info.job_zone
+    lines = [zone.name, f"Experience: {zone.experience}", f"Training: {zone.training}"] if zone else [
+        "No data: O*NET gives this occupation no job zone."]  # fmt: skip
+    if info.experience:
+        lines.append(
+            f"Related work experience (median O*NET respondent): {info.experience}, "
+            f"so careercli level '{role.level}'"
+        )
+    else:
+        lines.append(
+            "Related work experience: no data, so no careercli level (the fit leaves experience out)"
+        )
+    return lines
+
+
+def _occupation_head(role: Role) -> str:
+    from careercli.onet_pack import SOC_MAJOR_GROUPS
+
+    info = role.onet
+    assert info is not None
+    parts = [f"O*NET-SOC {role.id}", SOC_MAJOR_GROUPS.get(role.id[:2], role.family)]
+    if info.job_zone:
+        parts.append(f"Job Zone {info.job_zone.zone}")
+    if role.level:
+        parts.append(f"level {role.level}")
+    head = " · ".join(parts)
+    if role.aliases:
+        shown = ", ".join(role.aliases[:ONET_ALIASES_SHOWN])
+        more = len(role.aliases) - ONET_ALIASES_SHOWN
+        head += f" · also called {shown}" + (f" and {more} more" if more > 0 else "")
+    return head
 
 
 def role_view(catalog: Catalog, role: Role) -> list[RenderableType]:
@@ -236,6 +348,8 @@ def role_view(catalog: Catalog, role: Role) -> list[RenderableType]:
     from rich.padding import Padding
     from rich.text import Text
 
+    if role.onet is not None:
+        return _occupation_view(catalog, role)
     out: list[RenderableType] = [
         Text(f"{role.title} ({role.id})", style="bold"),
         Text(
@@ -257,4 +371,30 @@ def role_view(catalog: Catalog, role: Role) -> list[RenderableType]:
     lines = [f"• {s.name} ({s.date})" + (f" {s.url}" if s.url else "") for s in role.sources]
     out.append(Padding("\n".join(lines), (0, 0, 0, 2)))
     out.append(Text(ONET_CREDIT, style="dim"))
+    return out
+
+
+def _occupation_view(catalog: Catalog, role: Role) -> list[RenderableType]:
+    """`show CODE`: an O*NET occupation, facet by facet as a role, with its job zone; what
+    O*NET does not hold says "No data"; the credit line at the end."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out: list[RenderableType] = [Text(f"{role.title} ({role.id})", style="bold"),
+                                 Text(_occupation_head(role), style="dim")]  # fmt: skip
+    sections = [("Definition", "summary"), ("Interests (RIASEC)", "interests"), ("Job zone", ""),
+                ("Education", "education"), ("Skills (from O*NET technology skills)", "skills"),
+                ("Technology skills", "tools"), ("Responsibilities", "responsibilities"),
+                ("Industries", "industries"), ("Outlook", "outlook"), ("Salary (USD)", "salary"),
+                ("Tips", "tips")]  # fmt: skip
+    for title, facet in sections:
+        out.append(Text(""))
+        out.append(Text(title, style="bold underline"))
+        body = facet_cell(None, catalog, role, facet) if facet else Text("\n".join(job_zone_lines(role)))
+        out.append(Padding(body, (0, 0, 0, 2)))
+    out.append(Text(""))
+    out.append(Text("Sources", style="bold underline"))
+    lines = [f"• {s.name}, imported {s.date}" + (f" {s.url}" if s.url else "") for s in role.sources]
+    out.append(Padding("\n".join(lines), (0, 0, 0, 2)))
+    out.append(Text(credit_for(role), style="dim"))
     return out

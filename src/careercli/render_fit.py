@@ -74,11 +74,23 @@ def profile_line(profile: Profile) -> str:
     )
 
 
-def ranked_table(fits: list[RoleFit], width: int) -> Table:
+def _role_cell(fit: RoleFit, room: int) -> str:
+    """The role id; an O*NET code with as much of its title as fits, since a code alone
+    says little."""
+    from careercli.onet_pack import CODE
+
+    if not CODE.match(fit.role):
+        return fit.role
+    text = f"{fit.role} {fit.title}"
+    return text if len(text) <= room else text[: max(len(fit.role), room - 1)].rstrip() + "…"
+
+
+def ranked_table(fits: list[RoleFit], width: int, ranks: list[int] | None = None) -> Table:
     """Rank, role id, score, and a bar per part of the score (folded on narrow terminals)."""
     from rich import box
     from rich.table import Table
 
+    ranks = ranks or list(range(1, len(fits) + 1))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role", style="bold", no_wrap=True, overflow="ellipsis")
@@ -86,24 +98,65 @@ def ranked_table(fits: list[RoleFit], width: int) -> Table:
     parts = list(fits[0].components) if fits else []
     if width >= WIDE:
         cell = max(5, min(9, (width - 40) // max(1, len(parts)) - 2))
+        room = max(10, width - 4 - 8 - len(parts) * (cell + 3) - 2)
         for name in parts:
             title = PART_HEADS[name] if cell >= len(PART_HEADS[name]) else PART_SHORT[name]
             table.add_column(title, no_wrap=True, min_width=cell)
-        for rank, fit in enumerate(fits, 1):
-            bars = [_bar_text(fit.components[n].score, cell) for n in parts]
-            table.add_row(str(rank), fit.role, f"{fit.score:.1f}", *bars)
+        for rank, fit in zip(ranks, fits, strict=True):
+            bars = [_part_bar(fit, n, cell) for n in parts]
+            table.add_row(str(rank), _role_cell(fit, room), f"{fit.score:.1f}", *bars)
     else:
         if width >= NARROW:
             table.add_column("", no_wrap=True)
-        for rank, fit in enumerate(fits, 1):
-            cells = [str(rank), fit.role, f"{fit.score:.1f}"]
+        for rank, fit in zip(ranks, fits, strict=True):
+            cells = [str(rank), _role_cell(fit, width - 18 - (13 if width >= NARROW else 0))]
+            cells.append(f"{fit.score:.1f}")
             table.add_row(*cells, *([_bar_text(fit.score / 100, 10)] if width >= NARROW else []))
     return table
 
 
-def weights_note(fit: RoleFit) -> str:
-    parts = " + ".join(f"{n} {c.weight:.0%}" for n, c in fit.components.items())
-    return f"Score 0-100 = {parts} (Level = experience). Each bar: how much of that part you earn."
+def _part_bar(fit: RoleFit, name: str, cell: int) -> Text:
+    from rich.text import Text
+
+    part = fit.components[name]
+    if not part.has_data:
+        return Text("no data" if cell >= 7 else "n/a", style="dim")
+    return _bar_text(part.score, cell)
+
+
+THIN_WEIGHT = 0.5  # below this share of the usual weight, a fit is on thin data
+
+
+def thin_note(fits: list[RoleFit]) -> str:
+    """What the ranked table leaves out: fits on thin data and fits with no data at all."""
+    from careercli.fit import weight_with_data
+
+    thin = [f for f in fits if 0 < weight_with_data(f) < THIN_WEIGHT]
+    empty = [f for f in fits if not f.components_with_data]
+    parts = []
+    if thin:
+        lead = thin[0]
+        parts.append(
+            f"{len(thin)} occupation{'' if len(thin) == 1 else 's'} scored on under half the usual "
+            f"weight (no skill data), led by {lead.title} {lead.score:.1f} on "
+            f"{' and '.join(lead.components_with_data)} alone"
+        )
+    if empty:
+        parts.append(f"{len(empty)} with no O*NET data to score (0)")
+    return "Not in this table: " + "; ".join(parts) + ". --json ranks every occupation."
+
+
+def weights_note(fit: RoleFit, fits: list[RoleFit] | None = None) -> str:
+    from careercli.fit import WEIGHTS
+
+    parts = " + ".join(f"{n} {w:.0%}" for n, w in WEIGHTS.items())
+    note = f"Score 0-100 = {parts} (Level = experience). Each bar: how much of that part you earn."
+    if any(len(f.components_with_data) < len(f.components) for f in fits or [fit]):
+        note += (
+            " O*NET occupations: a part without data (no data) is left out and the others are "
+            "reweighted to add up to 100; O*NET lists no industries, so preferences never count."
+        )
+    return note
 
 
 def _labelled(label: str, body: str, indent: int = 3) -> RenderableType:
@@ -130,7 +183,10 @@ def bullet_list(lines: list[str], indent: int = 2) -> RenderableType:
 
 def why_line(fit: RoleFit) -> str:
     """'skills 35.1/45 · experience 20.0/20 · ...': where every point of the score came from."""
-    return " · ".join(f"{n} {_pts(c.points)}/{c.weight * 100:.0f}" for n, c in fit.components.items())
+    return " · ".join(
+        f"{n} {_pts(c.points)}/{c.weight * 100:.0f}" if c.has_data else f"{n} no data"
+        for n, c in fit.components.items()
+    )
 
 
 def matches_text(fit: RoleFit, k: int = 4) -> str:
@@ -227,26 +283,50 @@ def quiz_view(
     width: int,
     jobs: list[dict[str, Any]] | None,
 ) -> list[RenderableType]:
-    """The quiz's results: the ranked table, the best three in detail, then matching jobs."""
+    """The quiz's results: the ranked table, the best three in detail, then matching jobs.
+
+    O*NET occupations scored on less than THIN_WEIGHT of the usual weight (no skill data,
+    say) are ranked like the others (`--json` lists every one in score order) but left out
+    of the table and the best three, with a note saying how many and which lead them: a
+    score over interests and education alone would otherwise top a table about skills.
+    """
     from rich.text import Text
 
-    shown = fits[:top]
+    from careercli.fit import weight_with_data
+
+    ranked = list(enumerate(fits, 1))
+    solid = [(r, f) for r, f in ranked if weight_with_data(f) >= THIN_WEIGHT]
+    shown = solid[:top]
+    what = "roles" if len(solid) == len(fits) else "occupations"
+    head = f"Your best-fitting {what} (top {len(shown)} of {len(fits)})"
     out: list[RenderableType] = [
         Text(""),
-        Text(f"Your best-fitting roles (top {len(shown)} of {len(fits)})", style="bold underline"),
+        Text(head, style="bold underline"),
         Text(profile_line(profile), style="dim"),
-        ranked_table(shown, width),
+        ranked_table([f for _, f in shown], width, [r for r, _ in shown]),
     ]
     if fits:
-        out.append(Text(weights_note(fits[0]), style="dim"))
-    for rank, fit in enumerate(fits[:3], 1):
+        out.append(Text(weights_note(fits[0], fits), style="dim"))
+    if len(solid) < len(fits):
+        out.append(Text(thin_note(fits), style="dim"))
+    for rank, fit in shown[:3]:
         out.extend(top_role_view(catalog, fit, rank))
     if jobs is not None:
         out.extend(jobs_view(jobs, width))
     out += [Text(""), Text("More: careercli fit ROLE (every point) · careercli plan ROLE (what to learn)",
-                           style="dim"),
-            Text(ONET_CREDIT, style="dim")]  # fmt: skip
+                           style="dim")]  # fmt: skip
+    out += [Text(credit, style="dim") for credit in _credits(catalog, [f.role for f in fits])]
     return out
+
+
+def _credits(catalog: Catalog, role_ids: list[str]) -> list[str]:
+    """The O*NET credit lines for what is shown: the bundled profiles' (29.2) when a curated
+    role is among them, and each imported pack's."""
+    from careercli.roleview import onet_credits
+
+    roles = [catalog.roles[r] for r in role_ids if r in catalog.roles]
+    curated = [ONET_CREDIT] if any(r.onet is None for r in roles) or not roles else []
+    return list(dict.fromkeys([*curated, *onet_credits(roles)]))
 
 
 def parts_table(fit: RoleFit, width: int) -> RenderableType:
@@ -260,6 +340,10 @@ def parts_table(fit: RoleFit, width: int) -> RenderableType:
     if width < NARROW:
         lines: list[RenderableType] = []
         for name, c in fit.components.items():
+            if not c.has_data:
+                lines += [Text(f"{PART_TITLES[name]} no data", style="bold"),
+                          Padding(Text(c.detail), (0, 0, 0, 2), expand=False)]  # fmt: skip
+                continue
             head = Text(f"{PART_TITLES[name]} {_pts(c.points)}/{c.weight * 100:.0f} ", style="bold")
             lines += [head + _bar_text(c.score, 8), Padding(Text(c.detail), (0, 0, 0, 2), expand=False)]
         return Group(*lines, Text(f"Total {fit.score:.1f}/100", style="bold"))
@@ -269,6 +353,9 @@ def parts_table(fit: RoleFit, width: int) -> RenderableType:
     table.add_column("", no_wrap=True)
     table.add_column("Why", ratio=1)
     for name, c in fit.components.items():
+        if not c.has_data:
+            table.add_row(PART_TITLES[name], "-", Text("no data", style="dim"), c.detail)
+            continue
         table.add_row(
             PART_TITLES[name], f"{_pts(c.points)}/{c.weight * 100:.0f}", _bar_text(c.score, 8), c.detail
         )
@@ -325,20 +412,26 @@ def fit_view(
 
     head = Text(f"{fit.title} ({fit.role})", style="bold")
     head.append(f"  {fit.score:.1f}/100", style="bold cyan")
+    if role.onet is None:
+        kind = f"{vocab.LEVEL_LABELS[role.level]} role."
+    else:
+        level = f"{vocab.LEVEL_LABELS[role.level]}" if role.level else "no level data"
+        counted = ", ".join(fit.components_with_data) or "none"
+        kind = f"O*NET occupation ({level}); scored on the parts with data: {counted}."
     out: list[RenderableType] = [
         head,
-        Text(f"Ranks {rank} of {of} roles for you. {vocab.LEVEL_LABELS[role.level]} role.", style="dim"),
+        Text(f"Ranks {rank} of {of} roles for you. {kind}", style="dim"),
         Text(""),
         parts_table(fit, width),
-        Text(""),
-        skills_table(fit),
     ]
+    if fit.components["skills"].has_data:
+        out += [Text(""), skills_table(fit)]
     interests = interests_table(fit)
     if interests is not None:
         out += [Text(""), interests, Text("* a dimension this role stresses (above its own average)",
                                           style="dim")]  # fmt: skip
-    out += [Text(""), Text(f"What to learn: careercli plan {fit.role}", style="dim"),
-            Text(ONET_CREDIT, style="dim")]  # fmt: skip
+    out += [Text(""), Text(f"What to learn: careercli plan {fit.role}", style="dim")]
+    out += [Text(credit, style="dim") for credit in _credits(catalog, [role.id])]
     return out
 
 
@@ -395,11 +488,17 @@ def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int)
         out.append(Text(f"{len(steps)} skill gap{'' if len(steps) == 1 else 's'}, most important first:",
                         style="bold"))  # fmt: skip
         out.append(gaps_table(steps) if width >= NARROW else gaps_stacked(steps))
-    others = [(n, c) for n, c in fit.components.items() if n in ("experience", "education") and c.score < 1]
+    others = [
+        (n, c)
+        for n, c in fit.components.items()
+        if n in ("experience", "education") and c.has_data and c.score < 1
+    ]
     if others:
         out += [Text(""), Text("Beyond skills:", style="bold")]
         out.append(bullet_list([f"{PART_TITLES[n]}: {c.detail}" for n, c in others]))
     if role.tips:
         out += [Text(""), Text("Tips for this role:", style="bold")]
         out.append(bullet_list(list(role.tips)))
+    if role.onet is not None:
+        out += [Text(""), Text(role.onet.credit, style="dim")]
     return out

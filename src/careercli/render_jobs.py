@@ -20,7 +20,6 @@ TYPE_SHORT = {
     "internship": "intern",
     "freelance": "freelance",
 }
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 _PER = {"year": "", "month": "/mo", "hour": "/h"}
 TYPE_SHORT_NOTE = ("full-time", "part-time")
 CONVERTED_MARK = "≈"
@@ -38,7 +37,9 @@ def _amount(x: float) -> str:
 
 def money_range(low: float | None, high: float | None, currency: str, period: str = "year") -> str:
     """'$100K-180K', '€70K-90K', 'INR 1,200K+', 'up to $90K', '$45/h'."""
-    sym = _SYMBOLS.get(currency)
+    from careercli.output import currency_symbol
+
+    sym = currency_symbol(currency)
     prefix = sym if sym else f"{currency} "
     per = _PER.get(period, "")
     if low is not None and high is not None and low != high:

@@ -71,8 +71,70 @@ def _level_order(by_level: dict[str, Percentiles]) -> list[tuple[str, Percentile
     return sorted(by_level.items(), key=lambda kv: vocab.LEVELS.index(kv[0]) if kv[0] in vocab.LEVELS else 9)
 
 
+def family_order(family: str) -> tuple[int, str]:
+    """Curated families in their fixed order, then O*NET's SOC major groups in SOC order."""
+    from careercli.loader import FAMILIES
+    from careercli.onet_pack import ONET_FAMILIES
+
+    if family in FAMILIES:
+        return (FAMILIES.index(family), "")
+    if family in ONET_FAMILIES:
+        return (len(FAMILIES) + ONET_FAMILIES.index(family), "")
+    return (len(FAMILIES) + len(ONET_FAMILIES), family)
+
+
+def onet_credits(roles: Any) -> list[str]:
+    """The credit lines of the O*NET packs `roles` come from (usually one)."""
+    return list(dict.fromkeys(r.onet.credit for r in roles if r.onet is not None))
+
+
+def onet_keys(roles: Any) -> dict[str, Any]:
+    """The "source" and "credit" keys a JSON result carries when O*NET occupations are in
+    it (nothing otherwise, so curated results keep their keys)."""
+    found = [r for r in roles if r.onet is not None]
+    if not found:
+        return {}
+    credits = onet_credits(found)
+    names = list(dict.fromkeys(r.sources[0].name for r in found if r.sources))
+    return {
+        "source": names[0] if len(names) == 1 else names,
+        "credit": credits[0] if len(credits) == 1 else credits,
+    }
+
+
+def credit_for(role: Role) -> str:
+    """The O*NET credit line for a role's interest profile: its pack's release, or 29.2
+    (the release the bundled profiles are derived from)."""
+    return role.onet.credit if role.onet is not None else ONET_CREDIT
+
+
+def onet_dict(role: Role) -> dict[str, Any]:
+    """What an O*NET occupation carries beyond the facets: release, job zone, where its
+    education and level come from, and the credit line."""
+    info = role.onet
+    if info is None:
+        return {}
+    zone = info.job_zone
+    return {
+        "code": role.id,
+        "release": info.release,
+        "job_zone": None if zone is None else {
+            "zone": zone.zone, "name": zone.name, "experience": zone.experience,
+            "education": zone.education, "training": zone.training,
+        },
+        "education_source": info.education_source or None,
+        "education_shares": dict(info.education_shares),
+        "experience": None if not info.experience else {
+            "level": role.level, "category": info.experience, "share": info.experience_share,
+        },
+        "credit": info.credit,
+    }  # fmt: skip
+
+
 def role_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
     """Every facet of a role, with names resolved and sources attached."""
+    if role.onet is not None:
+        return _occupation_dict(catalog, role)
     return {
         "id": role.id,
         "title": role.title,
@@ -122,6 +184,56 @@ def role_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
         "related": list(role.related),
         "sources": [{"name": s.name, "url": s.url or None, "date": s.date} for s in role.sources],
     }
+
+
+def _occupation_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
+    """An O*NET occupation in the same keys as a role: what O*NET lacks is empty or null,
+    never filled in; the O*NET extras under "onet"; the credit line under "credit"."""
+    info = role.onet
+    assert info is not None
+    e = role.education
+    return {
+        "id": role.id,
+        "title": role.title,
+        "aliases": list(role.aliases),
+        "level": role.level or None,
+        "level_label": vocab.LEVEL_LABELS[role.level] if role.level else None,
+        "family": role.family,
+        "summary": role.summary,
+        "responsibilities": [],
+        "skills": [
+            {
+                "id": need.skill,
+                "name": catalog.skills[need.skill].name,
+                "category": catalog.skills[need.skill].category,
+                "importance": need.importance,
+                "onet_technologies": list(info.skill_sources.get(need.skill, ())),
+            }
+            for need in role.skills
+        ],
+        "education": None if not e.typical else {
+            "typical": e.typical, "minimum": e.minimum, "fields": [], "notes": list(e.notes),
+            "source": info.education_source,
+        },
+        "tools": [{"name": t.name, "category": t.category, "hot": t.hot, "in_demand": t.in_demand}
+                  for t in role.tools],
+        "industries": [],
+        "interests": {
+            "onet_soc": role.id,
+            "onet_title": role.title,
+            "scale": "O*NET OI, 1 (low) to 7 (high)",
+            "scores": dict(role.interests.scores),
+            "credit": info.credit,
+        },
+        "outlook": None,
+        "salary": salary_dict(catalog, role.id),
+        "tips": [],
+        "related": [],
+        "sources": [{"name": s.name, "url": s.url or None, "date": s.date} for s in role.sources],
+        "onet": onet_dict(role),
+        "source": role.sources[0].name if role.sources else None,
+        "credit": info.credit,
+    }  # fmt: skip
 
 
 def top_interests(role: Role, k: int = 3) -> list[tuple[str, float]]:

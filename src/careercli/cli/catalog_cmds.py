@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOpt, MarkdownOpt, handles_errors, state
+from careercli.cli.common import CatalogOpt, JsonOpt, MarkdownOpt, handles_errors, parse_catalog, state
 
 
 @handles_errors
@@ -20,8 +20,14 @@ def roles(
     ] = None,
     family: Annotated[
         list[str] | None,
-        typer.Option("--family", "-f", help="Only these families, e.g. leadership, ml-engineering."),
+        typer.Option(
+            "--family",
+            "-f",
+            help="Only these families, e.g. leadership, ml-engineering (O*NET occupations: "
+            "their SOC major group, e.g. computer-and-mathematical).",
+        ),
     ] = None,
+    catalog_name: CatalogOpt = "default",
     as_json: JsonOpt = False,
 ) -> None:
     """List the role catalog: id, title, level, family and median pay.
@@ -31,22 +37,26 @@ def roles(
     \b
       careercli roles
       careercli roles --level senior --family ml-engineering
+      careercli roles --catalog onet --family computer-and-mathematical
       careercli roles --json
     """
     from careercli import vocab
     from careercli.errors import UsageProblem, did_you_mean
     from careercli.loader import FAMILIES
     from careercli.output import console, emit_json
-    from careercli.roleview import salary_dict
+    from careercli.roleview import family_order, onet_credits, onet_dict, salary_dict
 
-    catalog = state(ctx).catalog()
+    which = parse_catalog(catalog_name)
+    catalog = state(ctx).catalog(which)
     levels = {vocab.parse_level(x) for x in level or []}
+    known = list(dict.fromkeys([*FAMILIES, *sorted({r.family for r in catalog.roles.values()},
+                                                   key=family_order)]))  # fmt: skip
     families: set[str] = set()
     for fam in family or []:
-        if fam.lower() not in FAMILIES:
+        if fam.lower() not in known:
             raise UsageProblem(
                 f"--family: unknown family '{fam}'; expected one of "
-                f"{', '.join(FAMILIES)}{did_you_mean(fam, FAMILIES)}"
+                f"{', '.join(known)}{did_you_mean(fam, known)}"
             )
         families.add(fam.lower())
     chosen = [
@@ -54,24 +64,27 @@ def roles(
         for r in catalog.roles.values()
         if (not levels or r.level in levels) and (not families or r.family in families)
     ]
-    chosen.sort(key=lambda r: (FAMILIES.index(r.family), -vocab.level_rank(r.level), r.title))
+    chosen.sort(key=lambda r: (family_order(r.family), -vocab.level_rank(r.level) if r.level else 1,
+                               r.title if r.onet is None else r.id))  # fmt: skip
     if as_json:
-        emit_json(
-            {
-                "schema_version": 1,
-                "roles": [
-                    {
-                        "id": r.id,
-                        "title": r.title,
-                        "aliases": list(r.aliases),
-                        "level": r.level,
-                        "family": r.family,
-                        "salary": salary_dict(catalog, r.id),
-                    }
-                    for r in chosen
-                ],
+        rows = []
+        for r in chosen:
+            row = {
+                "id": r.id,
+                "title": r.title,
+                "aliases": list(r.aliases),
+                "level": r.level or None if r.onet else r.level,
+                "family": r.family,
+                "salary": salary_dict(catalog, r.id),
             }
-        )
+            if r.onet is not None:
+                row["onet"] = onet_dict(r)
+            rows.append(row)
+        data: dict[str, object] = {"schema_version": 1, "roles": rows}
+        credits = onet_credits(chosen)
+        if credits:
+            data["credit"] = credits[0] if len(credits) == 1 else credits
+        emit_json(data)
         return
     from careercli.render_catalog import roles_table
 
@@ -87,14 +100,22 @@ def roles(
         else ""
     )
     out.print(f"{len(chosen)} roles. {note}; * = closest survey titles (no exact title).", style="dim")
+    for credit in onet_credits(chosen):
+        out.print(credit, style="dim")
 
 
 RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. head-ds.")]
 
 
 @handles_errors
-def show(ctx: typer.Context, role: RoleArg, as_json: JsonOpt = False, markdown: MarkdownOpt = False) -> None:
-    """Show every facet of one role.
+def show(
+    ctx: typer.Context,
+    role: RoleArg,
+    catalog_name: CatalogOpt = "default",
+    as_json: JsonOpt = False,
+    markdown: MarkdownOpt = False,
+) -> None:
+    """Show every facet of one role (or O*NET occupation, once imported).
 
     Examples:
 
@@ -102,16 +123,17 @@ def show(ctx: typer.Context, role: RoleArg, as_json: JsonOpt = False, markdown: 
       careercli show head-ds
       careercli show "machine learning engineer" --json
       careercli show lead-mle --markdown > lead-mle.md
+      careercli show 15-2051.00
     """
     from careercli.catalog import resolve_role
     from careercli.output import console, emit_json
 
-    catalog = state(ctx).catalog()
+    catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
     if as_json:
-        from careercli.roleview import role_dict
+        from careercli.roleview import onet_keys, role_dict
 
-        emit_json({"schema_version": 1, "role": role_dict(catalog, found)})
+        emit_json({"schema_version": 1, "role": role_dict(catalog, found), **onet_keys([found])})
     elif markdown:
         from careercli.render_markdown import role_markdown
 
@@ -136,6 +158,7 @@ def compare(
             "education, tools, industries, interests, outlook, salary, tips.",
         ),
     ] = None,
+    catalog_name: CatalogOpt = "default",
     as_json: JsonOpt = False,
     markdown: MarkdownOpt = False,
 ) -> None:
@@ -147,12 +170,13 @@ def compare(
       careercli compare head-ds lead-mle
       careercli compare data-analyst bi-analyst --facet skills --facet salary
       careercli compare head-ds lead-mle --json
+      careercli compare 15-2051.00 data-scientist
     """
     from careercli.catalog import resolve_role
     from careercli.comparison import compare_roles, comparison_dict, parse_facets
     from careercli.output import console, emit_json
 
-    catalog = state(ctx).catalog()
+    catalog = state(ctx).catalog_for(roles, parse_catalog(catalog_name))
     facets = parse_facets(facet or [])
     comp = compare_roles([resolve_role(catalog, r) for r in roles], facets)
     if as_json:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
-from dataclasses import dataclass
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -12,7 +17,7 @@ import typer
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.utils import echo
 
-from careercli.errors import EXIT_INTERRUPTED, CareerError
+from careercli.errors import EXIT_DATA, EXIT_INTERRUPTED, CareerError, one_line
 
 if TYPE_CHECKING:
     from careercli.models import Catalog
@@ -32,50 +37,157 @@ class UserFacingError(ClickException):
         self.exit_code = exit_code
 
     def show(self, file: Any = None) -> None:
-        echo(f"careercli: error: {self.message}", err=True)
+        if self.exit_code == EXIT_INTERRUPTED:  # "import cancelled; ...": not an error
+            echo(f"careercli: {self.message}", err=True)
+        else:
+            echo(f"careercli: error: {self.message}", err=True)
 
 
 def _one_line_usage_error(self: UsageError, file: Any = None) -> None:
     """Click prints usage, a hint and the error on four lines; we print one."""
     where = self.ctx.command_path if self.ctx is not None else "careercli"
     hint = f" (see '{where} --help')" if self.ctx is not None else ""
-    echo(f"careercli: error: {self.format_message()}{hint}", err=True)
+    echo(f"careercli: error: {one_line(self.format_message())}{hint}", err=True)
 
 
 UsageError.show = _one_line_usage_error  # type: ignore[method-assign]
 
 
 def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Map CareerError to one stderr line and its exit code; Ctrl-C to 130, no traceback."""
+    """Map CareerError to one stderr line and its exit code; Ctrl-C to 130, no traceback.
+
+    Also: output that cannot be encoded (LANG=C) is printed as ASCII, a reader that stops
+    early (`| head`) ends the command quietly with 0, and output that cannot be written
+    (a full disk, a closed stdout) is one error line.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except CareerError as exc:
-            raise UserFacingError(exc.message, exc.exit_code) from None
-        except KeyboardInterrupt:
-            echo("careercli: interrupted", err=True)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            raise typer.Exit(0) from None
+        from careercli.output import prepare_streams
+
+        if sys.stdout is None:  # `careercli roles >&-`
+            raise UserFacingError("cannot write the output: standard output is closed", EXIT_DATA)
+        prepare_streams()
+        with watch_sigint() as interrupted:
+            try:
+                return func(*args, **kwargs)
+            except CareerError as exc:
+                if interrupted and exc.exit_code != EXIT_INTERRUPTED:
+                    # Ctrl-C inside SQLite or a library surfaces as their error: it is Ctrl-C
+                    echo("careercli: interrupted", err=True)
+                    raise typer.Exit(EXIT_INTERRUPTED) from None
+                raise UserFacingError(exc.message, exc.exit_code) from None
+            except KeyboardInterrupt:
+                echo("careercli: interrupted", err=True)
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            except BrokenPipeError:
+                _silence_stdout()
+                raise typer.Exit(0) from None
+            except OSError as exc:  # writing the output failed (ENOSPC, EIO), or a file did
+                if exc.filename is not None:
+                    raise UserFacingError(
+                        one_line(f"{exc.filename}: {exc.strerror or exc}"), EXIT_DATA
+                    ) from None
+                _silence_stdout()
+                raise UserFacingError(
+                    one_line(f"cannot write the output: {exc.strerror or exc}"), EXIT_DATA
+                ) from None
 
     return wrapper
+
+
+@contextlib.contextmanager
+def watch_sigint() -> Iterator[list[int]]:
+    """Ctrl-C raises KeyboardInterrupt as usual, and is also noted in the list yielded."""
+    hits: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield hits
+        return
+
+    def on_sigint(signum: int, frame: object) -> None:
+        hits.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except (ValueError, OSError):
+        yield hits
+        return
+    try:
+        yield hits
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the buffered rest is not written at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+CATALOGS: tuple[str, ...] = ("default", "onet")
+CatalogOpt = Annotated[
+    str,
+    typer.Option(
+        "--catalog",
+        metavar="NAME",
+        help="Which roles: 'default' (the bundled roles and any --data-dir pack) or 'onet' "
+        "(only the O*NET occupations imported by `careercli data import-onet`).",
+    ),
+]
+
+
+def parse_catalog(name: str) -> str:
+    """A --catalog value, or exit 2 naming the valid ones."""
+    from careercli.errors import UsageProblem, did_you_mean
+
+    key = name.strip().lower().replace("*", "")
+    if key not in CATALOGS:
+        raise UsageProblem(
+            f"--catalog: unknown catalog '{name}'; expected one of {', '.join(CATALOGS)}"
+            + did_you_mean(name, CATALOGS)
+        )
+    return key
 
 
 @dataclass
 class AppState:
     data_dir: Path | None = None
-    _catalog: Catalog | None = None
+    _catalogs: dict[str, Catalog] = field(default_factory=dict)
 
-    def catalog(self) -> Catalog:
-        if self._catalog is None:
+    def catalog(self, which: str = "default") -> Catalog:
+        """'default': the bundled roles and the user pack; 'onet': the imported O*NET pack's
+        occupations alone; 'merged': both (what `show 15-2051.00` falls back to)."""
+        if which not in self._catalogs:
             from careercli.loader import load_catalog
             from careercli.paths import user_pack_dir
 
             pack = user_pack_dir(str(self.data_dir) if self.data_dir else None)
-            self._catalog = load_catalog(pack)
-        return self._catalog
+            if which == "default":
+                self._catalogs[which] = load_catalog(pack)
+            else:
+                from careercli.onet_pack import imported_pack_dir
+
+                onet = imported_pack_dir()
+                self._catalogs[which] = load_catalog(pack, onet=onet, onet_only=which == "onet")
+        return self._catalogs[which]
+
+    def catalog_for(self, names: list[str], which: str = "default") -> Catalog:
+        """The catalog `which` when every name resolves in it; else, for the default catalog
+        with an O*NET pack imported, the default catalog with the pack's occupations added,
+        so that `show 15-2051.00` and `compare 15-2051.00 data-scientist` work as they are."""
+        from careercli.catalog import find_role
+        from careercli.onet_pack import CODE, has_pack, pack_dir
+
+        if which != "default" or not has_pack(pack_dir()):
+            return self.catalog(which)
+        if not any(CODE.match(n.strip()) for n in names):  # a code goes straight to the pack
+            catalog = self.catalog(which)
+            if all(find_role(catalog, n) is not None for n in names):
+                return catalog
+        return self.catalog("merged")
 
 
 def state(ctx: typer.Context) -> AppState:

@@ -1,4 +1,5 @@
-"""`data validate`: check a data pack (or one file) exactly as careercli loads it."""
+"""`data validate`: check a data pack (or one file) exactly as careercli loads it;
+`data import-onet`: turn the O*NET database's text tables into a pack in user state."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import typer
 
 from careercli.cli.common import JsonOpt, handles_errors
 
-data_app = typer.Typer(help="Check and manage data packs.", no_args_is_help=True)
+data_app = typer.Typer(help="Check and manage data packs; import the O*NET database.", no_args_is_help=True)
 
 
 @data_app.command("validate")
@@ -49,3 +50,78 @@ def validate(
         typer.echo(
             f"{path}: valid ({len(catalog.roles)} roles, {len(catalog.skills)} skills in the merged catalog)"
         )
+
+
+@data_app.command("import-onet")
+@handles_errors
+def import_onet(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="A folder of O*NET text tables, release 29.x (the 'Text' download, e.g. db_29_2_text).",
+            show_default=False,
+        ),
+    ],
+    release: Annotated[
+        str | None,
+        typer.Option(
+            "--release",
+            metavar="X.Y",
+            show_default=False,
+            help="The O*NET release, when DIR has no 'Read Me.txt' saying it (e.g. 29.2).",
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Import the O*NET database as a pack of about 1,000 occupations (replaces an earlier import).
+
+    Reads Occupation Data, Alternate Titles, Interests, Job Zones, Job Zone Reference,
+    Education, Training, and Experience (with its Categories) and Technology Skills, and
+    writes one file into user state. Then `careercli quiz --catalog onet` ranks every
+    occupation, and `careercli show 15-2051.00` shows one. O*NET is CC BY 4.0: its credit
+    line is shown wherever its data is. docs/data-packs.md says what comes from where.
+
+    Examples:
+
+    \b
+      careercli data import-onet ~/Downloads/db_29_2_text
+      careercli data import-onet ./onet --release 29.2 --json
+    """
+    import sys
+
+    from careercli.loader import load_catalog
+    from careercli.onet_import import import_tables, summary, write_pack
+    from careercli.onet_pack import pack_dir
+    from careercli.output import console, emit_json
+
+    # the bundled skills, not a --data-dir pack's: the pack must load with or without it
+    catalog = load_catalog()
+    err = console(stderr=True)
+    if sys.stderr.isatty() and not as_json:
+        with err.status("Reading the O*NET tables...") as status:
+            pack = import_tables(folder, catalog, release, progress=lambda text: status.update(text + "..."))
+    else:
+        pack = import_tables(folder, catalog, release)
+    written = write_pack(pack, pack_dir())
+    counts = summary(pack)
+    source = pack["source"]
+    if as_json:
+        emit_json({"schema_version": 1, "path": str(written.parent), "file": str(written),
+                   "release": source["release"], **counts, "credit": source["credit"]})  # fmt: skip
+        return
+    out = console()
+    out.print(
+        f"Imported {counts['occupations']:,} occupations from the O*NET {source['release']} Database "
+        f"into {written.parent}:"
+    )
+    out.print(
+        f"  {counts['with_interests']:,} with interests (RIASEC), {counts['with_job_zone']:,} with a job "
+        f"zone, {counts['with_education']:,} with education, {counts['with_experience']:,} with an "
+        f"experience level, {counts['with_mapped_skills']:,} with technology skills mapped to careercli "
+        f"skills ({counts['with_technologies']:,} list technology skills)."
+    )
+    out.print(
+        "Next: careercli quiz --catalog onet · careercli show 15-2051.00 · careercli roles --catalog onet"
+    )
+    out.print(source["credit"], style="dim")

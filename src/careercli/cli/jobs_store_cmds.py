@@ -6,19 +6,23 @@ inside these commands.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careercli.cli.common import JsonOpt, handles_errors, state
+from careercli.cli.common import JsonOpt, handles_errors, state, watch_sigint
+from careercli.errors import CareerError, Interrupted
 
 if TYPE_CHECKING:
     from careercli.job_import import ParsedFile
 
 PROGRESS_ROWS = 5000  # files with more rows show a progress bar (on a terminal)
 SHOWN_REJECTS = 5
+NARROW = 60  # below this many columns `jobs sources` prints blocks, not a table
 _SOURCE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
 
 
@@ -87,7 +91,7 @@ def import_jobs(
     code = load_rates(app_state.data_dir).parse_code(currency) if currency else None
     maker = RowMaker(app_state.catalog(), code)
     parsed: list[ParsedFile] = []
-    with _Progress() as bar:
+    with _cancellable("import"), _Progress() as bar:
         for path in files:
             parsed.append(read_file(path, maker, field_map, bar.step(f"reading {path.name}")))
         if rejects is not None:
@@ -105,6 +109,22 @@ def import_jobs(
         emit_json(summary)
         return
     _print_summary(summary, rejects, maker.no_currency, store_path())
+
+
+@contextlib.contextmanager
+def _cancellable(what: str) -> Iterator[None]:
+    """Ctrl-C while reading or storing: "import cancelled", exit 130. The store is written in
+    one transaction, so a cancelled import or fetch leaves it exactly as it was."""
+    message = f"{what} cancelled; the job store is unchanged"
+    with watch_sigint() as interrupted:
+        try:
+            yield
+        except KeyboardInterrupt:
+            raise Interrupted(message) from None
+        except CareerError:
+            if interrupted:  # Ctrl-C inside SQLite comes out as a store error
+                raise Interrupted(message) from None
+            raise
 
 
 def _source_name(option: str | None, parsed: ParsedFile, path: Path) -> str:
@@ -286,9 +306,10 @@ def fetch_jobs(
 
     feed = parse_feed(source)
     maker = RowMaker(state(ctx).catalog())
-    got = fetch(feed, maker, search, category, limit)
-    jobs = [j for _, j in got.parsed.jobs]
-    (added,) = add_batches([Batch(feed.name, "fetch", got.url, got.parsed.rows, jobs)])
+    with _cancellable("fetch"):
+        got = fetch(feed, maker, search, category, limit)
+        jobs = [j for _, j in got.parsed.jobs]
+        (added,) = add_batches([Batch(feed.name, "fetch", got.url, got.parsed.rows, jobs)])
     summary = _summary([got.parsed], [added], [Batch(feed.name, "fetch", got.url, 0, [])])
     summary["attribution"] = feed.attribution
     if as_json:
@@ -345,6 +366,14 @@ def list_sources(as_json: JsonOpt = False) -> None:
 
     from careercli.output import console
 
+    out = console()
+    if out.width < NARROW:  # a four-column table would cut every name: one block per source
+        for s in found:
+            last = f"{s.last_kind or '-'} {(s.last_at or '')[:16]}"
+            out.print(f"{s.source}: {s.jobs:,} job{'s' if s.jobs != 1 else ''}, last {last}", overflow="fold")
+            out.print(f"  from {s.last_origin or '-'}", overflow="fold")
+        out.print(f"Job store: {store_path()}", style="dim", overflow="fold")
+        return
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("Source")
     table.add_column("Jobs", justify="right")
@@ -354,7 +383,6 @@ def list_sources(as_json: JsonOpt = False) -> None:
         table.add_row(
             s.source, f"{s.jobs:,}", f"{s.last_kind or '-'} {(s.last_at or '')[:16]}", s.last_origin or "-"
         )
-    out = console()
     out.print(table)
     out.print(f"Job store: {store_path()}", style="dim", overflow="fold")
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careercli.cli.common import JsonOpt, handles_errors, state
+from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
 from careercli.errors import CareerError
 
 if TYPE_CHECKING:
@@ -63,13 +63,15 @@ def quiz(
         int, typer.Option("--top", min=1, metavar="N", help="How many roles the table shows.")
     ] = 10,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the profile.")] = False,
+    catalog_name: CatalogOpt = "default",
     as_json: JsonOpt = False,
 ) -> None:
     """Take the quiz: which data and AI roles fit you, why, and what to learn next.
 
     About 25 questions (experience, education, skills, interests, preferences), then roles
     ranked by a 0-100 fit score with its breakdown, your gaps and next steps. The profile is
-    saved so `fit`, `plan` and `jobs` can use it.
+    saved so `fit`, `plan` and `jobs` can use it. With --catalog onet it ranks every O*NET
+    occupation imported by `careercli data import-onet` instead.
 
     Examples:
 
@@ -78,12 +80,14 @@ def quiz(
       careercli quiz --save-answers me.yaml
       careercli quiz --answers me.yaml --top 5
       careercli quiz --answers me.yaml --json --no-save
+      careercli quiz --answers me.yaml --catalog onet
     """
     from careercli.errors import UsageProblem
 
+    which = parse_catalog(catalog_name)
     if answers is None and not sys.stdin.isatty():
         raise UsageProblem(NO_TERMINAL)
-    catalog = state(ctx).catalog()
+    catalog = state(ctx).catalog(which)
     if answers is not None:
         from careercli.answers import load_answers
 
@@ -115,14 +119,19 @@ def quiz(
     if as_json:
         from careercli.fit import fit_dict
         from careercli.output import emit_json
+        from careercli.roleview import onet_keys
 
-        emit_json({"schema_version": 1, "profile": data, "results": [fit_dict(f) for f in fits]})
+        extra = onet_keys(catalog.roles.values())
+        if extra:
+            extra = {"catalog": which, **extra}
+        emit_json({"schema_version": 1, "profile": data, **extra, "results": [fit_dict(f) for f in fits]})
     else:
         from careercli.output import console
         from careercli.render_fit import quiz_view
 
         out = console()
-        jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir)
+        # jobs name curated roles, never O*NET occupations: no section for --catalog onet
+        jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir) if which == "default" else None
         for part in quiz_view(catalog, profile, fits, top, out.width, jobs):
             out.print(part)
         notes = [f"Answers written to {save_answers}." if wrote else ""]
@@ -193,7 +202,13 @@ def _profile(catalog: Catalog, answers: Path | None) -> Profile:
 
 
 @handles_errors
-def fit(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json: JsonOpt = False) -> None:
+def fit(
+    ctx: typer.Context,
+    role: RoleArg,
+    answers: AnswersOpt = None,
+    catalog_name: CatalogOpt = "default",
+    as_json: JsonOpt = False,
+) -> None:
     """Show how one role fits you: every point of the score, traced to its reasons.
 
     Uses the profile saved by `careercli quiz`, or an answers file.
@@ -204,11 +219,12 @@ def fit(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json: 
       careercli fit lead-mle
       careercli fit "data scientist" --answers me.yaml
       careercli fit head-ds --json
+      careercli fit 15-2041.00 --catalog onet
     """
     from careercli.catalog import resolve_role
     from careercli.fit import fit_dict, score_roles
 
-    catalog = state(ctx).catalog()
+    catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
     profile = _profile(catalog, answers)
     fits = score_roles(profile, catalog)
@@ -216,8 +232,10 @@ def fit(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json: 
     result = fits[rank - 1]
     if as_json:
         from careercli.output import emit_json
+        from careercli.roleview import onet_keys
 
-        emit_json({"schema_version": 1, "rank": rank, "of": len(fits), "result": fit_dict(result)})
+        emit_json({"schema_version": 1, "rank": rank, "of": len(fits), "result": fit_dict(result),
+                   **onet_keys([found])})  # fmt: skip
         return
     from careercli.output import console
     from careercli.render_fit import fit_view
@@ -228,7 +246,13 @@ def fit(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json: 
 
 
 @handles_errors
-def plan(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json: JsonOpt = False) -> None:
+def plan(
+    ctx: typer.Context,
+    role: RoleArg,
+    answers: AnswersOpt = None,
+    catalog_name: CatalogOpt = "default",
+    as_json: JsonOpt = False,
+) -> None:
     """Plan a move into a role: the gaps to close, most important first, and what to do.
 
     Uses the profile saved by `careercli quiz`, or an answers file.
@@ -239,17 +263,19 @@ def plan(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json:
       careercli plan lead-mle
       careercli plan head-ds --answers me.yaml
       careercli plan ml-engineer --json
+      careercli plan "Statisticians" --catalog onet
     """
     from careercli.catalog import resolve_role
     from careercli.fit import plan_steps, score_role
 
-    catalog = state(ctx).catalog()
+    catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
     profile = _profile(catalog, answers)
     result = score_role(profile, found, catalog)
     steps = plan_steps(result, found, catalog)
     if as_json:
         from careercli.output import emit_json
+        from careercli.roleview import onet_keys
 
         emit_json(
             {
@@ -258,6 +284,7 @@ def plan(ctx: typer.Context, role: RoleArg, answers: AnswersOpt = None, as_json:
                 "title": found.title,
                 "score": result.score,
                 "steps": steps,
+                **onet_keys([found]),
             }
         )
         return

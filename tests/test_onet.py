@@ -343,43 +343,45 @@ def test_quiz_ranks_every_occupation(invoke: Invoke) -> None:
     keys = [(-r["score"], r["role"]) for r in results]
     assert keys == sorted(keys)
     assert data["catalog"] == "onet" and data["credit"] == CREDIT and data["source"] == "O*NET 29.2 Database"
-    for r in results:  # points add up to the score; the weights that count add up to 1
+    for r in results:  # points add up to the score; the four parts O*NET can describe weigh 1
         assert abs(sum(c["points"] for c in r["components"].values()) - r["score"]) < 0.1
-        if r["components_with_data"]:
-            assert abs(sum(r["components"][n]["weight"] for n in r["components_with_data"]) - 1) < 1e-3
+        assert abs(sum(c["weight"] for c in r["components"].values()) - 1) < 1e-3
+        assert r["components"]["preferences"]["weight"] == 0
 
 
 @pytest.mark.usefixtures("imported")
-def test_no_mapped_skills_is_no_data_and_the_score_uses_the_rest(invoke: Invoke) -> None:
+def test_no_mapped_skills_is_no_data_and_earns_nothing(invoke: Invoke) -> None:
+    """A part without data earns none of its points: an occupation described by interests and
+    education alone ranks below one described fully, and says what its parts alone give."""
     data = json.loads(
         invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--json", "--no-save").output
     )
     er = next(r for r in data["results"] if r["role"] == "29-1214.00")
     assert er["components_with_data"] == ["interests", "education"]
-    assert er["weight_with_data"] == 0.25
+    assert er["weight_with_data"] == pytest.approx(0.25 / 0.9, abs=1e-4)
     skills = er["components"]["skills"]
     assert skills["has_data"] is False and skills["score"] is None and skills["points"] == 0
+    assert skills["weight"] == pytest.approx(WEIGHTS["skills"] / 0.9, abs=1e-4)
     assert skills["detail"].startswith("no data: none of the occupation's O*NET technology skills")
+    assert skills["detail"].endswith("earns none of its 50 points")
     interests, education = er["components"]["interests"], er["components"]["education"]
-    assert interests["weight"] == pytest.approx(WEIGHTS["interests"] / 0.25)
+    assert interests["weight"] == pytest.approx(WEIGHTS["interests"] / 0.9, abs=1e-4)
     expected = 100 * (interests["weight"] * interests["score"] + education["weight"] * education["score"])
     assert er["score"] == pytest.approx(expected, abs=0.05)
+    assert er["score_on_data"] == pytest.approx(er["score"] / er["weight_with_data"], abs=0.1)
+    statisticians = next(r for r in data["results"] if r["role"] == "15-2041.00")
+    assert statisticians["score"] > er["score"] and er["score_on_data"] > er["score"]
     empty = next(r for r in data["results"] if r["role"] == "11-9199.00")
-    assert empty["score"] == 0 and empty["components_with_data"] == []
+    assert empty["score"] == 0 and empty["components_with_data"] == [] and empty["score_on_data"] is None
 
 
 @pytest.mark.usefixtures("imported")
-def test_quiz_text_shows_no_data_the_thin_note_and_the_credit(invoke: Invoke) -> None:
+def test_quiz_text_shows_no_data_and_the_credit(invoke: Invoke) -> None:
     out = invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--no-save", width=300).output
-    assert "Your best-fitting occupations (top 2 of 4)" in out
-    assert "15-2041.00 Statisticians" in out and "no data" in out
-    assert (
-        "Not in this table: 1 occupation scored on under half the usual weight (no skill data), led by "
-        in out
-    )
-    assert "Emergency Medicine Physicians" in out
-    assert "1 with no O*NET data to score (0)." in out
-    assert "preferences no data" in out
+    assert "Your best-fitting occupations (top 4 of 4)" in out
+    assert out.index("15-2041.00 Statisticians") < out.index("29-1214.00 Emergency Medicine Physicians")
+    assert "no data" in out and "skills 0/50 (no data)" in out and "preferences not scored" in out
+    assert "earns none of its points" in " ".join(out.split())
     assert CREDIT in out
     assert "Matching jobs" not in out  # jobs name curated roles, never occupations
 
@@ -388,7 +390,9 @@ def test_quiz_text_shows_no_data_the_thin_note_and_the_credit(invoke: Invoke) ->
 def test_fit_and_plan_explain_an_occupation(invoke: Invoke) -> None:
     out = invoke("fit", "Statisticians", "--answers", str(STATISTICIAN), width=300).output
     assert "Statisticians (15-2041.00)" in out
-    assert "scored on the parts with data: skills, experience, interests, education." in out
+    assert (
+        "scored on the parts with data: skills, experience, interests, education (100% of the weight)." in out
+    )
     assert "O*NET related work experience, median respondent: 'experience category 7'" in out
     assert "field of study: no data (O*NET names none), not scored" in out
     assert CREDIT in out

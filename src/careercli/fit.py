@@ -51,16 +51,20 @@ Preferences. Industries: 0.5 (neutral) when the person named none; with an overl
 industry list is where it is common, not where it exists). Work mode is reported but not
 scored: roles carry no work-mode data, and we do not invent it.
 
-O*NET occupations (an imported O*NET pack, careercli.onet_import) are scored the same
-way on the components they have data for, and nothing is filled in for the others: a
-component without data ("no data": no technology skill maps to a careercli skill, no
-related-work-experience level, no interest profile, no education data or job zone, and
-always preferences, since O*NET lists no industries) is left out, and the weights of the
-components with data are scaled up to add to 1, so their points still add up to the
-score. `components_with_data` says which counted, `weight_with_data` their share of the
-usual weight. Education uses the degree alone (O*NET names no fields of study); with no
-level, the skill target is NO_LEVEL_TARGET. An occupation with no data at all scores 0
-and says so. Curated roles never take this path: they score exactly as described above.
+O*NET occupations (an imported O*NET pack, careercli.onet_import) are scored on the same
+components from O*NET's data, with two rules, and nothing is filled in:
+- O*NET lists no industries for any occupation, so preferences are not part of an
+  occupation's score: the other four weights are scaled by 1/0.9 (ONET_BASIS) and a
+  fully described occupation can reach 100.
+- A component an occupation has no data for ("no data": no technology skill maps to a
+  careercli skill, no related work experience or job zone, no interest profile, no
+  education data) earns none of its points. The score counts evidence only: an occupation
+  described by its interests alone cannot outrank one whose skills, level, interests and
+  education all fit. `components_with_data` says which counted, `weight_with_data` their
+  share of the weight, and `score_on_data` what the score is over those parts alone.
+Education uses the degree alone (O*NET names no fields of study); with no level, the
+skill target is NO_LEVEL_TARGET. Curated roles never take this path: they score exactly
+as described above.
 """
 
 from __future__ import annotations
@@ -86,6 +90,8 @@ WEIGHTS: dict[str, float] = {
 }
 SKILL_TARGET: dict[str, int] = {"entry": 3, "mid": 4, "senior": 5, "executive": 5}
 NO_LEVEL_TARGET = 4  # an O*NET occupation without a level: the mid-level target
+# What an O*NET occupation can have data for (O*NET lists no industries: no preferences).
+ONET_BASIS: tuple[str, ...] = ("skills", "experience", "interests", "education")
 # Person level minus role level -> score. Gentle above the role, steep below it.
 LEVEL_GAP_SCORE: dict[int, float] = {3: 0.6, 2: 0.75, 1: 0.9, 0: 1.0, -1: 0.5, -2: 0.15, -3: 0.0}
 DEGREE_SHARE, FIELD_SHARE = 0.7, 0.3
@@ -207,14 +213,22 @@ def fit_dict(fit: RoleFit) -> dict[str, Any]:
         },
         "components_with_data": list(fit.components_with_data),
         "weight_with_data": round(weight_with_data(fit), 4),
+        "score_on_data": score_on_data(fit),
         "matched": [_rounded(m._asdict()) for m in fit.matched],
         "gaps": [_rounded(g._asdict()) for g in fit.gaps],
     }
 
 
 def weight_with_data(fit: RoleFit) -> float:
-    """The share of the usual weight a fit was scored on: 1 for a curated role."""
-    return sum(WEIGHTS[name] for name in fit.components_with_data)
+    """The share of the weight its parts with data carry: 1 for a curated role."""
+    return sum(fit.components[name].weight for name in fit.components_with_data)
+
+
+def score_on_data(fit: RoleFit) -> float | None:
+    """The score over the parts with data alone (None with no data): the score itself for a
+    curated role; for a thinly described occupation, what its few parts say."""
+    weight = weight_with_data(fit)
+    return round(min(100.0, fit.score / weight), 1) if weight else None
 
 
 def _round(value: float) -> float:
@@ -292,43 +306,41 @@ def _component(name: str, score: float, detail: str, items: list[dict[str, Any]]
     return Component(name, weight, score, weight * score * 100, detail, items)
 
 
-def _no_data(name: str, why: str) -> Component:
-    return Component(name, 0.0, 0.0, 0.0, f"no data: {why}; left out of the score", [], has_data=False)
+def _no_data(name: str, why: str, weight: float) -> Component:
+    earns = f"earns none of its {weight * 100:.0f} points" if weight else "not part of the score"
+    return Component(name, weight, 0.0, 0.0, f"no data: {why}; {earns}", [], has_data=False)
 
 
 def _score_occupation(person: _Person, role: Role) -> RoleFit:
-    """An O*NET occupation: the components it has data for, their weights scaled to add
-    up to 1; the others reported as "no data" and left out (see the module's docstring)."""
+    """An O*NET occupation: its parts with data, weighted as ONET_BASIS scales them; a part
+    without data reported as "no data", earning nothing (see the module's docstring)."""
+    factor = 1 / sum(WEIGHTS[name] for name in ONET_BASIS)
+
+    def missing(name: str, why: str) -> Component:
+        return _no_data(name, why, WEIGHTS[name] * factor if name in ONET_BASIS else 0.0)
+
     matched: list[Match] = []
     gaps: list[Gap] = []
     if role.skills:
         skills, matched, gaps = _skills(person, role)
+    elif role.tools:
+        skills = missing("skills", "none of the occupation's O*NET technology skills is a careercli skill")
     else:
-        skills = _no_data(
-            "skills",
-            "none of the occupation's O*NET technology skills is a careercli skill"
-            if role.tools
-            else "O*NET lists no technology skills for this occupation",
-        )
+        skills = missing("skills", "O*NET lists no technology skills for this occupation")
+    no_level = "O*NET has no related work experience for this occupation"
+    no_education = "O*NET has no education level or job zone for this occupation"
     parts = {
         "skills": skills,
-        "experience": _experience(person, role)
-        if role.level
-        else _no_data("experience", "O*NET has no related work experience for this occupation"),
+        "experience": _experience(person, role) if role.level else missing("experience", no_level),
         "interests": _interests(person, role)
         if role.interests.scores
-        else _no_data("interests", "O*NET has no interest profile for this occupation"),
+        else missing("interests", "O*NET has no interest profile for this occupation"),
         "education": _education(person, role)
         if role.education.typical
-        else _no_data("education", "O*NET has no education level or job zone for this occupation"),
-        "preferences": _preferences(person, role)
-        if role.industries
-        else _no_data("preferences", "O*NET lists no industries for occupations (work mode is not scored)"),
+        else missing("education", no_education),
+        "preferences": missing("preferences", "O*NET lists no industries for occupations"),
     }
     have = tuple(name for name, c in parts.items() if c.has_data)
-    if not have:
-        return RoleFit(role.id, role.title, 0.0, parts, [], [], role.level, ())
-    factor = 1 / sum(WEIGHTS[name] for name in have)
     components = {name: _reweighted(c, factor) if c.has_data else c for name, c in parts.items()}
     total = 0.0
     for c in components.values():  # in the order of WEIGHTS, as for curated roles

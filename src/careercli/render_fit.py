@@ -124,28 +124,6 @@ def _part_bar(fit: RoleFit, name: str, cell: int) -> Text:
     return _bar_text(part.score, cell)
 
 
-THIN_WEIGHT = 0.5  # below this share of the usual weight, a fit is on thin data
-
-
-def thin_note(fits: list[RoleFit]) -> str:
-    """What the ranked table leaves out: fits on thin data and fits with no data at all."""
-    from careercli.fit import weight_with_data
-
-    thin = [f for f in fits if 0 < weight_with_data(f) < THIN_WEIGHT]
-    empty = [f for f in fits if not f.components_with_data]
-    parts = []
-    if thin:
-        lead = thin[0]
-        parts.append(
-            f"{len(thin)} occupation{'' if len(thin) == 1 else 's'} scored on under half the usual "
-            f"weight (no skill data), led by {lead.title} {lead.score:.1f} on "
-            f"{' and '.join(lead.components_with_data)} alone"
-        )
-    if empty:
-        parts.append(f"{len(empty)} with no O*NET data to score (0)")
-    return "Not in this table: " + "; ".join(parts) + ". --json ranks every occupation."
-
-
 def weights_note(fit: RoleFit, fits: list[RoleFit] | None = None) -> str:
     from careercli.fit import WEIGHTS
 
@@ -153,8 +131,8 @@ def weights_note(fit: RoleFit, fits: list[RoleFit] | None = None) -> str:
     note = f"Score 0-100 = {parts} (Level = experience). Each bar: how much of that part you earn."
     if any(len(f.components_with_data) < len(f.components) for f in fits or [fit]):
         note += (
-            " O*NET occupations: a part without data (no data) is left out and the others are "
-            "reweighted to add up to 100; O*NET lists no industries, so preferences never count."
+            " O*NET occupations: O*NET lists no industries, so the other four parts are scaled to"
+            " add up to 100; a part an occupation has no data for (no data) earns none of its points."
         )
     return note
 
@@ -184,7 +162,9 @@ def bullet_list(lines: list[str], indent: int = 2) -> RenderableType:
 def why_line(fit: RoleFit) -> str:
     """'skills 35.1/45 · experience 20.0/20 · ...': where every point of the score came from."""
     return " · ".join(
-        f"{n} {_pts(c.points)}/{c.weight * 100:.0f}" if c.has_data else f"{n} no data"
+        f"{n} {_pts(c.points)}/{c.weight * 100:.0f}"
+        if c.has_data
+        else (f"{n} 0/{c.weight * 100:.0f} (no data)" if c.weight else f"{n} not scored")
         for n, c in fit.components.items()
     )
 
@@ -283,33 +263,20 @@ def quiz_view(
     width: int,
     jobs: list[dict[str, Any]] | None,
 ) -> list[RenderableType]:
-    """The quiz's results: the ranked table, the best three in detail, then matching jobs.
-
-    O*NET occupations scored on less than THIN_WEIGHT of the usual weight (no skill data,
-    say) are ranked like the others (`--json` lists every one in score order) but left out
-    of the table and the best three, with a note saying how many and which lead them: a
-    score over interests and education alone would otherwise top a table about skills.
-    """
+    """The quiz's results: the ranked table, the best three in detail, then matching jobs."""
     from rich.text import Text
 
-    from careercli.fit import weight_with_data
-
-    ranked = list(enumerate(fits, 1))
-    solid = [(r, f) for r, f in ranked if weight_with_data(f) >= THIN_WEIGHT]
-    shown = solid[:top]
-    what = "roles" if len(solid) == len(fits) else "occupations"
-    head = f"Your best-fitting {what} (top {len(shown)} of {len(fits)})"
+    shown = fits[:top]
+    what = "occupations" if any(catalog.roles[f.role].onet for f in shown) else "roles"
     out: list[RenderableType] = [
         Text(""),
-        Text(head, style="bold underline"),
+        Text(f"Your best-fitting {what} (top {len(shown)} of {len(fits)})", style="bold underline"),
         Text(profile_line(profile), style="dim"),
-        ranked_table([f for _, f in shown], width, [r for r, _ in shown]),
+        ranked_table(shown, width),
     ]
     if fits:
         out.append(Text(weights_note(fits[0], fits), style="dim"))
-    if len(solid) < len(fits):
-        out.append(Text(thin_note(fits), style="dim"))
-    for rank, fit in shown[:3]:
+    for rank, fit in enumerate(shown[:3], 1):
         out.extend(top_role_view(catalog, fit, rank))
     if jobs is not None:
         out.extend(jobs_view(jobs, width))
@@ -410,6 +377,8 @@ def fit_view(
     """`fit ROLE`: the score, every part with its reason, then skills and interests in detail."""
     from rich.text import Text
 
+    from careercli.fit import weight_with_data
+
     head = Text(f"{fit.title} ({fit.role})", style="bold")
     head.append(f"  {fit.score:.1f}/100", style="bold cyan")
     if role.onet is None:
@@ -417,7 +386,10 @@ def fit_view(
     else:
         level = f"{vocab.LEVEL_LABELS[role.level]}" if role.level else "no level data"
         counted = ", ".join(fit.components_with_data) or "none"
-        kind = f"O*NET occupation ({level}); scored on the parts with data: {counted}."
+        kind = (
+            f"O*NET occupation ({level}); scored on the parts with data: {counted} "
+            f"({weight_with_data(fit):.0%} of the weight)."
+        )
     out: list[RenderableType] = [
         head,
         Text(f"Ranks {rank} of {of} roles for you. {kind}", style="dim"),

@@ -650,11 +650,6 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     assert snapshot(tmp_path, state) == before, "files outside CAREERCLI_HOME changed"
 
 
-@pytest.mark.xfail(
-    reason="cli/app.py main(): --help and --version are printed by Click before any command "
-    "runs, outside handles_errors, so a write error (a full disk) is a traceback",
-    strict=True,
-)
 def test_help_to_a_full_disk_is_one_line(tmp_path: Path) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")

@@ -138,8 +138,10 @@ def test_import_prints_a_summary_and_the_credit(invoke: Invoke, tables: Path, us
     pack = user_home / "packs" / "onet"
     assert f"Imported 4 occupations from the O*NET 29.2 Database into {pack}:" in result.output
     assert (
-        "3 with interests (RIASEC), 3 with a job zone, 3 with education, 1 with an experience level, "
-        "2 with technology skills mapped to careercli skills (3 list technology skills)." in result.output
+        "3 with interests (RIASEC), 3 with a job zone, 3 with education, 3 with an experience level "
+        "(2 of them from the job zone), "
+        "2 with technology skills mapped to careercli skills (3 list technology skills)."
+        in " ".join(result.output.split())
     )
     assert CREDIT in result.output
     assert (pack / "occupations.json").is_file()
@@ -269,7 +271,7 @@ def test_show_code_title_and_alternate_title(invoke: Invoke) -> None:
     assert "Minimum: Bachelor's degree (from its job zone)" in out
     assert "Python (5) from Python" in out
     assert "Python (hot, in demand)" in out
-    assert "Related work experience: no data" in out
+    assert "No O*NET work-experience survey: careercli level 'mid', as its job zone states" in out
     assert out.rstrip().endswith(CREDIT)
 
 
@@ -309,7 +311,7 @@ def test_curated_names_win_over_o_net_alternate_titles(invoke: Invoke) -> None:
 def test_compare_an_occupation_with_a_curated_role(invoke: Invoke) -> None:
     result = invoke("compare", "15-2051.00", "data-scientist", width=140)
     assert result.exit_code == 0, result.output
-    assert "15-2051.00 · O*NET" in result.output
+    assert "15-2051.00 · mid" in result.output
     assert "data-scientist · mid" in result.output or "data-scientist · " in result.output
     assert CREDIT in result.output
     data = json.loads(invoke("compare", "15-2051.00", "data-scientist", "--json").output)
@@ -357,16 +359,16 @@ def test_no_mapped_skills_is_no_data_and_earns_nothing(invoke: Invoke) -> None:
         invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--json", "--no-save").output
     )
     er = next(r for r in data["results"] if r["role"] == "29-1214.00")
-    assert er["components_with_data"] == ["interests", "education"]
-    assert er["weight_with_data"] == pytest.approx(0.25 / 0.9, abs=1e-4)
+    assert er["components_with_data"] == ["experience", "interests", "education"]  # level: its job zone
+    assert er["weight_with_data"] == pytest.approx(0.45 / 0.9, abs=1e-4)
     skills = er["components"]["skills"]
     assert skills["has_data"] is False and skills["score"] is None and skills["points"] == 0
     assert skills["weight"] == pytest.approx(WEIGHTS["skills"] / 0.9, abs=1e-4)
     assert skills["detail"].startswith("no data: none of the occupation's O*NET technology skills")
     assert skills["detail"].endswith("earns none of its 50 points")
-    interests, education = er["components"]["interests"], er["components"]["education"]
-    assert interests["weight"] == pytest.approx(WEIGHTS["interests"] / 0.9, abs=1e-4)
-    expected = 100 * (interests["weight"] * interests["score"] + education["weight"] * education["score"])
+    parts = [er["components"][name] for name in ("experience", "interests", "education")]
+    assert parts[1]["weight"] == pytest.approx(WEIGHTS["interests"] / 0.9, abs=1e-4)
+    expected = 100 * sum(part["weight"] * part["score"] for part in parts)
     assert er["score"] == pytest.approx(expected, abs=0.05)
     assert er["score_on_data"] == pytest.approx(er["score"] / er["weight_with_data"], abs=0.1)
     statisticians = next(r for r in data["results"] if r["role"] == "15-2041.00")

@@ -11,8 +11,9 @@ EXIT_INTERRUPTED = 130
 
 MAX_WORD = 160  # longer runs without a space (a 30 MB line quoted back) are shortened
 MAX_MESSAGE = 2000
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# patterns, compiled (and cached by `re`) on the first message rather than at every start-up
+_LONG_WORD = rf"\S{{{MAX_WORD + 1},}}"
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 
 
 def one_line(message: str) -> str:
@@ -20,8 +21,8 @@ def one_line(message: str) -> str:
     line breaks and control characters (an escape sequence in a file) are shown escaped,
     and a value of thousands of characters keeps its start and its end."""
     text = message.replace("\r\n", "\\n").replace("\n", "\\n").replace("\t", " ")
-    text = _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
-    text = _LONG_WORD.sub(_shorten, text)
+    text = re.sub(_CONTROL, lambda m: repr(m[0])[1:-1], text)
+    text = re.sub(_LONG_WORD, _shorten, text)
     if len(text) > MAX_MESSAGE:
         text = text[: MAX_MESSAGE - 1] + "…"
     return text

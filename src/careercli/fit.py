@@ -420,7 +420,12 @@ def _experience(person: _Person, role: Role) -> Component:
     ]  # fmt: skip
     detail = f"your level '{profile.level}' ({person.level_how}) {relation}"
     if role.onet is not None and role.onet.experience:
-        detail += f" (O*NET related work experience, median respondent: '{role.onet.experience}')"
+        if role.onet.experience_source == "job-zone":
+            detail += (
+                f" (no O*NET work-experience survey: the level its job zone states, '{role.onet.experience}')"
+            )
+        else:
+            detail += f" (O*NET related work experience, median respondent: '{role.onet.experience}')"
     return _component("experience", LEVEL_GAP_SCORE[diff], detail, items)
 
 

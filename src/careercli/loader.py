@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careercli import vocab
 from careercli.errors import DataError, did_you_mean
-from careercli.fields import Fields
 from careercli.models import (
     Catalog,
     Education,
@@ -26,7 +25,9 @@ from careercli.models import (
     Tool,
 )
 from careercli.paths import bundled_data_dir
-from careercli.yamlio import load_yaml, read_text
+
+if TYPE_CHECKING:  # the validating functions import Fields themselves: a cached catalog needs none
+    from careercli.fields import Fields
 
 FAMILIES: tuple[str, ...] = (
     "leadership",
@@ -47,7 +48,7 @@ SKILL_CATEGORIES: tuple[str, ...] = (
     "ai-specialties",
     "leadership-business",
 )
-_SOC = re.compile(r"^\d\d-\d\d\d\d\.\d\d$")
+_SOC = r"^\d\d-\d\d\d\d\.\d\d$"  # compiled (and cached by `re`) when a role is validated
 _ROLE_KEYS = [
     "schema_version",
     "id",
@@ -85,10 +86,17 @@ def load_catalog(
     pack's occupations alone; skills and industries still come from the bundled data and
     `pack`.
     """
-    from careercli.parse_cache import ParseCache
+    from careercli.parse_cache import CatalogCache, ParseCache
 
-    cache = ParseCache(_cache_dir() if use_cache else None)
     folders = [f for f in (bundled_data_dir(), pack) if f is not None]
+    cache_dir = _cache_dir() if use_cache else None
+    slot = "default" if onet is None else "onet" if onet_only else "merged"
+    request = (str(pack) if pack else None, str(onet) if onet else None, onet_only)
+    validated = CatalogCache(cache_dir, slot, request, _input_files(folders, onet) if cache_dir else [])
+    saved = validated.load()
+    if saved is not None:
+        return saved
+    cache = ParseCache(cache_dir)
     catalog = Catalog(roles={}, skills={}, industries={})
     for folder in folders:
         skills, industries = folder / "skills.yaml", folder / "industries.yaml"
@@ -111,7 +119,26 @@ def load_catalog(
     for folder in onet_folders:
         _add_occupations(folder, catalog)
     cache.save()
+    validated.save(catalog)
     return catalog
+
+
+def _input_files(folders: list[Path], onet: Path | None) -> list[Path]:
+    """Every file load_catalog may read from these folders, whether it is there or not:
+    what a cached catalog is keyed by. A file load_catalog reads must be listed here."""
+    from careercli.onet_pack import PACK_FILE
+
+    files: list[Path] = []
+    for folder in [*folders, *([onet] if onet is not None else [])]:
+        files += [folder / name for name in ("skills.yaml", "industries.yaml", "salary_summary.json")]
+        files.append(folder / PACK_FILE)
+        roles = folder / "roles"
+        try:  # every name load_catalog's glob takes (and maybe a few more), at a fraction of its cost
+            names = sorted(name for name in os.listdir(roles) if name.lower().endswith(".yaml"))
+        except OSError:
+            names = []
+        files += [roles / name for name in names]
+    return files
 
 
 def _has_onet(folder: Path) -> bool:
@@ -149,6 +176,8 @@ def validate_path(path: Path) -> Catalog:
     if path.name == "occupations.json":  # an O*NET pack's one file
         _add_occupations(path.parent, catalog)
         return catalog
+    from careercli.yamlio import load_yaml
+
     data = load_yaml(path)
     if path.name == "skills.yaml":
         _read_skills(path, data, catalog)
@@ -168,6 +197,8 @@ def _schema(f: Fields) -> None:
 
 
 def _read_skills(path: Path, data: Any, catalog: Catalog) -> None:
+    from careercli.fields import Fields
+
     top = Fields(data, str(path))
     top.only(["schema_version", "skills"])
     _schema(top)
@@ -191,6 +222,8 @@ def _read_skills(path: Path, data: Any, catalog: Catalog) -> None:
 
 
 def _read_industries(path: Path, data: Any, catalog: Catalog) -> None:
+    from careercli.fields import Fields
+
     top = Fields(data, str(path))
     top.only(["schema_version", "industries"])
     _schema(top)
@@ -212,6 +245,8 @@ def _choice(f: Fields, key: str, choices: tuple[str, ...], what: str) -> str:
 
 def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
     """One role file, validated against the catalog's skills and industries."""
+    from careercli.fields import Fields
+
     f = Fields(data, str(path))
     f.only(_ROLE_KEYS)
     _schema(f)
@@ -255,7 +290,7 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
     ri = f.sub("interests")
     ri.only(["onet_soc", "onet_title", *vocab.INTERESTS])
     soc = ri.text("onet_soc")
-    if not _SOC.match(soc):
+    if not re.match(_SOC, soc):
         raise ri.fail("onet_soc", f"'{soc}' is not an O*NET-SOC code like 15-2051.00")
     scores = {dim: ri.number(dim, 1, 7) for dim in vocab.INTERESTS if ri.has(dim)}
     if scores and len(scores) != len(vocab.INTERESTS):
@@ -301,6 +336,11 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
 
 
 def _load_salaries(path: Path, catalog: Catalog) -> None:
+    import json
+
+    from careercli.fields import Fields
+    from careercli.yamlio import read_text
+
     try:
         data = json.loads(read_text(path))
     except json.JSONDecodeError as exc:

@@ -2,9 +2,11 @@
 
 NamedTuples rather than dataclasses: they are immutable and typed alike, and creating
 fifteen of them costs a fraction of what dataclasses cost at every start-up.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: typing.NamedTuple compiles every string
+annotation into a ForwardRef, which made importing this module cost 3 ms instead of 1.5 ms
+on every run. Each class refers only to the classes above it.
+"""
 
 from typing import NamedTuple
 
@@ -123,8 +125,9 @@ class OnetInfo(NamedTuple):
     job_zone: JobZone | None
     education_source: str  # "ete" (Required Level of Education), "job-zone" or "" (none)
     education_shares: dict[str, float]  # degree -> % of respondents (ETE only)
-    experience: str  # the modal Related Work Experience category, "" when none
-    experience_share: float | None  # % of respondents in that category
+    experience: str  # the median Related Work Experience category or the job zone's name; ""
+    experience_share: float | None  # % of respondents in that category (None: from the job zone)
+    experience_source: str  # "ete" (Related Work Experience), "job-zone" or "" (none)
     skill_sources: dict[str, tuple[str, ...]]  # skill id -> the O*NET technologies it maps from
 
 

@@ -24,8 +24,9 @@ What each occupation gets, and from where (docs/data-packs.md says the same for 
   of their total; the categories are ordered, and the mode of a spread-out distribution
   can be "None" for statisticians); its lower bound in years (RW_YEARS) gives the level by
   the answers file's rule (careercli.answers.level_from_years: under 2 years entry, under
-  5 mid, under 10 senior, else executive). No RW rows: no level; the fit leaves
-  experience out rather than guess it from the Job Zone.
+  5 mid, under 10 senior, else executive). No RW rows (Data Scientists among them): the
+  level the Job Zone Reference's Experience text states (JOB_ZONE_LEVEL), marked as from
+  the job zone. Neither: no level, and the fit says experience has no data.
 - technology skills: Technology Skills, every Example with its Commodity Title and its Hot
   Technology / In Demand flags; an Example maps to a careercli skill when its name, or one
   of the spellings in `skill_matcher`, equals the skill's id, name or an alias. Importance:
@@ -108,6 +109,15 @@ JOB_ZONE_DEGREE: dict[int, str] = {
     3: "associate",  # "vocational schools, related on-the-job experience, or an associate's degree"
     4: "bachelor",  # "Most ... require a four-year bachelor's degree, but some do not"
     5: "master",  # "Most ... require graduate school ... a master's degree, and some require a Ph.D."
+}
+# Job Zone -> the level its Job Zone Reference "Experience" text states, read by the answers
+# file's years rule (under 2 years entry, under 5 mid, under 10 senior).
+JOB_ZONE_LEVEL: dict[int, str] = {
+    1: "entry",  # "Little or no previous work-related skill, knowledge, or experience is needed"
+    2: "entry",  # "Some previous work-related skill, knowledge, or experience is usually needed"
+    3: "mid",  # "Previous ... experience is required", e.g. "three or four years of apprenticeship"
+    4: "mid",  # "A considerable amount of ... experience", e.g. "work for several years"
+    5: "senior",  # "Extensive ... experience ... Many require more than five years of experience"
 }
 # ETE Related Work Experience category -> the least years it stands for ("Over 2 years, up
 # to and including 4 years" -> 2).
@@ -301,7 +311,7 @@ def import_tables(folder: Path, catalog: Catalog, release: str | None = None,
                 "interests": interests.get(code, {}),
                 "job_zone": zone,
                 "education": _education(rl.get(code), zone, zones),
-                "experience": _experience(rw.get(code), rw_labels),
+                "experience": _experience(rw.get(code), rw_labels) or _zone_experience(zone, zones),
                 "technologies": [[name, category, flags] for name, category, flags in techs],
                 "skills": _skills(techs, match),
             }
@@ -494,10 +504,18 @@ def _experience(shares: dict[int, float] | None, labels: dict[int, str]) -> dict
             category = cat
             break
     return {
+        "source": "ete",
         "level": level_from_years(RW_YEARS[category]),
         "category": labels[category],
         "share": round(shares[category], 2),
     }
+
+
+def _zone_experience(zone: int | None, zones: dict[int, Any]) -> dict[str, Any] | None:
+    """No RW survey: the level the occupation's Job Zone states (JOB_ZONE_LEVEL)."""
+    if zone is None:
+        return None
+    return {"source": "job-zone", "level": JOB_ZONE_LEVEL[zone], "category": zones[zone].name, "share": None}
 
 
 def _technologies(
@@ -544,6 +562,9 @@ def summary(pack: dict[str, Any]) -> dict[str, int]:
         "with_job_zone": sum(1 for o in occupations if o["job_zone"] is not None),
         "with_education": sum(1 for o in occupations if o["education"] is not None),
         "with_experience": sum(1 for o in occupations if o["experience"] is not None),
+        "experience_from_job_zone": sum(
+            1 for o in occupations if o["experience"] is not None and o["experience"]["source"] == "job-zone"
+        ),
         "with_technologies": sum(1 for o in occupations if o["technologies"]),
         "with_mapped_skills": sum(1 for o in occupations if o["skills"]),
         "ambiguous_names": len(pack["ambiguous"]),

@@ -12,7 +12,6 @@ occupation and the key, and suggesting a fresh import.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -117,6 +116,8 @@ _NO_EDUCATION = Education("", "", (), ())
 
 def read_pack(path: Path, catalog: Catalog) -> list[Role]:
     """occupations.json as Roles, validated; ambiguous alternate titles go to the catalog."""
+    import json  # here, not at the top: most commands only ask has_pack()
+
     from careercli.yamlio import read_text
 
     try:
@@ -226,7 +227,8 @@ def _role(
         education_source=edu_source,
         education_shares=shares,
         experience="" if exp is None else _text(exp["category"]),
-        experience_share=None if exp is None else float(exp["share"]),
+        experience_share=None if exp is None or exp["share"] is None else float(exp["share"]),
+        experience_source="" if exp is None else _text(exp["source"]),
         skill_sources=sources,
     )
     return Role(

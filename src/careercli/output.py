@@ -1,13 +1,16 @@
-"""Consoles and plain output helpers shared by every command."""
+"""Consoles and plain output helpers shared by every command, and how a run ends when its
+output cannot be written or Ctrl-C stops it (only the standard library is imported here:
+`main()` uses this before typer has been imported)."""
 
 from __future__ import annotations
 
 import codecs
-import json
+import contextlib
 import os
 import sys
-import unicodedata
 from typing import TYPE_CHECKING, Any
+
+from careercli.errors import EXIT_DATA, EXIT_INTERRUPTED, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,6 +39,8 @@ def console(stderr: bool = False) -> Console:
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     # \u escapes where the output cannot carry the text itself (LANG=C): the data is intact.
     ascii_only = not _is_unicode(sys.stdout)
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n")
@@ -90,6 +95,8 @@ ERRORS_HANDLER = "careercli-ascii"
 def _ascii_fallback(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
+    import unicodedata  # only once a character cannot be encoded (LANG=C)
+
     out = []
     for char in exc.object[exc.start : exc.end]:
         if char in ASCII_FALLBACK:
@@ -138,3 +145,40 @@ def money(amount: float | None, currency: str = "USD", compact: bool = True) -> 
     if compact and abs(amount) >= 1000:
         return f"{prefix}{amount / 1000:,.0f}K"
     return f"{prefix}{amount:,.0f}"
+
+
+def error_line(message: str, exit_code: int) -> str:
+    """The one line on stderr a run that failed ends with. Ctrl-C (exit 130: "interrupted",
+    "import cancelled; ...") is not an error, and does not say it is."""
+    if exit_code == EXIT_INTERRUPTED:
+        return f"careercli: {message}"
+    return f"careercli: error: {message}"
+
+
+def ended_by(exc: KeyboardInterrupt | OSError) -> tuple[int, str | None]:
+    """How a run ends when Ctrl-C or a failed read or write stops it, inside a command
+    (cli.common.handles_errors) or outside one (cli.app.main: help, the version, start-up):
+    the exit code, and the message for error_line or None for none.
+
+    Ctrl-C: 130, "interrupted". A reader that stopped early (`| head`): 0, quietly. Output
+    that cannot be written (a full disk, EIO): 1, saying why. In those two cases stdout is
+    pointed at the null device, so that the buffered rest is not written (and does not fail
+    again) at exit. An OSError naming a file: 1, naming the file.
+    """
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED, "interrupted"
+    if isinstance(exc, BrokenPipeError):
+        silence_stdout()
+        return 0, None
+    if exc.filename is not None:
+        return EXIT_DATA, one_line(f"{exc.filename}: {exc.strerror or exc}")
+    silence_stdout()
+    return EXIT_DATA, one_line(f"cannot write the output: {exc.strerror or exc}")
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device so the buffered rest is not written at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

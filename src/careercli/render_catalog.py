@@ -313,14 +313,18 @@ def job_zone_lines(role: Role) -> list[str]:
     zone = info.job_zone
     lines = [zone.name, f"Experience: {zone.experience}", f"Training: {zone.training}"] if zone else [
         "No data: O*NET gives this occupation no job zone."]  # fmt: skip
-    if info.experience:
+    if info.experience_source == "job-zone":
+        lines.append(
+            f"No O*NET work-experience survey: careercli level '{role.level}', as its job zone states"
+        )
+    elif info.experience:
         lines.append(
             f"Related work experience (median O*NET respondent): {info.experience}, "
             f"so careercli level '{role.level}'"
         )
     else:
         lines.append(
-            "Related work experience: no data, so no careercli level (the fit leaves experience out)"
+            "Related work experience: no data, so no careercli level (the fit has no experience data)"
         )
     return lines
 

@@ -126,6 +126,7 @@ def onet_dict(role: Role) -> dict[str, Any]:
         "education_shares": dict(info.education_shares),
         "experience": None if not info.experience else {
             "level": role.level, "category": info.experience, "share": info.experience_share,
+            "source": info.experience_source,
         },
         "credit": info.credit,
     }  # fmt: skip

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -37,10 +35,9 @@ class UserFacingError(ClickException):
         self.exit_code = exit_code
 
     def show(self, file: Any = None) -> None:
-        if self.exit_code == EXIT_INTERRUPTED:  # "import cancelled; ...": not an error
-            echo(f"careercli: {self.message}", err=True)
-        else:
-            echo(f"careercli: error: {self.message}", err=True)
+        from careercli.output import error_line
+
+        echo(error_line(self.message, self.exit_code), err=True)
 
 
 def _one_line_usage_error(self: UsageError, file: Any = None) -> None:
@@ -74,24 +71,11 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
             except CareerError as exc:
                 if interrupted and exc.exit_code != EXIT_INTERRUPTED:
                     # Ctrl-C inside SQLite or a library surfaces as their error: it is Ctrl-C
-                    echo("careercli: interrupted", err=True)
-                    raise typer.Exit(EXIT_INTERRUPTED) from None
+                    raise _ended(KeyboardInterrupt()) from None
                 raise UserFacingError(exc.message, exc.exit_code) from None
-            except KeyboardInterrupt:
-                echo("careercli: interrupted", err=True)
-                raise typer.Exit(EXIT_INTERRUPTED) from None
-            except BrokenPipeError:
-                _silence_stdout()
-                raise typer.Exit(0) from None
-            except OSError as exc:  # writing the output failed (ENOSPC, EIO), or a file did
-                if exc.filename is not None:
-                    raise UserFacingError(
-                        one_line(f"{exc.filename}: {exc.strerror or exc}"), EXIT_DATA
-                    ) from None
-                _silence_stdout()
-                raise UserFacingError(
-                    one_line(f"cannot write the output: {exc.strerror or exc}"), EXIT_DATA
-                ) from None
+            except (KeyboardInterrupt, OSError) as exc:
+                # Ctrl-C; the output could not be written (ENOSPC, EIO, `| head`), or a file
+                raise _ended(exc) from None
 
     return wrapper
 
@@ -119,12 +103,13 @@ def watch_sigint() -> Iterator[list[int]]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _silence_stdout() -> None:
-    """Point stdout at the null device so the buffered rest is not written at exit."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+def _ended(exc: KeyboardInterrupt | OSError) -> Exception:
+    """What a command ends with for typer when Ctrl-C or an OSError stops it: the same as
+    outside a command (careercli.output.ended_by, used by cli.app.main)."""
+    from careercli.output import ended_by
+
+    code, message = ended_by(exc)
+    return typer.Exit(code) if message is None else UserFacingError(message, code)
 
 
 CATALOGS: tuple[str, ...] = ("default", "onet")
@@ -152,10 +137,13 @@ def parse_catalog(name: str) -> str:
     return key
 
 
-@dataclass
 class AppState:
-    data_dir: Path | None = None
-    _catalogs: dict[str, Catalog] = field(default_factory=dict)
+    """What the root command's options hold for every command (a plain class: a dataclass
+    costs half a millisecond to create at every start-up)."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.data_dir = data_dir
+        self._catalogs: dict[str, Catalog] = {}
 
     def catalog(self, which: str = "default") -> Catalog:
         """'default': the bundled roles and the user pack; 'onet': the imported O*NET pack's

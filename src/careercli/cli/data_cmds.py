@@ -118,7 +118,8 @@ def import_onet(
     out.print(
         f"  {counts['with_interests']:,} with interests (RIASEC), {counts['with_job_zone']:,} with a job "
         f"zone, {counts['with_education']:,} with education, {counts['with_experience']:,} with an "
-        f"experience level, {counts['with_mapped_skills']:,} with technology skills mapped to careercli "
+        f"experience level ({counts['experience_from_job_zone']:,} of them from the job zone), "
+        f"{counts['with_mapped_skills']:,} with technology skills mapped to careercli "
         f"skills ({counts['with_technologies']:,} list technology skills)."
     )
     out.print(

@@ -384,6 +384,9 @@ def test_quiz_text_shows_no_data_and_the_credit(invoke: Invoke) -> None:
     assert out.index("15-2041.00 Statisticians") < out.index("29-1214.00 Emergency Medicine Physicians")
     assert "no data" in out and "skills 0/50 (no data)" in out and "preferences not scored" in out
     assert "earns none of its points" in " ".join(out.split())
+    header = next(line for line in out.splitlines() if "Score" in line and "Skills" in line)
+    assert "Education" in header and "Pref" not in header  # no occupation is scored on it
+    assert "preferences are not scored (O*NET lists no industries)" in " ".join(out.split())
     assert CREDIT in out
     assert "Matching jobs" not in out  # jobs name curated roles, never occupations
 

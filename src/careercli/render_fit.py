@@ -95,7 +95,8 @@ def ranked_table(fits: list[RoleFit], width: int, ranks: list[int] | None = None
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role", style="bold", no_wrap=True, overflow="ellipsis")
     table.add_column("Score", justify="right", no_wrap=True)
-    parts = list(fits[0].components) if fits else []
+    # A part no listed role is scored on (preferences, for O*NET occupations) gets no column.
+    parts = [n for n in (fits[0].components if fits else {}) if any(f.components[n].weight for f in fits)]
     if width >= WIDE:
         cell = max(5, min(9, (width - 40) // max(1, len(parts)) - 2))
         room = max(10, width - 4 - 8 - len(parts) * (cell + 3) - 2)
@@ -125,15 +126,24 @@ def _part_bar(fit: RoleFit, name: str, cell: int) -> Text:
 
 
 def weights_note(fit: RoleFit, fits: list[RoleFit] | None = None) -> str:
-    from careercli.fit import WEIGHTS
+    from careercli.fit import ONET_BASIS, WEIGHTS
 
-    parts = " + ".join(f"{n} {w:.0%}" for n, w in WEIGHTS.items())
+    listed = fits or [fit]
+    occupations = [f for f in listed if len(f.components_with_data) < len(f.components)]
+    if occupations and len(occupations) == len(listed):  # O*NET alone: its own weights
+        weights = {n: c.weight for n, c in listed[0].components.items() if n in ONET_BASIS}
+    else:
+        weights = WEIGHTS
+    parts = " + ".join(f"{n} {w:.0%}" for n, w in weights.items())
     note = f"Score 0-100 = {parts} (Level = experience). Each bar: how much of that part you earn."
-    if any(len(f.components_with_data) < len(f.components) for f in fits or [fit]):
-        note += (
-            " O*NET occupations: O*NET lists no industries, so the other four parts are scaled to"
-            " add up to 100; a part an occupation has no data for (no data) earns none of its points."
+    if occupations:
+        scaled = (
+            "preferences are not scored (O*NET lists no industries)"
+            if weights is not WEIGHTS
+            else "O*NET lists no industries, so their other four parts are scaled to add up to 100"
         )
+        note += f" O*NET occupations: {scaled}; a part an occupation has no data for (no data)"
+        note += " earns none of its points."
     return note
 
 

@@ -9,7 +9,7 @@ from careercli.loader import load_catalog
 from careercli.profile import Money, Profile
 from careercli.vocab import DEGREES, INTERESTS, LEVELS, WORK_MODES
 
-CATALOG = load_catalog()
+CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 FIELDS = ["", "statistics", "Computer Science", "CS", "physics", "business administration", "history"]
 
 

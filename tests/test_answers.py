@@ -17,7 +17,7 @@ from careercli.models import Catalog
 from careercli.profile import Money, Profile
 from careercli.vocab import INTERESTS
 
-CATALOG = load_catalog()
+CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 SRC = "answers.yaml"
 GOOD = """\
 schema_version: 1

@@ -19,7 +19,7 @@ from careercli.models import Interests
 from careercli.profile import Profile
 from careercli.vocab import INTERESTS
 
-CATALOG = load_catalog()
+CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 COMPONENTS = ["skills", "experience", "interests", "education", "preferences"]
 
 

@@ -10,7 +10,7 @@ from careercli.answers import load_answers
 from careercli.fit import RoleFit, score_roles
 from careercli.loader import load_catalog
 
-CATALOG = load_catalog()
+CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 
 
 def ranking(tmp_path: Path, text: str) -> list[RoleFit]:

@@ -8,9 +8,15 @@ from careercli import vocab
 from careercli.comparison import MARKED_FACETS, Comparison
 from careercli.models import Catalog, Role, Tool
 from careercli.output import money
-from careercli.roleview import ONET_CREDIT, THIN_N, credit_for, onet_credits, salary_dict, top_interests
-
-MIN_N_PERCENTILES = 5  # as careercli.salary_csv: fewer rows give no median (kept import-free)
+from careercli.roleview import (
+    MIN_N_PERCENTILES,
+    ONET_CREDIT,
+    THIN_N,
+    credit_for,
+    onet_credits,
+    salary_dict,
+    top_interests,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -15,14 +15,21 @@ THIN_N = 30  # below this many survey rows a figure is shown as thin
 SALARY_AMOUNT = "gross yearly salary (the survey's salary_in_usd)"
 
 
+# As careercli.salary_csv (kept import-free here): fewer rows give no percentiles at all.
+MIN_N_PERCENTILES = 5
+
+
 def percentiles_dict(p: Percentiles) -> dict[str, Any]:
+    """n and p10..p90; the percentiles are null under MIN_N_PERCENTILES rows, as the text
+    views say "too few rows": a "median" of one or two salaries would be a person's pay."""
+    few = p.n < MIN_N_PERCENTILES
     return {
         "n": p.n,
-        "p10": p.p10,
-        "p25": p.p25,
-        "p50": p.p50,
-        "p75": p.p75,
-        "p90": p.p90,
+        "p10": None if few else p.p10,
+        "p25": None if few else p.p25,
+        "p50": None if few else p.p50,
+        "p75": None if few else p.p75,
+        "p90": None if few else p.p90,
         "thin": p.n < THIN_N,
     }
 

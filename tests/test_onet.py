@@ -435,3 +435,13 @@ def test_the_real_29_2_tables(invoke: Invoke) -> None:
         invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--json", "--no-save").output
     )
     assert len(quiz["results"]) == data["occupations"]
+
+
+@pytest.mark.usefixtures("imported")
+def test_markdown_of_an_occupation_carries_its_level_and_credit(invoke: Invoke) -> None:
+    scientists = invoke("show", "15-2051.00", "--markdown").output
+    assert scientists.startswith("# Data Scientists (`15-2051.00`)")
+    assert "Level: mid · family: computer-and-mathematical" in scientists and CREDIT in scientists
+    assert "Level: no data" in invoke("show", "11-9199.00", "--markdown").output
+    both = invoke("compare", "15-2051.00", "data-scientist", "--markdown").output
+    assert both.count(CREDIT) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from careercli.comparison import MARKED_FACETS, Comparison
 from careercli.models import Catalog, Role
 from careercli.render_catalog import FACET_TITLES, LEGEND, facet_lines
-from careercli.roleview import ONET_CREDIT
+from careercli.roleview import credit_for
 
 
 def _cell(text: str) -> str:
@@ -13,7 +13,8 @@ def _cell(text: str) -> str:
 
 
 def role_markdown(catalog: Catalog, role: Role) -> str:
-    out = [f"# {role.title} (`{role.id}`)", "", f"Level: {role.level} · family: {role.family}", ""]
+    level = role.level or "no data"
+    out = [f"# {role.title} (`{role.id}`)", "", f"Level: {level} · family: {role.family}", ""]
     for facet, title in FACET_TITLES.items():
         out += [f"## {title}", ""]
         lines = [line for line, _ in facet_lines(None, catalog, role, facet)]
@@ -23,7 +24,7 @@ def role_markdown(catalog: Catalog, role: Role) -> str:
         out += ["## Related roles", "", ", ".join(f"`{r}`" for r in role.related), ""]
     out += ["## Sources", ""]
     out += [f"- {s.name} ({s.date})" + (f" <{s.url}>" if s.url else "") for s in role.sources]
-    out += ["", f"_{ONET_CREDIT}_", ""]
+    out += ["", f"_{credit_for(role)}_", ""]
     return "\n".join(out)
 
 
@@ -39,5 +40,6 @@ def comparison_markdown(catalog: Catalog, comp: Comparison) -> str:
     if any(f in MARKED_FACETS for f in comp.facets):
         out += [f"_{LEGEND}_", ""]
     if "interests" in comp.facets:
-        out += [f"_{ONET_CREDIT}_", ""]
+        for credit in dict.fromkeys(credit_for(r) for r in comp.roles):
+            out += [f"_{credit}_", ""]
     return "\n".join(out)

@@ -104,6 +104,7 @@ def onet_tables(folder: Path) -> Path:
         ["15-2051.00", "Microsoft Excel", 43232110, "Spreadsheet software", "N", "N"],
         ["15-2041.00", "R", 43232605, "Analytical or scientific software", "Y", "Y"],
         ["15-2041.00", "SAS", 43232605, "Analytical or scientific software", "Y", "Y"],
+        ["15-2041.00", "Minitab", 43232605, "Analytical or scientific software", "N", "N"],
         ["29-1214.00", "Epic Systems", 43231601, "Medical software", "Y", "N"],
     ]
     header = [code, "Example", "Commodity Code", "Commodity Title", "Hot Technology", "In Demand"]
@@ -445,3 +446,16 @@ def test_markdown_of_an_occupation_carries_its_level_and_credit(invoke: Invoke) 
     assert "Level: no data" in invoke("show", "11-9199.00", "--markdown").output
     both = invoke("compare", "15-2051.00", "data-scientist", "--markdown").output
     assert both.count(CREDIT) == 1
+
+
+@pytest.mark.usefixtures("imported")
+def test_a_technology_that_is_no_careercli_skill_weighs_1_and_earns_nothing(invoke: Invoke) -> None:
+    """Statisticians: R and SAS (In Demand, 5) are careercli skills, Minitab is not. R at the
+    mid-level target earns 25 of 25 + 25 + 1: Minitab cannot be asked about, so it earns nothing."""
+    fit = json.loads(invoke("fit", "15-2041.00", "--answers", str(STATISTICIAN), "--json").output)
+    skills = fit["result"]["components"]["skills"]
+    assert skills["score"] == pytest.approx(25 / 51, abs=1e-4)
+    assert (
+        "1 of its technologies (2% of the weight) are no careercli skill and earn nothing" in skills["detail"]
+    )
+    assert [i["skill"] for i in skills["items"]] == ["r", "sas"]

@@ -56,6 +56,12 @@ components from O*NET's data, with two rules, and nothing is filled in:
 - O*NET lists no industries for any occupation, so preferences are not part of an
   occupation's score: the other four weights are scaled by 1/0.9 (ONET_BASIS) and a
   fully described occupation can reach 100.
+- Skills come from O*NET's technology skills, importance 5 when In Demand for the
+  occupation, 3 when a Hot Technology, else 2. A technology that is no careercli skill
+  (Adobe Photoshop, say) cannot be asked about: it weighs 1, the least a skill can, and
+  earns nothing. So an occupation whose one mapped technology is Python among forty others
+  is no 100% skills match for a Python programmer, while a data occupation, whose
+  technologies are mostly careercli skills, is barely affected.
 - A component an occupation has no data for ("no data": no technology skill maps to a
   careercli skill, no related work experience or job zone, no interest profile, no
   education data) earns none of its points. The score counts evidence only: an occupation
@@ -363,6 +369,10 @@ _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: th
 def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[Gap]]:
     target = SKILL_TARGET.get(role.level, NO_LEVEL_TARGET)
     total = sum([need.importance * need.importance for need in role.skills])
+    # An O*NET occupation's technologies that are no careercli skill: the quiz cannot ask
+    # about them, so each weighs 1 and earns nothing (see the module docstring).
+    unassessed = role.onet.unassessed if role.onet is not None else 0
+    total += unassessed
     if not total:
         return _component("skills", 0.5, "the role lists no skills; scored neutral", []), [], []
     scale = WEIGHTS["skills"] * 100 / total  # points per unit of weight (importance²) fully covered
@@ -395,6 +405,11 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
     if role.onet is not None:
         detail += " (no level data: the mid-level target)" if not role.level else ""
         detail += "; from O*NET technology skills"
+        if unassessed:
+            detail += (
+                f"; {role.onet.unassessed} of its technologies ({unassessed / total:.0%} of the weight)"
+                " are no careercli skill and earn nothing"
+            )
     if matched:
         detail += "; strongest: " + ", ".join([f"{m.name} {m.have}/5" for m in matched[:3]])
     if gaps:

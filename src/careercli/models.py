@@ -129,6 +129,9 @@ class OnetInfo(NamedTuple):
     experience_share: float | None  # % of respondents in that category (None: from the job zone)
     experience_source: str  # "ete" (Related Work Experience), "job-zone" or "" (none)
     skill_sources: dict[str, tuple[str, ...]]  # skill id -> the O*NET technologies it maps from
+    # How many of its technologies are no careercli skill (the quiz cannot ask about them):
+    # fit's skills part counts each with weight 1, unearned.
+    unassessed: int = 0
 
 
 class Role(NamedTuple):

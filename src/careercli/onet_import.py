@@ -52,7 +52,15 @@ from careercli import vocab
 from careercli.catalog import name_key
 from careercli.errors import DataError
 from careercli.models import Catalog, Skill
-from careercli.onet_pack import CODE, ONET_URL, PACK_FILE, PACK_KIND, SCHEMA_VERSION, credit_line
+from careercli.onet_pack import (
+    CODE,
+    ONET_URL,
+    PACK_FILE,
+    PACK_KIND,
+    SCHEMA_VERSION,
+    credit_line,
+    technology_importance,
+)
 
 OCCUPATIONS = "Occupation Data.txt"
 ALTERNATE_TITLES = "Alternate Titles.txt"
@@ -122,7 +130,6 @@ JOB_ZONE_LEVEL: dict[int, str] = {
 # ETE Related Work Experience category -> the least years it stands for ("Over 2 years, up
 # to and including 4 years" -> 2).
 RW_YEARS: dict[int, float] = {1: 0, 2: 0, 3: 1 / 12, 4: 0.25, 5: 0.5, 6: 1, 7: 2, 8: 4, 9: 6, 10: 8, 11: 10}
-IMPORTANCE_IN_DEMAND, IMPORTANCE_HOT, IMPORTANCE_LISTED = 5, 3, 2
 HOT, IN_DEMAND = 1, 2  # bits of a technology's flags in occupations.json
 # Words O*NET puts before a product name; "Oracle Java" is Java, "Apache Spark" Spark.
 VENDORS = ("apache", "microsoft", "oracle", "google", "amazon", "ibm")
@@ -541,13 +548,7 @@ def _skills(techs: list[tuple[str, str, int]], match: Callable[[str], str | None
         skill = match(name)
         if skill is None:
             continue
-        importance = (
-            IMPORTANCE_IN_DEMAND
-            if flags & IN_DEMAND
-            else IMPORTANCE_HOT
-            if flags & HOT
-            else IMPORTANCE_LISTED
-        )
+        importance = technology_importance(bool(flags & HOT), bool(flags & IN_DEMAND))
         best[skill] = max(best.get(skill, 0), importance)
         sources.setdefault(skill, []).append(name)
     ranked = sorted(best, key=lambda s: (-best[s], s))

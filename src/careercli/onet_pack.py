@@ -177,6 +177,16 @@ def _text(value: Any) -> str:
 _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: a thousand roles
 
 
+# A technology's importance to an occupation (docs/data-packs.md): In Demand (often in this
+# occupation's job postings) 5, a Hot Technology (often in postings across occupations) 3,
+# listed only 2. Used for the technologies that map to careercli skills and for the rest.
+IMPORTANCE_IN_DEMAND, IMPORTANCE_HOT, IMPORTANCE_LISTED = 5, 3, 2
+
+
+def technology_importance(hot: bool, in_demand: bool) -> int:
+    return IMPORTANCE_IN_DEMAND if in_demand else IMPORTANCE_HOT if hot else IMPORTANCE_LISTED
+
+
 def _role(
     occ: dict[str, Any],
     path: Path,
@@ -220,6 +230,8 @@ def _role(
         raise ValueError(f"experience: unknown level '{level}'")
     tools = tuple([_new(Tool, (name, category, bool(flags & 1), bool(flags & 2)))
                    for name, category, flags in occ["technologies"]])  # fmt: skip
+    assessed = {name for names in sources.values() for name in names}
+    unassessed = [t for t in tools if t.name not in assessed]  # each weighs 1 in fit's skills part
     info = OnetInfo(
         release=release,
         credit=credit,
@@ -230,6 +242,7 @@ def _role(
         experience_share=None if exp is None or exp["share"] is None else float(exp["share"]),
         experience_source="" if exp is None else _text(exp["source"]),
         skill_sources=sources,
+        unassessed=len(unassessed),
     )
     return Role(
         id=code,

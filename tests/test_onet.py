@@ -459,3 +459,16 @@ def test_a_technology_that_is_no_careercli_skill_weighs_1_and_earns_nothing(invo
         "1 of its technologies (2% of the weight) are no careercli skill and earn nothing" in skills["detail"]
     )
     assert [i["skill"] for i in skills["items"]] == ["r", "sas"]
+
+
+def test_a_share_o_net_recommends_suppressing_is_left_out(invoke: Invoke, tables: Path) -> None:
+    """Statisticians: master 60% is the typical degree, unless O*NET marks that share as too
+    imprecise to show; then bachelor and phd (20% each) remain, and the lower one is typical."""
+    ete = tables / "Education, Training, and Experience.txt"
+    lines = ete.read_bytes().decode("utf-8").split("\r\n")
+    master = next(i for i, line in enumerate(lines) if "\tRL\t8\t60.0\t" in line)
+    lines[master] = lines[master].replace("\tN\t08/2023", "\tY\t08/2023")
+    ete.write_bytes("\r\n".join(lines).encode("utf-8"))
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    education = json.loads(invoke("show", "15-2041.00", "--json").output)["role"]["education"]
+    assert education["typical"] == "bachelor" and education["minimum"] == "bachelor"

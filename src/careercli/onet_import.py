@@ -14,7 +14,9 @@ What each occupation gets, and from where (docs/data-packs.md says the same for 
 - interests: Interests, scale OI (1-7), the six RIASEC elements 1.B.1.a-f. All six or none.
 - job zone: Job Zones, with its name and texts from Job Zone Reference.
 - education: Education, Training, and Experience (ETE), element 2.D.1 Required Level of
-  Education, scale RL: the percent of respondents per category. Categories map to
+  Education, scale RL: the percent of respondents per category. A share O*NET marks
+  "Recommend Suppress" (its estimate is too imprecise to show; about 2% of the RL and RW
+  rows of 29.2) is left out, here and for experience. Categories map to
   careercli degrees (EDUCATION_DEGREES); typical = the degree with the highest share (ties:
   the lower degree), minimum = the lowest degree with at least MIN_SHARE percent. With no
   ETE rows, the Job Zone's usual level (JOB_ZONE_DEGREE, from the Job Zone Reference's
@@ -79,7 +81,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     INTERESTS: (CODE_COL, "Element ID", "Scale ID", "Data Value"),
     JOB_ZONES: (CODE_COL, "Job Zone"),
     JOB_ZONE_REFERENCE: ("Job Zone", "Name", "Experience", "Education", "Job Training"),
-    ETE: (CODE_COL, "Element ID", "Scale ID", "Category", "Data Value"),
+    ETE: (CODE_COL, "Element ID", "Scale ID", "Category", "Data Value", "Recommend Suppress"),
     ETE_CATEGORIES: ("Element ID", "Scale ID", "Category", "Category Description"),
     TECHNOLOGY: (CODE_COL, "Example", "Commodity Title", "Hot Technology", "In Demand"),
 }
@@ -463,6 +465,11 @@ def _ete(
         code = table.code(row)
         category = table.whole(row, "Category", 1, top)
         value = table.number(row, "Data Value", 0, 100)
+        suppress = table.text(row, "Recommend Suppress")
+        if suppress not in ("Y", "N", "n/a"):
+            raise table.fail("Recommend Suppress", f"'{suppress}' is not Y, N or n/a")
+        if suppress == "Y":  # O*NET: the estimate is too imprecise to show (~2% of these rows)
+            continue
         if code in occupations:
             into.setdefault(code, {})[category] = value
     return rl, rw

@@ -137,22 +137,29 @@ def convert_salary(job: Job, currency: str, rates: RateTable) -> ConvertedSalary
     return _converter(currency, rates)(job.salary)
 
 
+PayFactor = tuple[float, float | None]  # the multiplier to a year in the target currency, and the rate
+
+
+def pay_factor(source: str, period: str, currency: str, rates: RateTable) -> PayFactor | None:
+    """What turns a salary in `source` per `period` into one per year in `currency`: the
+    multiplier and the exchange rate (None: the same currency); None when no rate is known.
+    The job store's SQL ranking multiplies by the very same float (job_store._pay_sql)."""
+    if source != currency and (source not in rates.rates or currency not in rates.rates):
+        return None
+    rate = None if source == currency else rates.factor(source, currency)
+    return PERIODS[period] * (rate or 1.0), rate
+
+
 def _converter(currency: str, rates: RateTable) -> Callable[[Salary | None], ConvertedSalary | None]:
     """Salary -> ConvertedSalary, with each (currency, period) factor worked out once."""
-    factors: dict[tuple[str, str], tuple[float, float | None] | None] = {}
-
-    def factor(sal: Salary) -> tuple[float, float | None] | None:
-        if sal.currency != currency and (sal.currency not in rates.rates or currency not in rates.rates):
-            return None
-        rate = None if sal.currency == currency else rates.factor(sal.currency, currency)
-        return PERIODS[sal.period] * (rate or 1.0), rate
+    factors: dict[tuple[str, str], PayFactor | None] = {}
 
     def convert(sal: Salary | None) -> ConvertedSalary | None:
         if sal is None:
             return None
         key = (sal.currency, sal.period)
         if key not in factors:
-            factors[key] = factor(sal)
+            factors[key] = pay_factor(sal.currency, sal.period, currency, rates)
         found = factors[key]
         if found is None:
             return None

@@ -489,29 +489,25 @@ def search_jobs(
     from careercli.job_filter import filter_jobs, job_predicate
 
     search = query.search
-    light: dict[int, int] = {}  # id() of a light Job -> its rowid
-    candidates = [j for j in others if job_predicate(query)(j)] if search else list(others)
     with reading(path) as conn:
-        if conn is not None:
-            where, args = _where(query.levels, query.role, query.remote, fts_tokens(search))
-            exact = all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
-            if exact and _ranks_by_pay(query, fits):
-                found = _top_by_pay(conn, others, query, rates, fits, (where, args))
-                if found is not None:
-                    return found
-            check = "NOT plain" if exact and search else ("1" if search else "0")
-            sql = f"SELECT {_LIGHT_COLUMNS}, {check} FROM jobs{where} ORDER BY rowid"  # noqa: S608
-            rows = conn.execute(sql, args).fetchall()
-            passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
-            for r in rows:
-                if r[-1] and r[0] not in passed:
-                    continue
-                job = _light_job(r)
-                light[id(job)] = r[0]
-                candidates.append(job)
-            result = filter_jobs(candidates, query._replace(search=()), rates, fits)
-            return _filled(conn, result, query, light)
-    return filter_jobs(candidates, query, rates, fits)
+        if conn is None:
+            return filter_jobs(others, query, rates, fits)
+        where, args = _where(query.levels, query.role, query.remote, fts_tokens(search))
+        exact = all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
+        # The stored jobs come back light (no description), so the search words are settled
+        # here, for the other jobs by the filter's own test, and left out of the query.
+        mine = [j for j in others if job_predicate(query)(j)] if search else list(others)
+        if exact and _ranks_by_pay(query, fits):
+            found = _top_by_pay(conn, mine, query, rates, fits, (where, args))
+            if found is not None:
+                return found
+        check = "NOT plain" if exact and search else ("1" if search else "0")
+        sql = f"SELECT {_LIGHT_COLUMNS}, {check} FROM jobs{where} ORDER BY rowid"  # noqa: S608
+        rows = conn.execute(sql, args).fetchall()
+        passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
+        candidates, light = _with_light(mine, (r for r in rows if not r[-1] or r[0] in passed))
+        result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+        return _filled(conn, result, query, light)
 
 
 def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
@@ -523,7 +519,7 @@ def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
 
 def _top_by_pay(
     conn: sqlite3.Connection,
-    others: Sequence[Job],
+    others: list[Job],
     query: JobQuery,
     rates: RateTable,
     fits: Mapping[str, float] | None,
@@ -535,8 +531,9 @@ def _top_by_pay(
     (`_pay_sql`); filter_jobs ranks by that figure rounded, then by title. Rounding never
     reorders two figures more than 1 apart, so every row that can be in the top `limit` has
     a figure at least the `limit`-th largest minus 1: only those rows are read and ranked
-    exactly, beside the other (bundled) jobs. With fewer priced rows than `limit`, the
-    unpriced ones would rank by title: None, and the caller takes the general path.
+    exactly, beside the other (bundled) jobs, which `others` holds already searched. With
+    fewer priced rows than `limit`, the unpriced ones would rank by title: None, and the
+    caller takes the general path.
     """
     from careercli.job_filter import filter_jobs, job_predicate
 
@@ -552,36 +549,44 @@ def _top_by_pay(
     if len(priced) < query.limit:
         return None
     floor = heapq.nlargest(query.limit, priced)[-1] - 1.0
-    light: dict[int, int] = {}
-    keep = job_predicate(query)
+    keep = job_predicate(query._replace(search=()))
     mine = [j for j in others if keep(j)]
-    candidates = list(mine)
-    for r in _light_rows(conn, [r[0] for r in rows if r[2] is not None and r[2] >= floor]):
+    wanted = [r[0] for r in rows if r[2] is not None and r[2] >= floor]
+    candidates, light = _with_light(mine, _light_rows(conn, wanted))
+    result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
+
+
+def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[int, int]]:
+    """`others` and the stored `rows` as light Jobs, and id() of each light Job -> its rowid."""
+    candidates = list(others)
+    light: dict[int, int] = {}
+    for r in rows:
         job = _light_job(r)
         light[id(job)] = r[0]
         candidates.append(job)
-    result = filter_jobs(candidates, query._replace(search=()), rates, fits)
-    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
+    return candidates, light
 
 
 def _pay_sql(currency: str, rates: RateTable) -> tuple[str, list[object]]:
     """SQL for a row's top of range per year in `currency` (NULL: no salary, or no rate).
 
-    The factors are job_filter's own (period x exchange rate), so the product is the very
-    float filter_jobs computes before it rounds."""
+    The factors are job_filter's own (pay_factor), so the product is the very float
+    filter_jobs computes before it rounds."""
+    from careercli.job_filter import pay_factor
     from careercli.jobs import PERIODS
 
     arms: list[str] = []
     args: list[object] = []
     for code in sorted({currency, *rates.rates}):
-        if code != currency and (code not in rates.rates or currency not in rates.rates):
+        factors = {period: pay_factor(code, period, currency, rates) for period in PERIODS}
+        known = {period: found[0] for period, found in factors.items() if found is not None}
+        if not known:
             continue
-        rate = None if code == currency else rates.factor(code, currency)
-        periods = " ".join("WHEN ? THEN ?" for _ in PERIODS)
-        arms.append(f"WHEN ? THEN CASE salary_period {periods} END")
+        arms.append(f"WHEN ? THEN CASE salary_period {' '.join('WHEN ? THEN ?' for _ in known)} END")
         args.append(code)
-        for period, times in PERIODS.items():
-            args += [period, times * (rate or 1.0)]
+        for period, times in known.items():
+            args += [period, times]
     return f"coalesce(salary_max, salary_min) * CASE salary_currency {' '.join(arms)} END", args
 
 

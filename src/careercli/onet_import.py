@@ -56,6 +56,8 @@ from careercli.errors import DataError
 from careercli.models import Catalog, Skill
 from careercli.onet_pack import (
     CODE,
+    HOT,
+    IN_DEMAND,
     ONET_URL,
     PACK_FILE,
     PACK_KIND,
@@ -132,7 +134,6 @@ JOB_ZONE_LEVEL: dict[int, str] = {
 # ETE Related Work Experience category -> the least years it stands for ("Over 2 years, up
 # to and including 4 years" -> 2).
 RW_YEARS: dict[int, float] = {1: 0, 2: 0, 3: 1 / 12, 4: 0.25, 5: 0.5, 6: 1, 7: 2, 8: 4, 9: 6, 10: 8, 11: 10}
-HOT, IN_DEMAND = 1, 2  # bits of a technology's flags in occupations.json
 # Words O*NET puts before a product name; "Oracle Java" is Java, "Apache Spark" Spark.
 VENDORS = ("apache", "microsoft", "oracle", "google", "amazon", "ibm")
 # O*NET spellings that no rule reaches: example (normalised) -> careercli skill id.

@@ -181,6 +181,7 @@ _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: a 
 # occupation's job postings) 5, a Hot Technology (often in postings across occupations) 3,
 # listed only 2. Used for the technologies that map to careercli skills and for the rest.
 IMPORTANCE_IN_DEMAND, IMPORTANCE_HOT, IMPORTANCE_LISTED = 5, 3, 2
+HOT, IN_DEMAND = 1, 2  # bits of a technology's flags in occupations.json
 
 
 def technology_importance(hot: bool, in_demand: bool) -> int:
@@ -228,7 +229,7 @@ def _role(
     level = "" if exp is None else exp["level"]
     if level and level not in vocab.LEVELS:
         raise ValueError(f"experience: unknown level '{level}'")
-    tools = tuple([_new(Tool, (name, category, bool(flags & 1), bool(flags & 2)))
+    tools = tuple([_new(Tool, (name, category, bool(flags & HOT), bool(flags & IN_DEMAND)))
                    for name, category, flags in occ["technologies"]])  # fmt: skip
     assessed = {name for names in sources.values() for name in names}
     unassessed = [t for t in tools if t.name not in assessed]  # each weighs 1 in fit's skills part

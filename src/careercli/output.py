@@ -155,6 +155,11 @@ def error_line(message: str, exit_code: int) -> str:
     return f"careercli: error: {message}"
 
 
+def warning_line(message: str) -> str:
+    """A line on stderr about something left out of a run that still succeeds."""
+    return f"careercli: warning: {message}"
+
+
 def ended_by(exc: KeyboardInterrupt | OSError) -> tuple[int, str | None]:
     """How a run ends when Ctrl-C or a failed read or write stops it, inside a command
     (cli.common.handles_errors) or outside one (cli.app.main: help, the version, start-up):

@@ -206,7 +206,9 @@ def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Prof
     except DataError as exc:
         if needed:
             raise
-        typer.echo(f"warning: {exc.message}; listing without fit", err=True)
+        from careercli.output import warning_line
+
+        typer.echo(warning_line(f"{exc.message}; listing without fit"), err=True)
         return None, ""
 
 

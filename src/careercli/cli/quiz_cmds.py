@@ -172,16 +172,15 @@ def _prompt_output() -> Iterator[None]:
 def _matching_jobs(
     profile: Profile, fits: list[RoleFit], catalog: Catalog, data_dir: Path | None
 ) -> list[dict[str, Any]] | None:
-    """Jobs for the best roles; None (no section) without careercli.jobs_match or with a broken
-    jobs file, which is worth a warning but not the results."""
-    try:  # the jobs helper's module, built alongside this one
-        from careercli.jobs_match import matching_jobs
-    except ImportError:
-        return None
+    """Jobs for the best roles; None (no section) with a broken jobs file, which is worth a
+    warning but not the results."""
+    from careercli.jobs_match import matching_jobs
+    from careercli.output import warning_line
+
     try:
         return list(matching_jobs(profile, fits, catalog, limit=5, data_dir=data_dir))
     except CareerError as exc:
-        typer.echo(f"careercli: warning: matching jobs left out: {exc.message}", err=True)
+        typer.echo(warning_line(f"matching jobs left out: {exc.message}"), err=True)
         return None
 
 

@@ -16,7 +16,6 @@ careercli works exactly the same, only slower:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import pickle
@@ -101,23 +100,15 @@ class ParseCache:
 
 
 def _write_atomically(path: Path, data: bytes) -> bool:
-    """Write `path` through a temporary file and a rename, so that a reader sees the old
-    file or the new one, never half of one. False (and no file left behind) on failure."""
-    import tempfile
+    """A cache file written atomically (careercli.atomic_write), without fsync: a cache lost
+    in a crash is rebuilt. False on failure: a cache that cannot be written is no error."""
+    from careercli.atomic_write import write_atomic
 
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-        return True
+        write_atomic(path, data, durable=False)
     except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         return False
+    return True
 
 
 # What shapes a validated Catalog besides the data: in a checkout (an editable install) these

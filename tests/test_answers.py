@@ -354,3 +354,14 @@ def test_round_trip_property(profile: Profile) -> None:
     assert parse_answers(mapping, CATALOG, SRC) == profile
     # and through YAML text, as --save-answers writes it
     assert parse_answers(yaml.safe_load(yaml.safe_dump(mapping)), CATALOG, SRC) == profile
+
+
+def test_a_long_value_is_quoted_by_its_start_and_length(tmp_path: Path) -> None:
+    """A file that is one long line of text (not YAML answers) is not echoed back whole."""
+    path = tmp_path / "notes.yaml"
+    path.write_text("x" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_answers(path, CATALOG)
+    assert err.value.message == (
+        f"{path}: top level: expected a mapping, got the text '{'x' * 60}'…(4,940 more characters)"
+    )

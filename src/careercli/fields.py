@@ -152,9 +152,22 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {_quote(value)}"
     return type(value).__name__
 
 
 def _show(value: Any) -> str:
-    return "nothing" if value is None else repr(value)
+    if value is None:
+        return "nothing"
+    return _quote(value) if isinstance(value, str) else repr(value)
+
+
+QUOTED = 60  # a value quoted back in a message: at most this many characters of it
+
+
+def _quote(text: str) -> str:
+    """`text` quoted for a message; a long one (a whole file read as one value) by its
+    start and its length, not in full."""
+    if len(text) <= QUOTED:
+        return repr(text)
+    return f"{text[:QUOTED]!r}…({len(text) - QUOTED:,} more characters)"  # as errors.one_line words it

@@ -20,12 +20,12 @@ import sys
 import time
 from collections.abc import Callable
 
-from careercli.answers import parse_answers
-from careercli.fit import score_roles
-from careercli.loader import load_catalog
-from careercli.models import Catalog, Role, SkillNeed
-from careercli.roleview import role_dict
-from careercli.vocab import LEVELS
+from careercli.catalog.loader import load_catalog
+from careercli.catalog.models import Catalog, Role, SkillNeed
+from careercli.catalog.role_data import role_dict
+from careercli.common.vocab import LEVELS
+from careercli.fit.score import score_roles
+from careercli.profile.answers import parse_answers
 
 TARGET_MS = 50.0
 PROFILE = {

@@ -21,8 +21,8 @@ A cells file of a group that no longer exists is removed. `--check` writes nothi
 exits 1 when a file differs or is left over.
 
 Only the standard library is used. Reading the survey CSV and salary_titles.yaml (with a
-small parser for the plain YAML subset that file uses) is careercli.salary_csv, and the
-percentile function is careercli.stats (both imported from src/): `careercli salary --data
+small parser for the plain YAML subset that file uses) is careercli.salary.survey, and the
+percentile function is careercli.salary.stats (both imported from src/): `careercli salary --data
 FILE` uses the same two modules, so the CLI and this script read and map rows one way.
 """
 
@@ -42,7 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 # parse_yaml_subset is not used here but stays importable from this script (tests use it).
-from careercli.salary_csv import (  # noqa: E402
+from careercli.salary.stats import PERCENTILE_METHOD, percentiles  # noqa: E402
+from careercli.salary.survey import (  # noqa: E402
     COMPANY_SIZES,
     DIMENSIONS,
     EMPLOYMENT_TYPES,
@@ -58,7 +59,6 @@ from careercli.salary_csv import (  # noqa: E402
     parse_yaml_subset,  # noqa: F401
     read_survey,
 )
-from careercli.stats import PERCENTILE_METHOD, percentiles  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "aijobs-salaries" / "salaries.csv"
 DEFAULT_TITLES = ROOT / "data" / "salary_titles.yaml"

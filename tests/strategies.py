@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from careercli.answers import level_from_years
-from careercli.loader import load_catalog
-from careercli.profile import Money, Profile
-from careercli.vocab import DEGREES, INTERESTS, LEVELS, WORK_MODES
+from careercli.catalog.loader import load_catalog
+from careercli.common.vocab import DEGREES, INTERESTS, LEVELS, WORK_MODES
+from careercli.profile.answers import level_from_years
+from careercli.profile.model import Money, Profile
 
 CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 FIELDS = ["", "statistics", "Computer Science", "CS", "physics", "business administration", "history"]

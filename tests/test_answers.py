@@ -10,12 +10,12 @@ import yaml
 from hypothesis import given, settings
 from tests import strategies
 
-from careercli.answers import level_from_years, load_answers, parse_answers, profile_to_answers
-from careercli.errors import DataError
-from careercli.loader import load_catalog
-from careercli.models import Catalog
-from careercli.profile import Money, Profile
-from careercli.vocab import INTERESTS
+from careercli.catalog.loader import load_catalog
+from careercli.catalog.models import Catalog
+from careercli.common.errors import DataError
+from careercli.common.vocab import INTERESTS
+from careercli.profile.answers import level_from_years, load_answers, parse_answers, profile_to_answers
+from careercli.profile.model import Money, Profile
 
 CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 SRC = "answers.yaml"

@@ -24,7 +24,7 @@ from typing import NamedTuple
 import pytest
 from tests.conftest import MINIMAL_ROLE, ROOT, write
 
-from careercli.errors import EXIT_DATA, EXIT_USAGE
+from careercli.common.errors import EXIT_DATA, EXIT_USAGE
 
 EXAMPLE = (ROOT / "examples" / "engineer.yaml").read_text(encoding="utf-8")
 HUGE = 5_000_000
@@ -69,10 +69,10 @@ def profile(data: bytes) -> Setup:
 
 def good_store(home: Path) -> Path:
     """A real job store with one source 'jobs' and two jobs, written through the store itself."""
-    from careercli.job_import import read_file
-    from careercli.job_record import RowMaker
-    from careercli.job_store import Batch, add_batches
-    from careercli.loader import load_catalog
+    from careercli.catalog.loader import load_catalog
+    from careercli.jobs.importer import read_file
+    from careercli.jobs.record import RowMaker
+    from careercli.jobs.store import Batch, add_batches
 
     src = home.parent / "seed.csv"
     src.write_text("title,company,location\nData Scientist,Acme,Remote\nData Engineer,Beta,Berlin\n")

@@ -1,4 +1,4 @@
-"""The validated catalog kept in user state between runs (careercli.parse_cache.CatalogCache):
+"""The validated catalog kept in user state between runs (careercli.catalog.parse_cache.CatalogCache):
 the same catalog as a fresh load, rebuilt when any file it came from changes, and a cache
 file that cannot be read back is ignored, never an error."""
 
@@ -14,10 +14,10 @@ import pytest
 from tests.conftest import MINIMAL_ROLE, Invoke, write
 from tests.test_onet import onet_tables
 
-from careercli import parse_cache
-from careercli.loader import load_catalog
-from careercli.models import Catalog
-from careercli.paths import state_dir
+from careercli.catalog import parse_cache
+from careercli.catalog.loader import load_catalog
+from careercli.catalog.models import Catalog
+from careercli.common.paths import state_dir
 
 PackMaker = Callable[..., Path]
 DAY_NS = 86_400 * 10**9
@@ -63,7 +63,7 @@ def test_the_cached_catalog_is_what_is_read_back(pack: PackMaker, monkeypatch: p
     age(folder)
     first = load_catalog(folder)
     assert cache_file().is_file()
-    monkeypatch.setattr("careercli.loader.parse_role", None)  # would fail if a role were read
+    monkeypatch.setattr("careercli.catalog.loader.parse_role", None)  # would fail if a role were read
     second = load_catalog(folder)
     assert second is not first and same(second, first)
 
@@ -99,7 +99,7 @@ def test_a_changed_pack_file_is_seen(pack: PackMaker, change: str) -> None:
 def test_a_file_changed_a_moment_ago_is_not_cached(pack: PackMaker, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two writes within one tick of the file system's clock can leave the same size and
     mtime: nothing that changed in the last SETTLE_NS is cached, so the second is seen."""
-    monkeypatch.setattr(parse_cache, "_CODE_FILES", ())  # careercli's own source may be new too
+    monkeypatch.setattr(parse_cache, "code_files", list)  # careercli's own source may be new too
     folder = pack()
     load_catalog(folder)
     assert not cache_file().exists()
@@ -174,3 +174,72 @@ def test_the_onet_pack_loads_through_the_cache(invoke: Invoke, tmp_path: Path) -
     cached = load_catalog(onet=onet, onet_only=True)
     assert same(cached, load_catalog(onet=onet, onet_only=True, use_cache=False))
     assert "15-2051.00" in cached.roles
+
+
+class _Planted:
+    """What a hostile cache file would hold: unpickling it calls `touch` on a marker."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, (str(self.marker),))  # type: ignore[return-value]
+
+
+@pytest.mark.usefixtures("settle_at_once")
+def test_a_cache_file_naming_a_callable_is_never_run(tmp_path: Path) -> None:
+    """The unpickler is restricted: a cache file whose catalog names something to call (here
+    Path.touch; it could as well be os.system) is a miss, and the call never happens."""
+    load_catalog()
+    key = parse_cache.CatalogCache(state_dir(), "default", (None, None, False), []).key
+    marker = tmp_path / "ran"
+    with open(cache_file(), "rb") as handle:
+        stored_key = pickle.load(handle)
+    assert stored_key[:2] == key[:2]  # the real key, so the payload is what gets read
+    cache_file().write_bytes(pickle.dumps(stored_key) + pickle.dumps(_Planted(marker)))
+    os.utime(cache_file(), ns=(time.time_ns() - DAY_NS,) * 2)
+    catalog = load_catalog()
+    assert not marker.exists()
+    assert "head-ds" in catalog.roles
+
+
+def _globals_in(data: bytes) -> set[tuple[str, str]]:
+    """Every (module, name) a pickle names: what the unpickler's find_class is asked."""
+    import io
+
+    asked: set[tuple[str, str]] = set()
+
+    class Recording(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> object:
+            asked.add((module, name))
+            return super().find_class(module, name)
+
+    Recording(io.BytesIO(data)).load()
+    return asked
+
+
+def test_every_class_of_a_real_catalog_is_allowed_and_every_loader_source_is_in_the_key(
+    pack: PackMaker, tmp_path: Path, invoke: Invoke
+) -> None:
+    """The allow-list and the key's source files are derived, not kept by hand: this fails if
+    a model class a catalog holds, or a module the loader imports, falls outside them."""
+    import sys
+
+    assert invoke("data", "import-onet", str(onet_tables(tmp_path / "onet"))).exit_code == 0
+    onet = state_dir() / "packs" / "onet"
+    catalogs = [load_catalog(use_cache=False), load_catalog(pack(), use_cache=False)]
+    catalogs.append(load_catalog(onet=onet, onet_only=True, use_cache=False))
+    allowed = set(parse_cache.model_classes())
+    for catalog in catalogs:
+        named = _globals_in(pickle.dumps(catalog, pickle.HIGHEST_PROTOCOL))
+        careercli_names = {n for n in named if n[0].startswith("careercli")}
+        assert careercli_names, "the pickle names no careercli class: the walk found nothing"
+        assert careercli_names <= allowed, careercli_names - allowed
+        assert named <= allowed, named - allowed
+    key_files = {str(p) for p in parse_cache.code_files()}
+    loaded = {
+        str(Path(m.__file__).resolve())
+        for name, m in list(sys.modules.items())
+        if name.startswith("careercli") and getattr(m, "__file__", None)
+    }
+    assert loaded <= key_files, loaded - key_files

@@ -9,10 +9,10 @@ import sys
 import pytest
 from tests.conftest import CONTRACT_ROLES, ROOT, SHARED_DATA, needs_shared
 
-from careercli.catalog import find_skill
-from careercli.loader import load_catalog
-from careercli.models import Catalog
-from careercli.roleview import role_dict
+from careercli.catalog.loader import load_catalog
+from careercli.catalog.lookup import find_skill
+from careercli.catalog.models import Catalog
+from careercli.catalog.role_data import role_dict
 
 CONTRACT_SKILLS = [
     "python",

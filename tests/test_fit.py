@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests import strategies
 
-from careercli import fit
-from careercli.answers import parse_answers
-from careercli.fit import RoleFit, fit_dict, plan_steps, score_role, score_roles
-from careercli.loader import load_catalog
-from careercli.models import Interests
-from careercli.profile import Profile
-from careercli.vocab import INTERESTS
+from careercli.catalog.loader import load_catalog
+from careercli.catalog.models import Interests
+from careercli.common.vocab import INTERESTS
+from careercli.fit import score as fit
+from careercli.fit.score import RoleFit, fit_dict, plan_steps, score_role, score_roles
+from careercli.profile.answers import parse_answers
+from careercli.profile.model import Profile
 
 CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 COMPONENTS = ["skills", "experience", "interests", "education", "preferences"]
@@ -250,7 +250,7 @@ def test_raising_a_skill_never_lowers_any_score(profile: Profile, skill: str, ra
 @settings(max_examples=30, deadline=None)
 @given(profiles)
 def test_same_answers_same_result(profile: Profile) -> None:
-    from careercli.answers import profile_to_answers
+    from careercli.profile.answers import profile_to_answers
 
     answers = profile_to_answers(profile)
     first = [fit_dict(r) for r in score_roles(parse_answers(answers, CATALOG, "a"), CATALOG)]

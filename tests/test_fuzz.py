@@ -23,12 +23,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import MINIMAL_ROLE
 
-from careercli import salary_text
-from careercli.answers import load_answers, parse_answers
-from careercli.errors import CareerError
-from careercli.job_import import read_file, read_response
-from careercli.job_record import RowMaker
-from careercli.loader import load_catalog
+from careercli.catalog.loader import load_catalog
+from careercli.common.errors import CareerError
+from careercli.jobs import pay_text as salary_text
+from careercli.jobs.importer import read_file, read_response
+from careercli.jobs.record import RowMaker
+from careercli.profile.answers import load_answers, parse_answers
 
 CATALOG = load_catalog(use_cache=False)
 # CAREERCLI_FUZZ_EXAMPLES=5000 for a long hunt; the suite's default keeps the file to seconds
@@ -328,7 +328,7 @@ survey_cell = st.one_of(
 @given(rows=st.lists(st.lists(survey_cell, min_size=0, max_size=12), max_size=5))
 @example(rows=[["2024", "SE", "FT", "Data Scientist", "150000", "USD", "150000", "US", "100", "US", "M"]])
 def test_survey_csv_reader_raises_only_career_errors(rows: list[list[str]]) -> None:
-    from careercli.salary_data import load_csv
+    from careercli.salary.sources import load_csv
 
     with folder() as tmp:
         path = tmp / "survey.csv"

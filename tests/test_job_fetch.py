@@ -103,7 +103,7 @@ def test_fetch_failures_are_one_line(
 
 
 def test_fetch_timeout_and_no_network(invoke: Invoke, server: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from careercli import job_fetch
+    from careercli.jobs import fetch as job_fetch
 
     monkeypatch.setattr(job_fetch, "TIMEOUT_S", 0.2)
     monkeypatch.setattr(job_fetch.fetch, "__defaults__", (None, None, None, 0.2))

@@ -12,10 +12,10 @@ import pytest
 from tests.conftest import SHARED_DATA, needs_shared
 from typer.testing import Result
 
-from careercli.errors import CareerError
-from careercli.job_import import read_file
-from careercli.job_record import RowMaker, html_to_text, infer_level, parse_date
-from careercli.loader import load_catalog
+from careercli.catalog.loader import load_catalog
+from careercli.common.errors import CareerError
+from careercli.jobs.importer import read_file
+from careercli.jobs.record import RowMaker, html_to_text, infer_level, parse_date
 
 Invoke = Callable[..., Result]
 FIXTURES = Path(__file__).parent / "fixtures" / "jobs"

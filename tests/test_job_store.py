@@ -16,10 +16,12 @@ import pytest
 from benchmarks.job_store import write_csv
 from typer.testing import Result
 
-from careercli.currency import load_rates
-from careercli.job_filter import JobQuery, filter_jobs, match_dict
-from careercli.job_record import RowMaker
-from careercli.job_store import (
+from careercli.catalog.loader import load_catalog
+from careercli.common.currency import load_rates
+from careercli.jobs.model import all_jobs
+from careercli.jobs.query import JobQuery, filter_jobs, match_dict
+from careercli.jobs.record import RowMaker
+from careercli.jobs.store import (
     MIGRATIONS,
     Batch,
     add_batches,
@@ -30,8 +32,6 @@ from careercli.job_store import (
     sources,
     store_path,
 )
-from careercli.jobs import all_jobs
-from careercli.loader import load_catalog
 
 Invoke = Callable[..., Result]
 FIXTURES = Path(__file__).parent / "fixtures" / "jobs"
@@ -289,7 +289,7 @@ def test_ranked_listing_equals_pure_path(
     query: JobQuery, currency: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The index-only top-N by pay (`_top_by_pay`) == ranking every job, ties and rounding included."""
-    import careercli.job_store as store
+    import careercli.jobs.store as store
 
     _ranked_store()
     taken: list[bool] = []

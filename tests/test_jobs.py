@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from careercli.currency import load_rates, parse_amount
-from careercli.errors import DataError, UsageProblem
-from careercli.job_filter import JobQuery, filter_jobs, match_dict, parse_sort
-from careercli.jobs import Job, Salary, all_jobs, find_employment_type, parse_employment_type
-from careercli.jobs_match import profile_query
-from careercli.loader import load_catalog
-from careercli.models import Catalog
-from careercli.profile import Money, Profile
+from careercli.catalog.loader import load_catalog
+from careercli.catalog.models import Catalog
+from careercli.common.currency import load_rates, parse_amount
+from careercli.common.errors import DataError, UsageProblem
+from careercli.jobs.match import profile_query
+from careercli.jobs.model import Job, Salary, all_jobs, find_employment_type, parse_employment_type
+from careercli.jobs.query import JobQuery, filter_jobs, match_dict, parse_sort
+from careercli.profile.model import Money, Profile
 
 FOUNDING = "occam-ai-founding-ai-engineer-agents"
 INTERN = "occam-ai-ai-engineer-intern-agents"

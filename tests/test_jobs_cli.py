@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from careercli.answers import load_answers
-from careercli.fit import score_roles
-from careercli.jobs_match import matching_jobs
-from careercli.loader import load_catalog
-from careercli.render_jobs import CSV_COLUMNS
+from careercli.catalog.loader import load_catalog
+from careercli.fit.score import score_roles
+from careercli.jobs.match import matching_jobs
+from careercli.jobs.render import CSV_COLUMNS
+from careercli.profile.answers import load_answers
 
 Invoke = Callable[..., Result]  # the `invoke` fixture of conftest.py
 

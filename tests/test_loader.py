@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import MINIMAL_ROLE, write
 
-from careercli.errors import DataError
-from careercli.loader import load_catalog
+from careercli.catalog.loader import load_catalog
+from careercli.common.errors import DataError
 
 PackMaker = Callable[..., Path]
 

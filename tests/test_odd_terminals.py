@@ -66,10 +66,10 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
         writer = csv.writer(fh)
         writer.writerow(["title", "company", "location", "salary"])
         writer.writerow([LONG_JOB, "Acme " * 10, "Berlin, Germany and " * 5, "€70K–90K"])
-    from careercli.job_import import read_file
-    from careercli.job_record import RowMaker
-    from careercli.job_store import Batch, add_batches
-    from careercli.loader import load_catalog
+    from careercli.catalog.loader import load_catalog
+    from careercli.jobs.importer import read_file
+    from careercli.jobs.record import RowMaker
+    from careercli.jobs.store import Batch, add_batches
 
     parsed = read_file(long_csv, RowMaker(load_catalog(use_cache=False)))
     add_batches(

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT, SHARED_DATA, Invoke, needs_shared, write
 
-from careercli.fit import WEIGHTS
-from careercli.loader import load_catalog
-from careercli.onet_import import skill_matcher
+from careercli.catalog.loader import load_catalog
+from careercli.fit.score import WEIGHTS
+from careercli.onet.importer import skill_matcher
 
 CREDIT = (
     "This product includes information from the O*NET 29.2 Database by USDOL/ETA. "

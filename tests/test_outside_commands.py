@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from tests.test_bad_input import careercli
 
-from careercli.errors import EXIT_DATA, EXIT_INTERRUPTED
+from careercli.common.errors import EXIT_DATA, EXIT_INTERRUPTED
 
 FULL = "careercli: error: cannot write the output: No space left on device\n"
 

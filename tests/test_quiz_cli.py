@@ -13,10 +13,10 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from careercli import quiz_prompts
-from careercli.loader import load_catalog
-from careercli.models import Catalog
-from careercli.vocab import INTERESTS
+from careercli.catalog.loader import load_catalog
+from careercli.catalog.models import Catalog
+from careercli.common.vocab import INTERESTS
+from careercli.profile import quiz_prompts
 
 Invoke = Callable[..., Result]
 
@@ -270,7 +270,7 @@ def ask_with_keys(catalog: Catalog, keys: str) -> dict[str, Any]:
 
 
 def test_ask_returns_schema_v1_answers_that_parse(catalog: Catalog) -> None:
-    from careercli.answers import parse_answers
+    from careercli.profile.answers import parse_answers
 
     keys = (
         "7\r"  # years
@@ -337,8 +337,8 @@ def test_typing_filters_the_skills_and_skips_the_category_headers(catalog: Catal
 def test_quiz_shows_matching_jobs_when_the_jobs_module_is_there(invoke: Invoke, answers: Path) -> None:
     import importlib.util
 
-    if importlib.util.find_spec("careercli.jobs_match") is None:
-        pytest.skip("careercli.jobs_match is not part of this build")
+    if importlib.util.find_spec("careercli.jobs.match") is None:
+        pytest.skip("careercli.jobs.match is not part of this build")
     result = invoke("quiz", "--answers", str(answers), "--no-save")
     assert "Matching jobs" in result.stdout
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from careercli.answers import load_answers
-from careercli.fit import RoleFit, score_roles
-from careercli.loader import load_catalog
+from careercli.catalog.loader import load_catalog
+from careercli.fit.score import RoleFit, score_roles
+from careercli.profile.answers import load_answers
 
 CATALOG = load_catalog(use_cache=False)  # at import, before any test sets CAREERCLI_HOME
 

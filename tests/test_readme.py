@@ -9,7 +9,7 @@ import sys
 import pytest
 from tests.conftest import ROOT, Invoke
 
-from careercli import errors
+from careercli.common import errors
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import cli_reference

@@ -263,11 +263,11 @@ def test_no_color_and_pipes_get_no_colour_codes(invoke: Invoke) -> None:
 def test_ascii_consoles_get_an_ascii_chart() -> None:
     from rich.console import Console
 
-    from careercli import salary
-    from careercli.catalog import resolve_role
-    from careercli.loader import load_catalog
-    from careercli.render_salary import role_view
-    from careercli.salary_data import Filters, load_bundled
+    from careercli.catalog.loader import load_catalog
+    from careercli.catalog.lookup import resolve_role
+    from careercli.salary import report as salary
+    from careercli.salary.render import role_view
+    from careercli.salary.sources import Filters, load_bundled
 
     catalog = load_catalog(use_cache=False)
     data = load_bundled(catalog)
@@ -393,8 +393,8 @@ def test_data_over_the_survey_gives_the_bundled_figures(invoke: Invoke, args: li
 
 
 def test_filters_follow_the_cells_dimensions() -> None:
-    from careercli.salary_csv import DIMENSIONS
-    from careercli.salary_data import Filters
+    from careercli.salary.sources import Filters
+    from careercli.salary.survey import DIMENSIONS
 
     assert Filters._fields == DIMENSIONS  # cells are looked up by tuple(filters)
 
@@ -403,8 +403,8 @@ def test_filters_follow_the_cells_dimensions() -> None:
 
 
 def test_role_level_median() -> None:
-    from careercli.loader import load_catalog
-    from careercli.salary import role_level_median
+    from careercli.catalog.loader import load_catalog
+    from careercli.salary.report import role_level_median
 
     summary = json.loads((Path(__file__).parent.parent / "data" / "salary_summary.json").read_text())
     senior = summary["roles"]["ml-engineer"]["by_level"]["senior"]

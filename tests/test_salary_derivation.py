@@ -1,4 +1,4 @@
-"""The salary pipeline: careercli.stats, data/salary_titles.yaml, scripts/derive_salaries.py and
+"""The salary pipeline: careercli.salary.stats, data/salary_titles.yaml, scripts/derive_salaries.py and
 the files it derives (data/salary_summary.json, data/salary_cells.json and data/salary_cells/).
 
 Tests that need the survey CSV are skipped when ../shared/data/aijobs-salaries/salaries.csv
@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 
 try:
-    from careercli.stats import median, percentiles, quantile
+    from careercli.salary.stats import median, percentiles, quantile
 except ImportError:  # the package is not installed: use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from careercli.stats import median, percentiles, quantile
+    from careercli.salary.stats import median, percentiles, quantile
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "derive_salaries.py"
@@ -82,7 +82,7 @@ def apply_duplicate_policy(rows: list[dict[str, str]], summary: dict[str, Any]) 
     return out
 
 
-# --- careercli.stats -------------------------------------------------------------------------
+# --- careercli.salary.stats -------------------------------------------------------------------------
 
 
 def test_percentiles_of_one_value_are_that_value() -> None:

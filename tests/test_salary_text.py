@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careercli.salary_text import ParsedSalary, parse
+from careercli.jobs.pay_text import ParsedSalary, parse
 
 
 @pytest.mark.parametrize(

@@ -110,7 +110,7 @@ def _command_name(args: list[str]) -> str | None:
 
 def main() -> None:
     """The console script. What stops a run outside any command (typer's help, the version,
-    option parsing, start-up's imports) ends it as inside one (careercli.output.ended_by):
+    option parsing, start-up's imports) ends it as inside one (careercli.cli.console.ended_by):
     `--help > /dev/full` is one line and exit 1, `--help | head -1` a quiet 0, and Ctrl-C
     while starting up "careercli: interrupted" and 130, never a traceback."""
     try:
@@ -137,7 +137,7 @@ def _swallowed(exc: SystemExit) -> KeyboardInterrupt | OSError | None:
 
 
 def _end(exc: KeyboardInterrupt | OSError) -> NoReturn:
-    from careercli.output import ended_by, error_line
+    from careercli.cli.console import ended_by, error_line
 
     code, message = ended_by(exc)
     if message is not None and sys.stderr is not None:

@@ -40,11 +40,11 @@ def roles(
       careercli roles --catalog onet --family computer-and-mathematical
       careercli roles --json
     """
-    from careercli import vocab
-    from careercli.errors import UsageProblem, did_you_mean
-    from careercli.loader import FAMILIES
-    from careercli.output import console, emit_json
-    from careercli.roleview import family_order, onet_credits, onet_dict, salary_dict
+    from careercli.catalog.loader import FAMILIES
+    from careercli.catalog.role_data import family_order, onet_credits, onet_dict, salary_dict
+    from careercli.cli.console import console, emit_json
+    from careercli.common import vocab
+    from careercli.common.errors import UsageProblem, did_you_mean
 
     which = parse_catalog(catalog_name)
     catalog = state(ctx).catalog(which)
@@ -86,7 +86,7 @@ def roles(
             data["credit"] = credits[0] if len(credits) == 1 else credits
         emit_json(data)
         return
-    from careercli.render_catalog import roles_table
+    from careercli.catalog.render import roles_table
 
     out = console()
     if not chosen:
@@ -125,21 +125,21 @@ def show(
       careercli show lead-mle --markdown > lead-mle.md
       careercli show 15-2051.00
     """
-    from careercli.catalog import resolve_role
-    from careercli.output import console, emit_json
+    from careercli.catalog.lookup import resolve_role
+    from careercli.cli.console import console, emit_json
 
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
     if as_json:
-        from careercli.roleview import onet_keys, role_dict
+        from careercli.catalog.role_data import onet_keys, role_dict
 
         emit_json({"schema_version": 1, "role": role_dict(catalog, found), **onet_keys([found])})
     elif markdown:
-        from careercli.render_markdown import role_markdown
+        from careercli.catalog.markdown import role_markdown
 
         typer.echo(role_markdown(catalog, found), nl=False)
     else:
-        from careercli.render_catalog import role_view
+        from careercli.catalog.render import role_view
 
         out = console()
         for part in role_view(catalog, found):
@@ -172,9 +172,9 @@ def compare(
       careercli compare head-ds lead-mle --json
       careercli compare 15-2051.00 data-scientist
     """
-    from careercli.catalog import resolve_role
-    from careercli.comparison import compare_roles, comparison_dict, parse_facets
-    from careercli.output import console, emit_json
+    from careercli.catalog.comparison import compare_roles, comparison_dict, parse_facets
+    from careercli.catalog.lookup import resolve_role
+    from careercli.cli.console import console, emit_json
 
     catalog = state(ctx).catalog_for(roles, parse_catalog(catalog_name))
     facets = parse_facets(facet or [])
@@ -182,11 +182,11 @@ def compare(
     if as_json:
         emit_json(comparison_dict(catalog, comp))
     elif markdown:
-        from careercli.render_markdown import comparison_markdown
+        from careercli.catalog.markdown import comparison_markdown
 
         typer.echo(comparison_markdown(catalog, comp), nl=False)
     else:
-        from careercli.render_catalog import comparison_view
+        from careercli.catalog.render import comparison_view
 
         out = console()
         for part in comparison_view(catalog, comp, out.width):

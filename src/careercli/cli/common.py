@@ -15,10 +15,10 @@ import typer
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.utils import echo
 
-from careercli.errors import EXIT_DATA, EXIT_INTERRUPTED, CareerError, one_line
+from careercli.common.errors import EXIT_DATA, EXIT_INTERRUPTED, CareerError, one_line
 
 if TYPE_CHECKING:
-    from careercli.models import Catalog
+    from careercli.catalog.models import Catalog
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,7 +35,7 @@ class UserFacingError(ClickException):
         self.exit_code = exit_code
 
     def show(self, file: Any = None) -> None:
-        from careercli.output import error_line
+        from careercli.cli.console import error_line
 
         echo(error_line(self.message, self.exit_code), err=True)
 
@@ -60,7 +60,7 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from careercli.output import prepare_streams
+        from careercli.cli.console import prepare_streams
 
         if sys.stdout is None:  # `careercli roles >&-`
             raise UserFacingError("cannot write the output: standard output is closed", EXIT_DATA)
@@ -105,8 +105,8 @@ def watch_sigint() -> Iterator[list[int]]:
 
 def _ended(exc: KeyboardInterrupt | OSError) -> Exception:
     """What a command ends with for typer when Ctrl-C or an OSError stops it: the same as
-    outside a command (careercli.output.ended_by, used by cli.app.main)."""
-    from careercli.output import ended_by
+    outside a command (careercli.cli.console.ended_by, used by cli.app.main)."""
+    from careercli.cli.console import ended_by
 
     code, message = ended_by(exc)
     return typer.Exit(code) if message is None else UserFacingError(message, code)
@@ -126,7 +126,7 @@ CatalogOpt = Annotated[
 
 def parse_catalog(name: str) -> str:
     """A --catalog value, or exit 2 naming the valid ones."""
-    from careercli.errors import UsageProblem, did_you_mean
+    from careercli.common.errors import UsageProblem, did_you_mean
 
     key = name.strip().lower().replace("*", "")
     if key not in CATALOGS:
@@ -149,14 +149,14 @@ class AppState:
         """'default': the bundled roles and the user pack; 'onet': the imported O*NET pack's
         occupations alone; 'merged': both (what `show 15-2051.00` falls back to)."""
         if which not in self._catalogs:
-            from careercli.loader import load_catalog
-            from careercli.paths import user_pack_dir
+            from careercli.catalog.loader import load_catalog
+            from careercli.common.paths import user_pack_dir
 
             pack = user_pack_dir(str(self.data_dir) if self.data_dir else None)
             if which == "default":
                 self._catalogs[which] = load_catalog(pack)
             else:
-                from careercli.onet_pack import imported_pack_dir
+                from careercli.onet.pack import imported_pack_dir
 
                 onet = imported_pack_dir()
                 self._catalogs[which] = load_catalog(pack, onet=onet, onet_only=which == "onet")
@@ -166,8 +166,8 @@ class AppState:
         """The catalog `which` when every name resolves in it; else, for the default catalog
         with an O*NET pack imported, the default catalog with the pack's occupations added,
         so that `show 15-2051.00` and `compare 15-2051.00 data-scientist` work as they are."""
-        from careercli.catalog import find_role
-        from careercli.onet_pack import CODE, has_pack, pack_dir
+        from careercli.catalog.lookup import find_role
+        from careercli.onet.pack import CODE, has_pack, pack_dir
 
         if which != "default" or not has_pack(pack_dir()):
             return self.catalog(which)

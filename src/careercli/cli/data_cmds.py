@@ -29,9 +29,9 @@ def validate(
       careercli data validate ~/my-pack
       careercli data validate ~/my-pack/roles/ml-platform-lead.yaml
     """
-    from careercli.errors import DataError
-    from careercli.loader import validate_path
-    from careercli.output import emit_json
+    from careercli.catalog.loader import validate_path
+    from careercli.cli.console import emit_json
+    from careercli.common.errors import DataError
 
     if not path.exists():
         raise DataError(f"{path}: no such file or folder")
@@ -90,10 +90,10 @@ def import_onet(
     """
     import sys
 
-    from careercli.loader import load_catalog
-    from careercli.onet_import import import_tables, summary, write_pack
-    from careercli.onet_pack import pack_dir
-    from careercli.output import console, emit_json
+    from careercli.catalog.loader import load_catalog
+    from careercli.cli.console import console, emit_json
+    from careercli.onet.importer import import_tables, summary, write_pack
+    from careercli.onet.pack import pack_dir
 
     # the bundled skills, not a --data-dir pack's: the pack must load with or without it
     catalog = load_catalog()

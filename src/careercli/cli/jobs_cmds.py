@@ -12,10 +12,10 @@ from careercli.cli import jobs_store_cmds
 from careercli.cli.common import JsonOpt, handles_errors, state
 
 if TYPE_CHECKING:
-    from careercli.currency import RateTable
-    from careercli.job_filter import JobSearch
-    from careercli.models import Catalog
-    from careercli.profile import Profile
+    from careercli.catalog.models import Catalog
+    from careercli.common.currency import RateTable
+    from careercli.jobs.query import JobSearch
+    from careercli.profile.model import Profile
 
 jobs_app = typer.Typer(
     invoke_without_command=True,
@@ -131,12 +131,12 @@ def jobs(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from careercli import vocab
-    from careercli.catalog import resolve_role
-    from careercli.currency import load_rates, parse_amount
-    from careercli.errors import UsageProblem
-    from careercli.job_filter import JobQuery, parse_sort
-    from careercli.jobs import parse_employment_type
+    from careercli.catalog.lookup import resolve_role
+    from careercli.common import vocab
+    from careercli.common.currency import load_rates, parse_amount
+    from careercli.common.errors import UsageProblem
+    from careercli.jobs.model import parse_employment_type
+    from careercli.jobs.query import JobQuery, parse_sort
 
     if as_json and as_csv:
         raise UsageProblem("--json and --csv cannot be used together; choose one")
@@ -173,10 +173,10 @@ def jobs(
         raise UsageProblem(f"{'--for-me' if for_me else '--sort fit'} {NO_PROFILE}")
     fits = []
     if profile is not None:
-        from careercli.fit import score_roles
+        from careercli.fit.score import score_roles
 
         fits = score_roles(profile, catalog)
-    from careercli.jobs_match import find_jobs, fit_map, search_for
+    from careercli.jobs.match import find_jobs, fit_map, search_for
 
     if for_me and profile is not None:
         overrides = _floor_in(chosen, profile, rates)
@@ -195,18 +195,18 @@ def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Prof
     A broken saved profile stops only a listing that needs it (--for-me, --sort fit); a plain
     listing warns on stderr and lists the jobs without fit."""
     if answers is not None:
-        from careercli.answers import load_answers
+        from careercli.profile.answers import load_answers
 
         return load_answers(answers, catalog), str(answers)
-    from careercli.errors import DataError
-    from careercli.profile_store import load_saved
+    from careercli.common.errors import DataError
+    from careercli.profile.store import load_saved
 
     try:
         return load_saved(catalog), "your saved profile"
     except DataError as exc:
         if needed:
             raise
-        from careercli.output import warning_line
+        from careercli.cli.console import warning_line
 
         typer.echo(warning_line(f"{exc.message}; listing without fit"), err=True)
         return None, ""
@@ -224,19 +224,19 @@ def _floor_in(chosen: dict[str, Any], profile: Profile, rates: RateTable) -> dic
 
 def _emit(result: JobSearch, as_json: bool, as_csv: bool, fit_to: str, for_me: bool) -> None:
     if as_json:
-        from careercli.job_filter import search_dict
-        from careercli.output import emit_json
+        from careercli.cli.console import emit_json
+        from careercli.jobs.query import search_dict
 
         emit_json(search_dict(result))
     elif as_csv:
         import sys
 
-        from careercli.render_jobs import write_csv
+        from careercli.jobs.render import write_csv
 
         write_csv(result, sys.stdout)
     else:
-        from careercli.output import console
-        from careercli.render_jobs import jobs_view
+        from careercli.cli.console import console
+        from careercli.jobs.render import jobs_view
 
         out = console()
         hint = "--for-me applied the profile's level, locations, work mode and salary floor; "

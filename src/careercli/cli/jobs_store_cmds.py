@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careercli.cli.common import JsonOpt, handles_errors, state, watch_sigint
-from careercli.errors import CareerError, Interrupted
+from careercli.common.errors import CareerError, Interrupted
 
 if TYPE_CHECKING:
-    from careercli.job_import import ParsedFile
+    from careercli.jobs.importer import ParsedFile
 
 PROGRESS_ROWS = 5000  # files with more rows show a progress bar (on a terminal)
 SHOWN_REJECTS = 5
@@ -78,11 +78,11 @@ def import_jobs(
       careercli jobs import remotive.json --json
       careercli jobs import export.tsv --map title="Position Name" --rejects rejects.csv
     """
-    from careercli.currency import load_rates
-    from careercli.errors import UsageProblem
-    from careercli.job_import import parse_maps, read_file
-    from careercli.job_record import RowMaker
-    from careercli.job_store import Batch, add_batches, store_path
+    from careercli.common.currency import load_rates
+    from careercli.common.errors import UsageProblem
+    from careercli.jobs.importer import parse_maps, read_file
+    from careercli.jobs.record import RowMaker
+    from careercli.jobs.store import Batch, add_batches, store_path
 
     field_map = parse_maps(maps or [])
     if source is not None and not _SOURCE.match(source.strip().lower()):
@@ -104,7 +104,7 @@ def import_jobs(
         added = add_batches(batches, progress=bar.step("storing", total) if total > PROGRESS_ROWS else None)
     summary = _summary(parsed, added, batches)
     if as_json:
-        from careercli.output import emit_json
+        from careercli.cli.console import emit_json
 
         emit_json(summary)
         return
@@ -182,7 +182,7 @@ def _write_rejects(path: Path, parsed: list[ParsedFile]) -> None:
     import io
     import json
 
-    from careercli.job_import import iter_rejects
+    from careercli.jobs.importer import iter_rejects
 
     rows = list(iter_rejects(parsed))
     buf = io.StringIO()
@@ -216,7 +216,7 @@ def _atomic_write(path: Path, text: str) -> None:
     import os
     import tempfile
 
-    from careercli.errors import DataError
+    from careercli.common.errors import DataError
 
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -267,7 +267,7 @@ class _Progress:
         if self.bar is None:
             from rich.progress import Progress
 
-            from careercli.output import console
+            from careercli.cli.console import console
 
             self.bar = Progress(console=console(stderr=True), transient=True)
             self.bar.start()
@@ -300,9 +300,9 @@ def fetch_jobs(
       careercli jobs fetch --source remotive --category data --limit 50
       careercli jobs fetch --source arbeitnow --search python
     """
-    from careercli.job_fetch import fetch, parse_feed
-    from careercli.job_record import RowMaker
-    from careercli.job_store import Batch, add_batches
+    from careercli.jobs.fetch import fetch, parse_feed
+    from careercli.jobs.record import RowMaker
+    from careercli.jobs.store import Batch, add_batches
 
     feed = parse_feed(source)
     maker = RowMaker(state(ctx).catalog())
@@ -313,7 +313,7 @@ def fetch_jobs(
     summary = _summary([got.parsed], [added], [Batch(feed.name, "fetch", got.url, 0, [])])
     summary["attribution"] = feed.attribution
     if as_json:
-        from careercli.output import emit_json
+        from careercli.cli.console import emit_json
 
         emit_json(summary)
         return
@@ -335,11 +335,11 @@ def list_sources(as_json: JsonOpt = False) -> None:
       careercli jobs sources
       careercli jobs sources --json
     """
-    from careercli.job_store import sources, store_path
+    from careercli.jobs.store import sources, store_path
 
     found = sources()
     if as_json:
-        from careercli.output import emit_json
+        from careercli.cli.console import emit_json
 
         emit_json(
             {
@@ -364,7 +364,7 @@ def list_sources(as_json: JsonOpt = False) -> None:
     from rich import box
     from rich.table import Table
 
-    from careercli.output import console
+    from careercli.cli.console import console
 
     out = console()
     if out.width < NARROW:  # a four-column table would cut every name: one block per source
@@ -400,8 +400,8 @@ def clear_jobs(
       careercli jobs clear --source glassdoor
       careercli jobs clear
     """
-    from careercli.errors import UsageProblem, did_you_mean
-    from careercli.job_store import clear, source_names
+    from careercli.common.errors import UsageProblem, did_you_mean
+    from careercli.jobs.store import clear, source_names
 
     name = source.strip().lower() if source is not None else None
     if name is not None:
@@ -411,7 +411,7 @@ def clear_jobs(
             raise UsageProblem(f"--source: no source '{source}'{have}{did_you_mean(name, known)}")
     removed = clear(name)
     if as_json:
-        from careercli.output import emit_json
+        from careercli.cli.console import emit_json
 
         emit_json({"schema_version": 1, "source": name, "removed": removed})
         return

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
-from careercli.errors import CareerError
+from careercli.common.errors import CareerError
 
 if TYPE_CHECKING:
-    from careercli.fit import RoleFit
-    from careercli.models import Catalog
-    from careercli.profile import Profile
+    from careercli.catalog.models import Catalog
+    from careercli.fit.score import RoleFit
+    from careercli.profile.model import Profile
 
 AnswersOpt = Annotated[
     Path | None,
@@ -82,22 +82,22 @@ def quiz(
       careercli quiz --answers me.yaml --json --no-save
       careercli quiz --answers me.yaml --catalog onet
     """
-    from careercli.errors import UsageProblem
+    from careercli.common.errors import UsageProblem
 
     which = parse_catalog(catalog_name)
     if answers is None and not sys.stdin.isatty():
         raise UsageProblem(NO_TERMINAL)
     catalog = state(ctx).catalog(which)
     if answers is not None:
-        from careercli.answers import load_answers
+        from careercli.profile.answers import load_answers
 
         profile = load_answers(answers, catalog)
     else:
         profile = _ask(catalog)
 
-    from careercli.answers import profile_to_answers
-    from careercli.fit import score_roles
-    from careercli.profile_store import answers_yaml, save_profile, write_text_atomic
+    from careercli.fit.score import score_roles
+    from careercli.profile.answers import profile_to_answers
+    from careercli.profile.store import answers_yaml, save_profile, write_text_atomic
 
     data = profile_to_answers(profile)
     fits = score_roles(profile, catalog)
@@ -117,17 +117,17 @@ def quiz(
         except CareerError as exc:
             failed.append(exc)
     if as_json:
-        from careercli.fit import fit_dict
-        from careercli.output import emit_json
-        from careercli.roleview import onet_keys
+        from careercli.catalog.role_data import onet_keys
+        from careercli.cli.console import emit_json
+        from careercli.fit.score import fit_dict
 
         extra = onet_keys(catalog.roles.values())
         if extra:
             extra = {"catalog": which, **extra}
         emit_json({"schema_version": 1, "profile": data, **extra, "results": [fit_dict(f) for f in fits]})
     else:
-        from careercli.output import console
-        from careercli.render_fit import quiz_view
+        from careercli.cli.console import console
+        from careercli.fit.render import quiz_view
 
         out = console()
         # jobs name curated roles, never O*NET occupations: no section for --catalog onet
@@ -143,9 +143,9 @@ def quiz(
 
 def _ask(catalog: Catalog) -> Profile:
     """The interactive questions; Ctrl-C or Ctrl-D anywhere: "quiz cancelled", exit 130."""
-    from careercli.answers import parse_answers
-    from careercli.errors import EXIT_INTERRUPTED
-    from careercli.quiz_prompts import ask
+    from careercli.common.errors import EXIT_INTERRUPTED
+    from careercli.profile.answers import parse_answers
+    from careercli.profile.quiz_prompts import ask
 
     try:
         with _prompt_output():
@@ -174,8 +174,8 @@ def _matching_jobs(
 ) -> list[dict[str, Any]] | None:
     """Jobs for the best roles; None (no section) with a broken jobs file, which is worth a
     warning but not the results."""
-    from careercli.jobs_match import matching_jobs
-    from careercli.output import warning_line
+    from careercli.cli.console import warning_line
+    from careercli.jobs.match import matching_jobs
 
     try:
         return list(matching_jobs(profile, fits, catalog, limit=5, data_dir=data_dir))
@@ -186,13 +186,13 @@ def _matching_jobs(
 
 def _profile(catalog: Catalog, answers: Path | None) -> Profile:
     """The answers file when given, else the saved profile, else exit 2 saying how to get one."""
-    from careercli.errors import UsageProblem
+    from careercli.common.errors import UsageProblem
 
     if answers is not None:
-        from careercli.answers import load_answers
+        from careercli.profile.answers import load_answers
 
         return load_answers(answers, catalog)
-    from careercli.profile_store import load_saved
+    from careercli.profile.store import load_saved
 
     profile = load_saved(catalog)
     if profile is None:
@@ -220,8 +220,8 @@ def fit(
       careercli fit head-ds --json
       careercli fit 15-2041.00 --catalog onet
     """
-    from careercli.catalog import resolve_role
-    from careercli.fit import fit_dict, score_roles
+    from careercli.catalog.lookup import resolve_role
+    from careercli.fit.score import fit_dict, score_roles
 
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
@@ -230,14 +230,14 @@ def fit(
     rank = next(n for n, f in enumerate(fits, 1) if f.role == found.id)
     result = fits[rank - 1]
     if as_json:
-        from careercli.output import emit_json
-        from careercli.roleview import onet_keys
+        from careercli.catalog.role_data import onet_keys
+        from careercli.cli.console import emit_json
 
         emit_json({"schema_version": 1, "rank": rank, "of": len(fits), "result": fit_dict(result),
                    **onet_keys([found])})  # fmt: skip
         return
-    from careercli.output import console
-    from careercli.render_fit import fit_view
+    from careercli.cli.console import console
+    from careercli.fit.render import fit_view
 
     out = console()
     for part in fit_view(catalog, found, result, rank, len(fits), out.width):
@@ -264,8 +264,8 @@ def plan(
       careercli plan ml-engineer --json
       careercli plan "Statisticians" --catalog onet
     """
-    from careercli.catalog import resolve_role
-    from careercli.fit import plan_steps, score_role
+    from careercli.catalog.lookup import resolve_role
+    from careercli.fit.score import plan_steps, score_role
 
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
@@ -273,8 +273,8 @@ def plan(
     result = score_role(profile, found, catalog)
     steps = plan_steps(result, found, catalog)
     if as_json:
-        from careercli.output import emit_json
-        from careercli.roleview import onet_keys
+        from careercli.catalog.role_data import onet_keys
+        from careercli.cli.console import emit_json
 
         emit_json(
             {
@@ -287,8 +287,8 @@ def plan(
             }
         )
         return
-    from careercli.output import console
-    from careercli.render_fit import plan_view
+    from careercli.cli.console import console
+    from careercli.fit.render import plan_view
 
     out = console()
     for part in plan_view(found, result, steps, out.width):
@@ -312,13 +312,13 @@ def profile_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
       careercli profile show > me.yaml && careercli quiz --answers me.yaml
       careercli profile show --json
     """
-    from careercli.answers import profile_to_answers
-    from careercli.profile_store import answers_yaml, load_saved, profile_path
+    from careercli.profile.answers import profile_to_answers
+    from careercli.profile.store import answers_yaml, load_saved, profile_path
 
     profile = load_saved(state(ctx).catalog())
     data = profile_to_answers(profile) if profile is not None else None
     if as_json:
-        from careercli.output import emit_json
+        from careercli.cli.console import emit_json
 
         emit_json({"schema_version": 1, "path": str(profile_path()), "profile": data})
     elif data is None:
@@ -338,7 +338,7 @@ def profile_path_cmd() -> None:
       careercli profile path
       CAREERCLI_HOME=/tmp/cc careercli profile path
     """
-    from careercli.profile_store import profile_path
+    from careercli.profile.store import profile_path
 
     typer.echo(str(profile_path()))
 
@@ -353,7 +353,7 @@ def profile_clear() -> None:
     \b
       careercli profile clear
     """
-    from careercli.profile_store import clear_profile, profile_path
+    from careercli.profile.store import clear_profile, profile_path
 
     path = profile_path()
     if clear_profile():

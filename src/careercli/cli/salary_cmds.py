@@ -10,7 +10,7 @@ import typer
 from careercli.cli.common import JsonOpt, handles_errors, state
 
 if TYPE_CHECKING:
-    from careercli.salary_data import SalaryData
+    from careercli.salary.sources import SalaryData
 
 
 @handles_errors
@@ -69,10 +69,10 @@ def salary(
       careercli salary --level entry
       careercli salary data-scientist --data salaries.csv --year 2024 --json
     """
-    from careercli import salary as core
-    from careercli.catalog import resolve_role
-    from careercli.output import console, emit_json
-    from careercli.salary_data import load_bundled, load_csv
+    from careercli.catalog.lookup import resolve_role
+    from careercli.cli.console import console, emit_json
+    from careercli.salary import report as core
+    from careercli.salary.sources import load_bundled, load_csv
 
     app_state = state(ctx)
     catalog = app_state.catalog()
@@ -80,7 +80,7 @@ def salary(
     if data is not None:
         source: SalaryData = load_csv(data)
     else:
-        from careercli.paths import user_pack_dir
+        from careercli.common.paths import user_pack_dir
 
         pack = user_pack_dir(str(app_state.data_dir) if app_state.data_dir else None)
         source = load_bundled(catalog, pack)
@@ -93,7 +93,7 @@ def salary(
         employment_type=employment_type,
         company_size=company_size,
     )
-    from careercli import render_salary
+    from careercli.salary import render as render_salary
 
     out = console()
     if found is None:

@@ -1,0 +1,410 @@
+"""Rich views of the catalog: the roles table, one role, and a comparison."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from careercli.catalog.comparison import MARKED_FACETS, Comparison
+from careercli.catalog.models import Catalog, Role, Tool
+from careercli.catalog.role_data import (
+    MIN_N_PERCENTILES,
+    ONET_CREDIT,
+    THIN_N,
+    credit_for,
+    onet_credits,
+    salary_dict,
+    top_interests,
+)
+from careercli.cli.console import money
+from careercli.common import vocab
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+FACET_TITLES = {
+    "summary": "Definition",
+    "responsibilities": "Responsibilities",
+    "skills": "Skills",
+    "education": "Education",
+    "tools": "Tools",
+    "industries": "Industries",
+    "interests": "Interests",
+    "outlook": "Outlook",
+    "salary": "Salary (USD)",
+    "tips": "Tips",
+}
+MARKS = {"shared": "=", "some": "~", "unique": "+"}
+MARK_STYLES = {"shared": "bold green", "some": "cyan", "unique": "yellow"}
+LEGEND = "= in every role compared   ~ in some   + only this role   (n) importance 1-5"
+NO_DATA = "No data (not in the O*NET tables careercli imports)."
+ONET_TOOLS_SHOWN = 12  # an occupation lists up to ~130 technologies; --json has them all
+ONET_ALIASES_SHOWN = 6
+
+
+def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
+    """Roles grouped by family (a header row per family); narrow terminals drop the title."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    narrow = width < 60
+    table.add_column("Id", style="bold", no_wrap=True)
+    if not narrow:
+        table.add_column("Title", ratio=1)
+    table.add_column("Lvl" if narrow else "Level", no_wrap=True)
+    table.add_column("Median", justify="right", no_wrap=True, min_width=6)
+    family = None
+    for role in roles:
+        if role.family != family:
+            family = role.family
+            table.add_row(Text(family, style="bold magenta"))
+        sal = salary_dict(catalog, role.id)
+        p = sal["percentiles"]
+        median = "-" if p is None else money(p["p50"]) + ("*" if sal["proxy"] else "")
+        level = (vocab.LEVEL_CODES[role.level] if narrow else role.level) if role.level else "-"
+        cells = [role.id, level, median] if narrow else [f"  {role.id}", role.title, level, median]
+        table.add_row(*cells)
+    return table
+
+
+def salary_lines(catalog: Catalog, role: Role) -> list[str]:
+    """The salary facet: gross yearly pay from the survey, with n, proxies and notes."""
+    sal = salary_dict(catalog, role.id)
+    p = sal["percentiles"]
+    title_n: dict[str, int] = sal["title_n"]
+
+    def counted(titles: list[str]) -> str:
+        return ", ".join(f"{t} (n={title_n[t]:,})" if t in title_n else t for t in titles)
+
+    lines: list[str] = []
+    if sal["proxy"]:
+        proxies = counted(sal["proxy_titles"])
+        if sal["n_direct"]:
+            own = counted(sal["titles"])
+            lines.append(f"Few rows with its own title: {own}; proxy titles added: {proxies}")
+        else:
+            lines.append(f"No exact survey title; proxy titles: {proxies}")
+    if p is None:
+        lines.append(sal["note"] or "No salary survey rows for this role.")
+        return lines
+    years = sal["years"]
+    span = f", {years[0]}-{years[1]}" if years else ""
+    thin = f" - thin data (n<{THIN_N})" if p["thin"] else ""
+    lines.append(f"Median {money(p['p50'])} (n={p['n']:,}{span}){thin}")
+    lines.append(f"Middle half {money(p['p25'])}-{money(p['p75'])}")
+    for level, lp in sal["by_level"].items():
+        if lp["n"] < MIN_N_PERCENTILES:
+            lines.append(f"{level}: too few rows for a median (n={lp['n']})")
+        else:
+            note = ", thin" if lp["thin"] else ""
+            lines.append(f"{level}: {money(lp['p50'])} (n={lp['n']:,}{note})")
+    if sal["note"]:
+        lines.append(sal["note"])
+    src = sal["source"]
+    if src:
+        lines.append(f"Source: {src['name']} ({src['licence']}), {src['snapshot']}")
+    return lines
+
+
+def education_lines(role: Role) -> list[str]:
+    e = role.education
+    if role.onet is not None:
+        if not e.typical:
+            return ["No data: O*NET has no education level or job zone for this occupation."]
+        source = "its job zone" if role.onet.education_source == "job-zone" else "the O*NET education survey"
+        return [
+            f"Typical: {vocab.DEGREE_LABELS[e.typical]}",
+            f"Minimum: {vocab.DEGREE_LABELS[e.minimum]} (from {source})",
+            *(f"• {n}" for n in e.notes),
+        ]
+    return [
+        f"Typical: {vocab.DEGREE_LABELS[e.typical]}",
+        f"Minimum: {vocab.DEGREE_LABELS[e.minimum]}",
+        f"Fields: {', '.join(e.fields)}",
+        *(f"• {n}" for n in e.notes),
+    ]
+
+
+def outlook_lines(role: Role) -> list[str]:
+    o = role.outlook
+    if role.onet is not None:
+        return [NO_DATA]
+    head = f"{o.growth_pct:+g}% over {o.period}" if o.growth_pct is not None else o.period
+    return [head, o.summary, f"Occupation: {o.occupation}", f"Source: {o.source} ({o.date})"]
+
+
+def interest_lines(role: Role) -> list[str]:
+    if role.onet is not None:
+        if not role.interests.scores:
+            return ["No data: O*NET has no interest profile for this occupation."]
+        six = top_interests(role, k=6)
+        return [
+            *(f"{dim.capitalize()} {score:.1f}" for dim, score in six),
+            "O*NET OI scale, 1 (low) to 7 (high)",
+        ]
+    if not role.interests.scores:
+        return [f"O*NET {role.interests.onet_soc}: no profile derived"]
+    lines = [f"{dim.capitalize()} {score:.1f}" for dim, score in top_interests(role)]
+    lines.append(f"O*NET {role.interests.onet_soc} {role.interests.onet_title}".rstrip())
+    return lines
+
+
+def _tool_label(tool: Tool) -> str:
+    flags = [f for f, on in (("hot", tool.hot), ("in demand", tool.in_demand)) if on]
+    return f"{tool.name} ({', '.join(flags)})" if flags else tool.name
+
+
+def _occupation_lines(
+    comp: Comparison | None, catalog: Catalog, role: Role, facet: str
+) -> list[tuple[str, str]] | None:
+    """The facets where an O*NET occupation differs from a curated role; None: the same."""
+    if facet in ("responsibilities", "tips", "industries"):
+        return [(NO_DATA, "")]
+    if facet == "skills" and not role.skills:
+        if not role.tools:
+            return [("No data: O*NET lists no technology skills for this occupation.", "")]
+        return [("No data: none of its O*NET technology skills is a careercli skill.", "")]
+    if facet == "skills" and comp is None:
+        lines = [(f"• {catalog.skills[n.skill].name} ({n.importance}) from "
+                  f"{', '.join(role.onet.skill_sources.get(n.skill, ())) if role.onet else ''}", "")
+                 for n in role.skills]  # fmt: skip
+        return [*lines, ("(n) importance: 5 in demand for this occupation, 3 a hot technology, 2 listed", "")]
+    if facet == "tools":
+        if not role.tools:
+            return [("No data: O*NET lists no technology skills for this occupation.", "")]
+        # in demand first, then hot, then the rest, each in O*NET's (alphabetical) order
+        ranked = sorted(role.tools, key=lambda t: (not t.in_demand, not t.hot))
+        if comp is not None:
+            order = {"shared": 0, "some": 1, "unique": 2}
+            ranked.sort(key=lambda t: order[comp.mark("tools", t.name.casefold())])
+        lines = [
+            (f"{MARKS[mark]} {_tool_label(t)}" if comp else _tool_label(t), mark)
+            for t in ranked[:ONET_TOOLS_SHOWN]
+            for mark in [comp.mark("tools", t.name.casefold()) if comp else ""]
+        ]
+        if len(ranked) > ONET_TOOLS_SHOWN:
+            lines.append((f"and {len(ranked) - ONET_TOOLS_SHOWN} more (--json lists them)", ""))
+        return lines
+    return None
+
+
+def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: str) -> list[tuple[str, str]]:
+    """One facet of one role as (line, mark) pairs; mark is '' or shared/some/unique."""
+    if role.onet is not None:
+        special = _occupation_lines(comp, catalog, role, facet)
+        if special is not None:
+            return special
+    if facet in MARKED_FACETS:
+        if facet == "skills":
+            items = [(n.skill, f"{catalog.skills[n.skill].name} ({n.importance})") for n in role.skills]
+        elif facet == "tools":
+            # categories only when showing one role: side by side they cost a line per tool
+            items = [(t.name.casefold(), t.name if comp else f"{t.name} ({t.category})") for t in role.tools]
+        else:
+            items = [
+                (i, catalog.industries[i].name if i in catalog.industries else i) for i in role.industries
+            ]
+        if comp is None:
+            return [(label, "") for _, label in items]
+        # shared items first, so what the roles have in common reads across one row
+        order = {"shared": 0, "some": 1, "unique": 2}
+        # (shared ones alphabetically in every column, the rest in the role's own order)
+        marked = [(comp.mark(facet, key), key, i, label) for i, (key, label) in enumerate(items)]
+        marked.sort(key=lambda m: (order[m[0]], m[1] if m[0] == "shared" else "", m[2]))
+        return [(f"{MARKS[mark]} {label}", mark) for mark, _key, _i, label in marked]
+    if facet == "summary":
+        return [(role.summary, "")]
+    if facet in ("responsibilities", "tips"):
+        return [(f"• {x}", "") for x in getattr(role, facet)]
+    builders = {"education": education_lines, "outlook": outlook_lines, "interests": interest_lines}
+    lines = builders[facet](role) if facet in builders else salary_lines(catalog, role)
+    return [(line, "") for line in lines]
+
+
+def facet_cell(comp: Comparison | None, catalog: Catalog, role: Role, facet: str) -> RenderableType:
+    """One facet of one role as a table cell (marks for shared items when comparing).
+
+    For one role (`show`), bulleted lines wrap with a hanging indent: each run of them
+    becomes a two-column grid. Side by side, grids would triple the rendering time of
+    `compare`, so its cells stay plain text.
+    """
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    if comp is not None:
+        text = Text()
+        for n, (line, mark) in enumerate(facet_lines(comp, catalog, role, facet)):
+            if n:
+                text.append("\n")
+            text.append(line, style=MARK_STYLES.get(mark, ""))
+        return text
+    parts: list[RenderableType] = []
+    grid: Table | None = None
+    for line, mark in facet_lines(comp, catalog, role, facet):
+        head, _, rest = line.partition(" ")
+        if head in _PREFIXES and rest:
+            if grid is None:
+                grid = Table.grid(padding=(0, 1, 0, 0))
+                grid.add_column(no_wrap=True)
+                grid.add_column()
+                parts.append(grid)
+            style = MARK_STYLES.get(mark, "")
+            grid.add_row(Text(head, style=style), Text(rest, style=style))
+        else:
+            grid = None
+            parts.append(Text(line, style=MARK_STYLES.get(mark, "")))
+    return parts[0] if len(parts) == 1 else Group(*parts)
+
+
+_PREFIXES = {"•", *MARKS.values()}
+
+
+def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[RenderableType]:
+    """Facets as rows and roles as columns; stacked per facet when columns would be too thin."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    facet_width = max(len(FACET_TITLES[f]) for f in comp.facets)
+    per_role = (width - facet_width - 3 * (len(comp.roles) + 1)) // len(comp.roles)
+    if per_role >= 20:
+        table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False)
+        table.add_column("", style="bold", width=facet_width, no_wrap=False)
+        for role in comp.roles:
+            table.add_column(f"{role.title}\n{role.id} · {_level_word(role)}", ratio=1)
+        for facet in comp.facets:
+            table.add_row(FACET_TITLES[facet], *(facet_cell(comp, catalog, r, facet) for r in comp.roles))
+        out.append(table)
+    else:
+        for facet in comp.facets:
+            table = Table(
+                box=box.SIMPLE_HEAD,
+                show_header=True,
+                expand=True,
+                pad_edge=False,
+                title=FACET_TITLES[facet],
+                title_justify="left",
+                title_style="bold",
+            )
+            table.add_column("Role", style="bold", ratio=1)
+            table.add_column(FACET_TITLES[facet], ratio=3)
+            for role in comp.roles:
+                table.add_row(role.id, facet_cell(comp, catalog, role, facet))
+            out.append(table)
+    if any(f in MARKED_FACETS for f in comp.facets):
+        out.append(Text(LEGEND, style="dim"))
+    credits = onet_credits(comp.roles)  # O*NET occupations: every facet shown is O*NET's
+    if "interests" in comp.facets and any(r.onet is None for r in comp.roles):
+        credits = list(dict.fromkeys([ONET_CREDIT, *credits]))
+    for credit in credits:
+        out.append(Text(credit, style="dim"))
+    return out
+
+
+def _level_word(role: Role) -> str:
+    if role.onet is None:
+        return role.level
+    return role.level or "O*NET"
+
+
+def job_zone_lines(role: Role) -> list[str]:
+    """An O*NET occupation's job zone (with the reference's texts) and experience level."""
+    info = role.onet
+    if info is None:
+        return []
+    zone = info.job_zone
+    lines = [zone.name, f"Experience: {zone.experience}", f"Training: {zone.training}"] if zone else [
+        "No data: O*NET gives this occupation no job zone."]  # fmt: skip
+    if info.experience_source == "job-zone":
+        lines.append(
+            f"No O*NET work-experience survey: careercli level '{role.level}', as its job zone states"
+        )
+    elif info.experience:
+        lines.append(
+            f"Related work experience (median O*NET respondent): {info.experience}, "
+            f"so careercli level '{role.level}'"
+        )
+    else:
+        lines.append(
+            "Related work experience: no data, so no careercli level (the fit has no experience data)"
+        )
+    return lines
+
+
+def _occupation_head(role: Role) -> str:
+    from careercli.onet.pack import SOC_MAJOR_GROUPS
+
+    info = role.onet
+    assert info is not None
+    parts = [f"O*NET-SOC {role.id}", SOC_MAJOR_GROUPS.get(role.id[:2], role.family)]
+    if info.job_zone:
+        parts.append(f"Job Zone {info.job_zone.zone}")
+    if role.level:
+        parts.append(f"level {role.level}")
+    head = " · ".join(parts)
+    if role.aliases:
+        shown = ", ".join(role.aliases[:ONET_ALIASES_SHOWN])
+        more = len(role.aliases) - ONET_ALIASES_SHOWN
+        head += f" · also called {shown}" + (f" and {more} more" if more > 0 else "")
+    return head
+
+
+def role_view(catalog: Catalog, role: Role) -> list[RenderableType]:
+    """`show ROLE`: a heading, then every facet as a titled section."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if role.onet is not None:
+        return _occupation_view(catalog, role)
+    out: list[RenderableType] = [
+        Text(f"{role.title} ({role.id})", style="bold"),
+        Text(
+            f"{vocab.LEVEL_LABELS[role.level]} · family {role.family}"
+            + (f" · also called {', '.join(role.aliases)}" if role.aliases else ""),
+            style="dim",
+        ),
+    ]
+    for facet, title in FACET_TITLES.items():
+        out.append(Text(""))
+        out.append(Text(title, style="bold underline"))
+        out.append(Padding(facet_cell(None, catalog, role, facet), (0, 0, 0, 2)))
+    if role.related:
+        out.append(Text(""))
+        out.append(Text("Related roles", style="bold underline"))
+        out.append(Padding(", ".join(role.related), (0, 0, 0, 2)))
+    out.append(Text(""))
+    out.append(Text("Sources", style="bold underline"))
+    lines = [f"• {s.name} ({s.date})" + (f" {s.url}" if s.url else "") for s in role.sources]
+    out.append(Padding("\n".join(lines), (0, 0, 0, 2)))
+    out.append(Text(ONET_CREDIT, style="dim"))
+    return out
+
+
+def _occupation_view(catalog: Catalog, role: Role) -> list[RenderableType]:
+    """`show CODE`: an O*NET occupation, facet by facet as a role, with its job zone; what
+    O*NET does not hold says "No data"; the credit line at the end."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out: list[RenderableType] = [Text(f"{role.title} ({role.id})", style="bold"),
+                                 Text(_occupation_head(role), style="dim")]  # fmt: skip
+    sections = [("Definition", "summary"), ("Interests (RIASEC)", "interests"), ("Job zone", ""),
+                ("Education", "education"), ("Skills (from O*NET technology skills)", "skills"),
+                ("Technology skills", "tools"), ("Responsibilities", "responsibilities"),
+                ("Industries", "industries"), ("Outlook", "outlook"), ("Salary (USD)", "salary"),
+                ("Tips", "tips")]  # fmt: skip
+    for title, facet in sections:
+        out.append(Text(""))
+        out.append(Text(title, style="bold underline"))
+        body = facet_cell(None, catalog, role, facet) if facet else Text("\n".join(job_zone_lines(role)))
+        out.append(Padding(body, (0, 0, 0, 2)))
+    out.append(Text(""))
+    out.append(Text("Sources", style="bold underline"))
+    lines = [f"• {s.name}, imported {s.date}" + (f" {s.url}" if s.url else "") for s in role.sources]
+    out.append(Padding("\n".join(lines), (0, 0, 0, 2)))
+    out.append(Text(credit_for(role), style="dim"))
+    return out

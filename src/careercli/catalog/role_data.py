@@ -1,0 +1,250 @@
+"""A role as plain data: what `show --json` prints and every renderer reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careercli.catalog.models import Catalog, Percentiles, Role, RoleSalary
+from careercli.common import vocab
+
+ONET_CREDIT = (
+    "This product includes information from the O*NET 29.2 Database by USDOL/ETA. "
+    "Used under the CC BY 4.0 license."
+)
+THIN_N = 30  # below this many survey rows a figure is shown as thin
+SALARY_AMOUNT = "gross yearly salary (the survey's salary_in_usd)"
+
+
+# As careercli.salary.survey (kept import-free here): fewer rows give no percentiles at all.
+MIN_N_PERCENTILES = 5
+
+
+def percentiles_dict(p: Percentiles) -> dict[str, Any]:
+    """n and p10..p90; the percentiles are null under MIN_N_PERCENTILES rows, as the text
+    views say "too few rows": a "median" of one or two salaries would be a person's pay."""
+    few = p.n < MIN_N_PERCENTILES
+    return {
+        "n": p.n,
+        "p10": None if few else p.p10,
+        "p25": None if few else p.p25,
+        "p50": None if few else p.p50,
+        "p75": None if few else p.p75,
+        "p90": None if few else p.p90,
+        "thin": p.n < THIN_N,
+    }
+
+
+def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
+    """The survey's figures for a role, with n, source and honesty flags; n=0 when none."""
+    sal: RoleSalary | None = catalog.salaries.get(role_id)
+    src = catalog.salary_source
+    source = (
+        {"name": src.name, "url": src.url, "licence": src.licence, "snapshot": src.snapshot} if src else None
+    )
+    if sal is None:
+        return {
+            "currency": "USD",
+            "amount": SALARY_AMOUNT,
+            "n": 0,
+            "percentiles": None,
+            "by_level": {},
+            "titles": [],
+            "proxy": False,
+            "proxy_titles": [],
+            "n_direct": 0,
+            "title_n": {},
+            "note": "no salary survey figures for this role",
+            "years": None,
+            "source": source,
+        }
+    return {
+        "currency": src.currency if src else "USD",
+        "amount": SALARY_AMOUNT,
+        "n": sal.n,
+        "years": list(sal.years) if sal.years else None,
+        "percentiles": percentiles_dict(sal.overall) if sal.overall else None,
+        "by_level": {lvl: percentiles_dict(p) for lvl, p in _level_order(sal.by_level)},
+        "titles": list(sal.titles),
+        "proxy": sal.proxy,
+        "proxy_titles": list(sal.proxy_titles),
+        "n_direct": sal.n_direct,
+        "title_n": dict(sal.title_n),
+        "note": sal.note,
+        "source": source,
+    }
+
+
+def _level_order(by_level: dict[str, Percentiles]) -> list[tuple[str, Percentiles]]:
+    return sorted(by_level.items(), key=lambda kv: vocab.LEVELS.index(kv[0]) if kv[0] in vocab.LEVELS else 9)
+
+
+def family_order(family: str) -> tuple[int, str]:
+    """Curated families in their fixed order, then O*NET's SOC major groups in SOC order."""
+    from careercli.catalog.loader import FAMILIES
+    from careercli.onet.pack import ONET_FAMILIES
+
+    if family in FAMILIES:
+        return (FAMILIES.index(family), "")
+    if family in ONET_FAMILIES:
+        return (len(FAMILIES) + ONET_FAMILIES.index(family), "")
+    return (len(FAMILIES) + len(ONET_FAMILIES), family)
+
+
+def onet_credits(roles: Any) -> list[str]:
+    """The credit lines of the O*NET packs `roles` come from (usually one)."""
+    return list(dict.fromkeys(r.onet.credit for r in roles if r.onet is not None))
+
+
+def onet_keys(roles: Any) -> dict[str, Any]:
+    """The "source" and "credit" keys a JSON result carries when O*NET occupations are in
+    it (nothing otherwise, so curated results keep their keys)."""
+    found = [r for r in roles if r.onet is not None]
+    if not found:
+        return {}
+    credits = onet_credits(found)
+    names = list(dict.fromkeys(r.sources[0].name for r in found if r.sources))
+    return {
+        "source": names[0] if len(names) == 1 else names,
+        "credit": credits[0] if len(credits) == 1 else credits,
+    }
+
+
+def credit_for(role: Role) -> str:
+    """The O*NET credit line for a role's interest profile: its pack's release, or 29.2
+    (the release the bundled profiles are derived from)."""
+    return role.onet.credit if role.onet is not None else ONET_CREDIT
+
+
+def onet_dict(role: Role) -> dict[str, Any]:
+    """What an O*NET occupation carries beyond the facets: release, job zone, where its
+    education and level come from, and the credit line."""
+    info = role.onet
+    if info is None:
+        return {}
+    zone = info.job_zone
+    return {
+        "code": role.id,
+        "release": info.release,
+        "job_zone": None if zone is None else {
+            "zone": zone.zone, "name": zone.name, "experience": zone.experience,
+            "education": zone.education, "training": zone.training,
+        },
+        "education_source": info.education_source or None,
+        "education_shares": dict(info.education_shares),
+        "experience": None if not info.experience else {
+            "level": role.level, "category": info.experience, "share": info.experience_share,
+            "source": info.experience_source,
+        },
+        "credit": info.credit,
+    }  # fmt: skip
+
+
+def role_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
+    """Every facet of a role, with names resolved and sources attached."""
+    if role.onet is not None:
+        return _occupation_dict(catalog, role)
+    return {
+        "id": role.id,
+        "title": role.title,
+        "aliases": list(role.aliases),
+        "level": role.level,
+        "level_label": vocab.LEVEL_LABELS[role.level],
+        "family": role.family,
+        "summary": role.summary,
+        "responsibilities": list(role.responsibilities),
+        "skills": [
+            {
+                "id": need.skill,
+                "name": catalog.skills[need.skill].name,
+                "category": catalog.skills[need.skill].category,
+                "importance": need.importance,
+            }
+            for need in role.skills
+        ],
+        "education": {
+            "typical": role.education.typical,
+            "minimum": role.education.minimum,
+            "fields": list(role.education.fields),
+            "notes": list(role.education.notes),
+        },
+        "tools": [{"name": t.name, "category": t.category} for t in role.tools],
+        "industries": [
+            {"id": i, "name": catalog.industries[i].name if i in catalog.industries else i}
+            for i in role.industries
+        ],
+        "interests": {
+            "onet_soc": role.interests.onet_soc,
+            "onet_title": role.interests.onet_title,
+            "scale": "O*NET OI, 1 (low) to 7 (high)",
+            "scores": dict(role.interests.scores),
+            "credit": ONET_CREDIT,
+        },
+        "outlook": {
+            "summary": role.outlook.summary,
+            "growth_pct": role.outlook.growth_pct,
+            "period": role.outlook.period,
+            "occupation": role.outlook.occupation,
+            "source": role.outlook.source,
+            "date": role.outlook.date,
+        },
+        "salary": salary_dict(catalog, role.id),
+        "tips": list(role.tips),
+        "related": list(role.related),
+        "sources": [{"name": s.name, "url": s.url or None, "date": s.date} for s in role.sources],
+    }
+
+
+def _occupation_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
+    """An O*NET occupation in the same keys as a role: what O*NET lacks is empty or null,
+    never filled in; the O*NET extras under "onet"; the credit line under "credit"."""
+    info = role.onet
+    assert info is not None
+    e = role.education
+    return {
+        "id": role.id,
+        "title": role.title,
+        "aliases": list(role.aliases),
+        "level": role.level or None,
+        "level_label": vocab.LEVEL_LABELS[role.level] if role.level else None,
+        "family": role.family,
+        "summary": role.summary,
+        "responsibilities": [],
+        "skills": [
+            {
+                "id": need.skill,
+                "name": catalog.skills[need.skill].name,
+                "category": catalog.skills[need.skill].category,
+                "importance": need.importance,
+                "onet_technologies": list(info.skill_sources.get(need.skill, ())),
+            }
+            for need in role.skills
+        ],
+        "education": None if not e.typical else {
+            "typical": e.typical, "minimum": e.minimum, "fields": [], "notes": list(e.notes),
+            "source": info.education_source,
+        },
+        "tools": [{"name": t.name, "category": t.category, "hot": t.hot, "in_demand": t.in_demand}
+                  for t in role.tools],
+        "industries": [],
+        "interests": {
+            "onet_soc": role.id,
+            "onet_title": role.title,
+            "scale": "O*NET OI, 1 (low) to 7 (high)",
+            "scores": dict(role.interests.scores),
+            "credit": info.credit,
+        },
+        "outlook": None,
+        "salary": salary_dict(catalog, role.id),
+        "tips": [],
+        "related": [],
+        "sources": [{"name": s.name, "url": s.url or None, "date": s.date} for s in role.sources],
+        "onet": onet_dict(role),
+        "source": role.sources[0].name if role.sources else None,
+        "credit": info.credit,
+    }  # fmt: skip
+
+
+def top_interests(role: Role, k: int = 3) -> list[tuple[str, float]]:
+    """The role's strongest RIASEC dimensions, highest first (ties in RIASEC order)."""
+    ranked = sorted(role.interests.scores.items(), key=lambda kv: (-kv[1], vocab.INTERESTS.index(kv[0])))
+    return ranked[:k]

@@ -1,0 +1,189 @@
+"""Consoles and plain output helpers shared by every command, and how a run ends when its
+output cannot be written or Ctrl-C stops it (only the standard library is imported here:
+`main()` uses this before typer has been imported)."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from careercli.common.errors import EXIT_DATA, EXIT_INTERRUPTED, one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def console(stderr: bool = False) -> Console:
+    """A Rich console that honours NO_COLOR, TERM=dumb, COLUMNS and pipes."""
+    from rich.console import Console
+
+    class PlainTailConsole(Console):
+        """Rich pads every line to the full width; in a pipe or a file that is noise."""
+
+        def _render_buffer(self, buffer: Any) -> str:
+            text = super()._render_buffer(buffer)
+            if self.is_terminal:
+                return text
+            return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+        def on_broken_pipe(self) -> None:
+            # Rich exits 1 here; the reader (`| head`) simply stopped: the CLI maps this to 0.
+            self.quiet = True
+            raise BrokenPipeError
+
+    no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return PlainTailConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False, emoji=False)
+
+
+def emit_json(data: Any) -> None:
+    import json
+
+    # \u escapes where the output cannot carry the text itself (LANG=C): the data is intact.
+    ascii_only = not _is_unicode(sys.stdout)
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n")
+
+
+# What a character the output cannot encode (LANG=C, an ASCII terminal) is shown as: one
+# character for one, so tables stay aligned; only currency signs say their code.
+ASCII_FALLBACK = {
+    "·": "-",
+    "•": "*",
+    "→": ">",
+    "←": "<",
+    "≈": "~",
+    "≥": ">",
+    "≤": "<",
+    "±": "+",
+    "×": "x",
+    "…": ".",
+    "–": "-",
+    "—": "-",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "€": "EUR ",
+    "£": "GBP ",
+    "¥": "JPY ",
+    "█": "#",
+    "▉": "+",
+    "▊": "+",
+    "▋": "+",
+    "▌": "+",
+    "▍": "+",
+    "▎": "+",
+    "▏": "+",
+    "▓": "#",
+    "░": ":",
+    "▒": ":",
+    "┃": "|",
+    "│": "|",
+    "─": "-",
+    "├": "|",
+    "┤": "|",
+    "┼": "+",
+    "✓": "v",
+    "✗": "x",
+    "\u00a0": " ",
+}
+ERRORS_HANDLER = "careercli-ascii"
+
+
+def _ascii_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    import unicodedata  # only once a character cannot be encoded (LANG=C)
+
+    out = []
+    for char in exc.object[exc.start : exc.end]:
+        if char in ASCII_FALLBACK:
+            out.append(ASCII_FALLBACK[char])
+            continue
+        # accents dropped ("Zürich" -> "Zurich"), blocks and symbols as "?"
+        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+        out.append(plain or "?")
+    return "".join(out), exc.end
+
+
+codecs.register_error(ERRORS_HANDLER, _ascii_fallback)
+
+
+def _is_unicode(stream: Any) -> bool:
+    encoding = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith(("utf", "ucs"))
+
+
+def currency_symbol(currency: str) -> str:
+    """'$', '€' or '£' for USD, EUR, GBP, or '' (then the code is shown): '€' and '£' only
+    where stdout can print them, so an ASCII terminal reads "EUR 70K" and tables keep their
+    widths."""
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, "")
+    return symbol if symbol.isascii() or _is_unicode(sys.stdout) else ""
+
+
+def prepare_streams() -> None:
+    """Make stdout and stderr safe to print anything to: where their encoding cannot carry
+    a character (LANG=C gives ASCII), it is printed as its nearest ASCII instead of ending
+    the command with a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or _is_unicode(stream):
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=ERRORS_HANDLER)
+
+
+def money(amount: float | None, currency: str = "USD", compact: bool = True) -> str:
+    """$185K / $185,000 / EUR 70K: short enough for a table cell."""
+    if amount is None:
+        return "-"
+    symbol = currency_symbol(currency)
+    prefix = symbol or f"{currency} "
+    if compact and abs(amount) >= 1000:
+        return f"{prefix}{amount / 1000:,.0f}K"
+    return f"{prefix}{amount:,.0f}"
+
+
+def error_line(message: str, exit_code: int) -> str:
+    """The one line on stderr a run that failed ends with. Ctrl-C (exit 130: "interrupted",
+    "import cancelled; ...") is not an error, and does not say it is."""
+    if exit_code == EXIT_INTERRUPTED:
+        return f"careercli: {message}"
+    return f"careercli: error: {message}"
+
+
+def warning_line(message: str) -> str:
+    """A line on stderr about something left out of a run that still succeeds."""
+    return f"careercli: warning: {message}"
+
+
+def ended_by(exc: KeyboardInterrupt | OSError) -> tuple[int, str | None]:
+    """How a run ends when Ctrl-C or a failed read or write stops it, inside a command
+    (cli.common.handles_errors) or outside one (cli.app.main: help, the version, start-up):
+    the exit code, and the message for error_line or None for none.
+
+    Ctrl-C: 130, "interrupted". A reader that stopped early (`| head`): 0, quietly. Output
+    that cannot be written (a full disk, EIO): 1, saying why. In those two cases stdout is
+    pointed at the null device, so that the buffered rest is not written (and does not fail
+    again) at exit. An OSError naming a file: 1, naming the file.
+    """
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED, "interrupted"
+    if isinstance(exc, BrokenPipeError):
+        silence_stdout()
+        return 0, None
+    if exc.filename is not None:
+        return EXIT_DATA, one_line(f"{exc.filename}: {exc.strerror or exc}")
+    silence_stdout()
+    return EXIT_DATA, one_line(f"cannot write the output: {exc.strerror or exc}")
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device so the buffered rest is not written at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

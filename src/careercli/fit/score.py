@@ -1,0 +1,642 @@
+"""How well a person fits each role: a 0-100 score where every point is traced to a reason.
+
+The score is the weighted sum of five components, each scored 0..1; a component's
+points are weight x score x 100, and the points of all five add up to the score.
+
+| component   | weight | what it measures                                                       |
+|-------------|--------|------------------------------------------------------------------------|
+| skills      | 0.45   | importance-weighted coverage of the role's skills, counting proficiency |
+| experience  | 0.20   | the person's level against the role's level                            |
+| interests   | 0.15   | the person's RIASEC likes against the role's O*NET interest profile     |
+| education   | 0.10   | degree against the role's typical and minimum; field of study          |
+| preferences | 0.10   | the industries the person wants against the role's industries          |
+
+Why these weights: what a person can already do is the best evidence of fit, so skills
+weigh most. Experience comes next because seniority gates a role more firmly than any one
+skill: an entry-level person should not see director roles near the top, however well
+their few skills overlap. Interests matter for staying in a career but the profile is
+coarse (six numbers, and several roles share one O*NET occupation), so they refine the
+ranking rather than drive it. Education rarely decides a data role on its own once the
+minimum is met, and preferences are wishes, not qualifications.
+
+Skills. A skill of importance w (1-5) at proficiency p earns w² * min(p, target) / target,
+where the target proficiency grows with the role's level (SKILL_TARGET: entry 3, mid 4,
+senior and executive 5); the component is the sum earned over the sum of w². Squaring
+makes a role's essential skills (5: weight 25) count far more than its nice-to-haves
+(2: weight 4), so a role's defining skill decides more than a long tail of shared ones. A
+skill the person lacks earns nothing; more proficiency never lowers the score.
+
+Interests. Both profiles are rescaled to 0..1 (person 1-5, role O*NET OI 1-7). The person's
+values are centred on the neutral midpoint (0.5 = "neither like nor dislike") and the
+role's on its own average, because O*NET's OI levels are relative: what characterises an
+occupation is which dimensions stand above its others. The component is
+0.5 + sum(person_c * role_c) / sum(|role_c|), which stays within 0..1, is 0.5 for a person
+who likes everything equally, and credits liking what the role stresses and disliking what
+it does not. Each dimension's term is reported as having helped or hurt. A role with no
+interest profile scores a neutral 0.5 and says so.
+
+Education. 0.7 x degree + 0.3 x field. Degree: at or above the role's typical degree 1.0,
+at least its minimum 0.7, below the minimum 0.4, 0.2, 0 for one, two, three or more steps
+below. Field: 1.0 when the field of study matches one of the role's fields, 0.2 when it
+does not, 0.5 when no field was given. An MBA is a master's degree, and counts as a field match for
+leadership and product roles.
+
+Experience. By level difference (person minus role): 0 -> 1.0; above the role loses a
+little (+1 -> 0.9, +2 -> 0.75, +3 -> 0.6), because a level derived from years alone can
+put a 15-year individual contributor at 'executive'; below the role loses steeply
+(-1 -> 0.5, -2 -> 0.15, -3 -> 0.0).
+
+Preferences. Industries: 0.5 (neutral) when the person named none; with an overlap,
+0.6 + 0.4 x (share of the person's industries the role lists); with none, 0.2 (a role's
+industry list is where it is common, not where it exists). Work mode is reported but not
+scored: roles carry no work-mode data, and we do not invent it.
+
+O*NET occupations (an imported O*NET pack, careercli.onet.importer) are scored on the same
+components from O*NET's data, with two rules, and nothing is filled in:
+- O*NET lists no industries for any occupation, so preferences are not part of an
+  occupation's score: the other four weights are scaled by 1/0.9 (ONET_BASIS) and a
+  fully described occupation can reach 100.
+- Skills come from O*NET's technology skills, importance 5 when In Demand for the
+  occupation, 3 when a Hot Technology, else 2. A technology that is no careercli skill
+  (Adobe Photoshop, say) cannot be asked about: it weighs 1, the least a skill can, and
+  earns nothing. So an occupation whose one mapped technology is Python among forty others
+  is no 100% skills match for a Python programmer, while a data occupation, whose
+  technologies are mostly careercli skills, is barely affected.
+- A component an occupation has no data for ("no data": no technology skill maps to a
+  careercli skill, no related work experience or job zone, no interest profile, no
+  education data) earns none of its points. The score counts evidence only: an occupation
+  described by its interests alone cannot outrank one whose skills, level, interests and
+  education all fit. `components_with_data` says which counted, `weight_with_data` their
+  share of the weight, and `score_on_data` what the score is over those parts alone.
+Education uses the degree alone (O*NET names no fields of study); with no level, the
+skill target is NO_LEVEL_TARGET. Curated roles never take this path: they score exactly
+as described above.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from careercli.catalog.models import Catalog, Role, Skill
+from careercli.common import vocab
+from careercli.profile.model import Profile
+
+WEIGHTS: dict[str, float] = {
+    "skills": 0.45,
+    "experience": 0.20,
+    "interests": 0.15,
+    "education": 0.10,
+    "preferences": 0.10,
+}
+SKILL_TARGET: dict[str, int] = {"entry": 3, "mid": 4, "senior": 5, "executive": 5}
+NO_LEVEL_TARGET = 4  # an O*NET occupation without a level: the mid-level target
+# What an O*NET occupation can have data for (O*NET lists no industries: no preferences).
+ONET_BASIS: tuple[str, ...] = ("skills", "experience", "interests", "education")
+# Person level minus role level -> score. Gentle above the role, steep below it.
+LEVEL_GAP_SCORE: dict[int, float] = {3: 0.6, 2: 0.75, 1: 0.9, 0: 1.0, -1: 0.5, -2: 0.15, -3: 0.0}
+DEGREE_SHARE, FIELD_SHARE = 0.7, 0.3
+BUSINESS_FAMILIES = ("leadership", "product")
+# Common abbreviations of fields of study, so "CS" matches "computer science".
+_FIELD_ABBREVIATIONS = {
+    "cs": "computer science",
+    "comp sci": "computer science",
+    "stats": "statistics",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "ds": "data science",
+    "ee": "electrical engineering",
+    "math": "mathematics",
+    "maths": "mathematics",
+    "applied math": "applied mathematics",
+    "econ": "economics",
+    "is": "information systems",
+    "it": "information technology",
+    "or": "operations research",
+    "business": "business administration",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    name: str
+    weight: float
+    score: float  # 0..1
+    points: float  # weight * score * 100
+    detail: str
+    items: list[dict[str, Any]]
+    has_data: bool = True  # False: left out of the score (O*NET occupations only)
+
+
+# Match and Gap are NamedTuples: a thousand roles make tens of thousands of them, and a
+# tuple is several times cheaper to create than a frozen dataclass.
+class Match(NamedTuple):
+    """A role skill the person has, and the points it earned."""
+
+    skill: str
+    name: str
+    importance: int
+    have: int
+    need: int
+    points: float
+
+
+class Gap(NamedTuple):
+    """A role skill the person lacks or has below the target; priority = importance x shortfall."""
+
+    skill: str
+    name: str
+    importance: int
+    have: int
+    need: int
+    priority: float
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFit:
+    role: str
+    title: str
+    score: float  # 0..100, one decimal
+    components: dict[str, Component]
+    matched: list[Match]
+    gaps: list[Gap]
+    level: str = ""
+    components_with_data: tuple[str, ...] = tuple(WEIGHTS)
+
+
+def score_roles(profile: Profile, catalog: Catalog) -> list[RoleFit]:
+    """Every role of the catalog, best fit first; ties by role id, so the order is stable."""
+    person = _Person.of(profile, catalog)
+    with _gc_paused():
+        fits = [_score(person, role) for role in catalog.roles.values()]
+    fits.sort(key=lambda fit: (-fit.score, fit.role))
+    return fits
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Scoring a catalog makes tens of thousands of small objects that hold no reference
+    cycles; the cyclic collector would walk them (and the whole catalog) over and over for
+    nothing, a fifth of the run time on a 1,000-role catalog. Reference counting still
+    frees everything; the collector is switched back on as it was found."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def score_role(profile: Profile, role: Role, catalog: Catalog) -> RoleFit:
+    return _score(_Person.of(profile, catalog), role)
+
+
+def fit_dict(fit: RoleFit) -> dict[str, Any]:
+    """The JSON shape of a fit (`quiz --json` results, `fit ROLE --json`). A component
+    without data (O*NET occupations only) has score null and "has_data": false."""
+    partial = len(fit.components_with_data) < len(fit.components)
+    return {
+        "role": fit.role,
+        "title": fit.title,
+        "level": fit.level,
+        "score": fit.score,
+        "components": {
+            name: {
+                "weight": round(c.weight, 4),
+                "score": round(c.score, 4) if c.has_data else None,
+                "points": _round(c.points),
+                "detail": c.detail,
+                "items": [_rounded(item) for item in c.items],
+                **({"has_data": c.has_data} if partial else {}),
+            }
+            for name, c in fit.components.items()
+        },
+        "components_with_data": list(fit.components_with_data),
+        "weight_with_data": round(weight_with_data(fit), 4),
+        "score_on_data": score_on_data(fit),
+        "matched": [_rounded(m._asdict()) for m in fit.matched],
+        "gaps": [_rounded(g._asdict()) for g in fit.gaps],
+    }
+
+
+def weight_with_data(fit: RoleFit) -> float:
+    """The share of the weight its parts with data carry: 1 for a curated role."""
+    return sum(fit.components[name].weight for name in fit.components_with_data)
+
+
+def score_on_data(fit: RoleFit) -> float | None:
+    """The score over the parts with data alone (None with no data): the score itself for a
+    curated role; for a thinly described occupation, what its few parts say."""
+    weight = weight_with_data(fit)
+    return round(min(100.0, fit.score / weight), 1) if weight else None
+
+
+def _round(value: float) -> float:
+    return round(value, 2) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0
+
+
+def _rounded(item: dict[str, Any]) -> dict[str, Any]:
+    """Floats to 2 decimals for the JSON; scoring keeps them exact so sums add up."""
+    return {k: _round(v) if isinstance(v, float) else v for k, v in item.items()}
+
+
+class _Person(NamedTuple):
+    """What scoring needs from the profile (and the catalog's names), worked out once per
+    call rather than once per role: a thousand roles make that worth it."""
+
+    profile: Profile
+    level_rank: int
+    level_how: str
+    likes: tuple[int, ...]  # RIASEC order, 1..5
+    leanings: tuple[float, ...]  # likes rescaled to 0..1 and centred on neutral: -0.5..0.5
+    # "liking investigative" / "disliking artistic": disliking what a role lacks helps too
+    stances: tuple[str, ...]
+    degree_rank: int
+    field: str  # normalised, "" when none given
+    skill_names: dict[str, str]
+    industry_names: dict[str, str]
+
+    @classmethod
+    def of(cls, profile: Profile, catalog: Catalog) -> _Person:
+        years = profile.experience_years
+        likes = tuple(profile.interests.get(d, 3) for d in vocab.INTERESTS)
+        rank = vocab.degree_rank(profile.degree)
+        if profile.mba:  # an MBA is a master's degree whatever else was entered
+            rank = max(rank, vocab.degree_rank("master"))
+        return cls(
+            profile=profile,
+            level_rank=vocab.level_rank(profile.level),
+            level_how="given" if profile.level_given else f"from {years:g} year{'' if years == 1 else 's'}",
+            likes=likes,
+            leanings=tuple((like - 3) / 4 for like in likes),
+            stances=tuple(
+                f"{'liking' if like > 3 else 'disliking'} {dim}"
+                for like, dim in zip(likes, vocab.INTERESTS, strict=True)
+            ),
+            degree_rank=rank,
+            field=_norm_field(profile.field),
+            skill_names={k: s.name for k, s in catalog.skills.items()},
+            industry_names={k: i.name for k, i in catalog.industries.items()},
+        )
+
+
+def _score(person: _Person, role: Role) -> RoleFit:
+    if role.onet is not None:
+        return _score_occupation(person, role)
+    skills, matched, gaps = _skills(person, role)
+    experience = _experience(person, role)
+    interests = _interests(person, role)
+    education = _education(person, role)
+    preferences = _preferences(person, role)
+    # Added in the order of WEIGHTS, so the total is the same however it is computed.
+    total = skills.points + experience.points + interests.points + education.points + preferences.points
+    components = {
+        "skills": skills,
+        "experience": experience,
+        "interests": interests,
+        "education": education,
+        "preferences": preferences,
+    }
+    score = round(min(100.0, max(0.0, total)), 1)
+    return RoleFit(role.id, role.title, score, components, matched, gaps, role.level)
+
+
+def _component(name: str, score: float, detail: str, items: list[dict[str, Any]]) -> Component:
+    weight = WEIGHTS[name]
+    return Component(name, weight, score, weight * score * 100, detail, items)
+
+
+def _no_data(name: str, why: str, weight: float) -> Component:
+    earns = f"earns none of its {weight * 100:.0f} points" if weight else "not part of the score"
+    return Component(name, weight, 0.0, 0.0, f"no data: {why}; {earns}", [], has_data=False)
+
+
+def _score_occupation(person: _Person, role: Role) -> RoleFit:
+    """An O*NET occupation: its parts with data, weighted as ONET_BASIS scales them; a part
+    without data reported as "no data", earning nothing (see the module's docstring)."""
+    factor = 1 / sum(WEIGHTS[name] for name in ONET_BASIS)
+
+    def missing(name: str, why: str) -> Component:
+        return _no_data(name, why, WEIGHTS[name] * factor if name in ONET_BASIS else 0.0)
+
+    matched: list[Match] = []
+    gaps: list[Gap] = []
+    if role.skills:
+        skills, matched, gaps = _skills(person, role)
+    elif role.tools:
+        skills = missing("skills", "none of the occupation's O*NET technology skills is a careercli skill")
+    else:
+        skills = missing("skills", "O*NET lists no technology skills for this occupation")
+    no_level = "O*NET has no related work experience for this occupation"
+    no_education = "O*NET has no education level or job zone for this occupation"
+    parts = {
+        "skills": skills,
+        "experience": _experience(person, role) if role.level else missing("experience", no_level),
+        "interests": _interests(person, role)
+        if role.interests.scores
+        else missing("interests", "O*NET has no interest profile for this occupation"),
+        "education": _education(person, role)
+        if role.education.typical
+        else missing("education", no_education),
+        "preferences": missing("preferences", "O*NET lists no industries for occupations"),
+    }
+    have = tuple(name for name, c in parts.items() if c.has_data)
+    components = {name: _reweighted(c, factor) if c.has_data else c for name, c in parts.items()}
+    total = 0.0
+    for c in components.values():  # in the order of WEIGHTS, as for curated roles
+        total += c.points
+    matched = [m._replace(points=m.points * factor) for m in matched]
+    score = round(min(100.0, max(0.0, total)), 1)
+    return RoleFit(role.id, role.title, score, components, matched, gaps, role.level, have)
+
+
+def _reweighted(c: Component, factor: float) -> Component:
+    items = [{k: v * factor if k == "points" else v for k, v in item.items()} for item in c.items]
+    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, items)
+
+
+# --- skills ---------------------------------------------------------------------------
+
+_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: the hot loop
+
+
+def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[Gap]]:
+    target = SKILL_TARGET.get(role.level, NO_LEVEL_TARGET)
+    total = sum([need.importance * need.importance for need in role.skills])
+    # An O*NET occupation's technologies that are no careercli skill: the quiz cannot ask
+    # about them, so each weighs 1 and earns nothing (see the module docstring).
+    unassessed = role.onet.unassessed if role.onet is not None else 0
+    total += unassessed
+    if not total:
+        return _component("skills", 0.5, "the role lists no skills; scored neutral", []), [], []
+    scale = WEIGHTS["skills"] * 100 / total  # points per unit of weight (importance²) fully covered
+    have_of = person.profile.skills.get
+    names = person.skill_names
+    earned = 0.0
+    items: list[dict[str, Any]] = []
+    matched: list[Match] = []
+    gaps: list[Gap] = []
+    # This loop runs for every skill of every role: plain locals, no helper calls.
+    for skill_id, importance in role.skills:
+        have = have_of(skill_id, 0)
+        credit = importance * importance * (have if have < target else target) / target
+        earned += credit
+        name = names.get(skill_id, skill_id)
+        points = credit * scale
+        items.append(
+            {"skill": skill_id, "name": name, "importance": importance, "have": have,
+             "need": target, "points": points}
+        )  # fmt: skip
+        if have:
+            matched.append(_new(Match, (skill_id, name, importance, have, target, points)))
+        if have < target:
+            priority = importance * (target - have) / target
+            gaps.append(_new(Gap, (skill_id, name, importance, have, target, priority)))
+    matched.sort(key=lambda m: (-m.points, m.skill))
+    gaps.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
+    score = earned / total
+    detail = f"{round(score * 100)}% of the role's skill weight at the target proficiency {target}/5"
+    if role.onet is not None:
+        detail += " (no level data: the mid-level target)" if not role.level else ""
+        detail += "; from O*NET technology skills"
+        if unassessed:
+            detail += (
+                f"; {role.onet.unassessed} of its technologies ({unassessed / total:.0%} of the weight)"
+                " are no careercli skill and earn nothing"
+            )
+    if matched:
+        detail += "; strongest: " + ", ".join([f"{m.name} {m.have}/5" for m in matched[:3]])
+    if gaps:
+        detail += "; biggest gaps: " + ", ".join([g.name for g in gaps[:3]])
+    return _component("skills", score, detail, items), matched, gaps
+
+
+# --- experience -----------------------------------------------------------------------
+
+
+def _experience(person: _Person, role: Role) -> Component:
+    profile = person.profile
+    diff = person.level_rank - vocab.level_rank(role.level)
+    if diff == 0:
+        relation = "matches the role's level"
+    elif diff > 0:
+        relation = f"{diff} level{'s' if diff > 1 else ''} above the role's '{role.level}'"
+    else:
+        relation = f"{-diff} level{'s' if diff < -1 else ''} below the role's '{role.level}'"
+    items: list[dict[str, Any]] = [
+        {"you": profile.level, "level_given": profile.level_given,
+         "experience_years": profile.experience_years, "role": role.level, "difference": diff}
+    ]  # fmt: skip
+    detail = f"your level '{profile.level}' ({person.level_how}) {relation}"
+    if role.onet is not None and role.onet.experience:
+        if role.onet.experience_source == "job-zone":
+            detail += (
+                f" (no O*NET work-experience survey: the level its job zone states, '{role.onet.experience}')"
+            )
+        else:
+            detail += f" (O*NET related work experience, median respondent: '{role.onet.experience}')"
+    return _component("experience", LEVEL_GAP_SCORE[diff], detail, items)
+
+
+# --- interests ------------------------------------------------------------------------
+
+
+def _interests(person: _Person, role: Role) -> Component:
+    scores = role.interests.scores
+    if not scores:
+        return _component("interests", 0.5, "no interest data for this role; scored neutral", [])
+    dims = vocab.INTERESTS
+    values = [scores[d] for d in dims]
+    mean = sum(values) / 6
+    # Rescaled to 0..1 and centred on the role's own mean this is (v - mean) / 6; the 6
+    # cancels in c / spread below, so it is left out.
+    centred = [v - mean for v in values]
+    spread = sum([abs(c) for c in centred])
+    if spread == 0:
+        return _component("interests", 0.5, "the role's interest profile is flat; scored neutral", [])
+    effects = [lean * c / spread for lean, c in zip(person.leanings, centred, strict=True)]
+    score = 0.5 + sum(effects)
+    to_points = WEIGHTS["interests"] * 100
+    order = sorted(range(6), key=[-abs(e) for e in effects].__getitem__)  # stable: RIASEC breaks ties
+    likes = person.likes
+    items: list[dict[str, Any]] = [
+        {"dimension": dims[i], "you": likes[i], "role": values[i], "role_stresses": centred[i] > 0,
+         "points": effects[i] * to_points}
+        for i in order
+    ]  # fmt: skip
+    why = person.stances
+    helped = [why[i] for i in order if effects[i] > 0][:3]
+    hurt = [why[i] for i in order if effects[i] < 0][:3]
+    if helped or hurt:
+        detail = f"helped: {', '.join(helped) or 'none'}; hurt: {', '.join(hurt) or 'none'}"
+    else:
+        detail = "your interests are all neutral here, so they neither help nor hurt"
+    detail += f" (O*NET profile of {role.interests.onet_title or role.interests.onet_soc})"
+    return _component("interests", min(1.0, max(0.0, score)), detail, items)
+
+
+# --- education ------------------------------------------------------------------------
+
+
+def _education(person: _Person, role: Role) -> Component:
+    profile, education = person.profile, role.education
+    business = role.family in BUSINESS_FAMILIES
+    rank = person.degree_rank
+    typical = vocab.degree_rank(education.typical)
+    minimum = vocab.degree_rank(education.minimum)
+    if rank >= typical:
+        degree_score, degree_note = 1.0, f"meets the typical {education.typical}"
+    elif rank >= minimum:
+        degree_score, degree_note = 0.7, f"meets the minimum {education.minimum}, below the typical"
+    else:
+        steps = minimum - rank
+        degree_score = max(0.0, 0.4 - 0.2 * (steps - 1))
+        degree_note = f"{steps} step{'s' if steps > 1 else ''} below the minimum {education.minimum}"
+
+    matched_field = _field_match(person.field, education.fields)
+    if profile.mba and business:
+        field_score, field_note = 1.0, f"an MBA counts for a {role.family} role"
+    elif matched_field:
+        field_score, field_note = 1.0, f"field matches '{matched_field}'"
+    elif not person.field:
+        field_score, field_note = 0.5, "no field given (neutral)"
+    else:
+        field_score, field_note = 0.2, f"field '{profile.field}' is not one the role lists"
+    score = DEGREE_SHARE * degree_score + FIELD_SHARE * field_score
+    if role.onet is not None and not education.fields:
+        return _education_degree_only(person, role, degree_score, degree_note)
+    detail = f"{vocab.DEGREE_LABELS[vocab.DEGREES[rank]]}: {degree_note}; {field_note}"
+    items: list[dict[str, Any]] = [
+        {"part": "degree", "you": vocab.DEGREES[rank], "typical": education.typical,
+         "minimum": education.minimum, "score": degree_score},
+        {"part": "field", "you": profile.field, "role": list(education.fields),
+         "matched": matched_field or ("MBA" if profile.mba and business else None), "score": field_score},
+    ]  # fmt: skip
+    return _component("education", score, detail, items)
+
+
+def _education_degree_only(person: _Person, role: Role, degree_score: float, degree_note: str) -> Component:
+    """An O*NET occupation: O*NET names no fields of study, so the degree is the whole score."""
+    education = role.education
+    source = role.onet.education_source if role.onet else ""
+    where = " (O*NET: from its job zone)" if source == "job-zone" else " (O*NET education survey)"
+    rank = person.degree_rank
+    detail = (
+        f"{vocab.DEGREE_LABELS[vocab.DEGREES[rank]]}: {degree_note}{where}; "
+        "field of study: no data (O*NET names none), not scored"
+    )
+    items: list[dict[str, Any]] = [
+        {"part": "degree", "you": vocab.DEGREES[rank], "typical": education.typical,
+         "minimum": education.minimum, "score": degree_score, "source": source},
+        {"part": "field", "you": person.profile.field, "role": [], "matched": None, "score": None,
+         "note": "no data: O*NET names no fields of study"},
+    ]  # fmt: skip
+    return _component("education", degree_score, detail, items)
+
+
+@functools.lru_cache(maxsize=1024)  # a few dozen distinct fields, looked up for every role
+def _norm_field(text: str) -> str:
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", text.casefold()).split())
+    return _FIELD_ABBREVIATIONS.get(key, key)
+
+
+def _field_match(mine: str, role_fields: tuple[str, ...]) -> str | None:
+    """The role field a normalised field of study matches, by containment either way."""
+    if len(mine) < 2:
+        return None
+    for theirs in role_fields:
+        other = _norm_field(theirs)
+        if mine == other or (len(mine) >= 4 and mine in other) or other in mine:
+            return theirs
+    return None
+
+
+# --- preferences ----------------------------------------------------------------------
+
+
+def _preferences(person: _Person, role: Role) -> Component:
+    wanted = person.profile.industries
+    common = [i for i in wanted if i in role.industries]
+    if not wanted:
+        score, detail = 0.5, "no industries given (neutral)"
+    elif common:
+        score = 0.6 + 0.4 * len(common) / len(wanted)
+        names = person.industry_names
+        detail = "the role is common in " + ", ".join([names.get(i, i) for i in common])
+    else:
+        score, detail = 0.2, "the role is not typical of the industries you named"
+    detail += "; work mode not scored (roles carry no work-mode data)"
+    items: list[dict[str, Any]] = [
+        {"part": "industries", "you": list(wanted), "role": list(role.industries), "common": common,
+         "score": score},
+        {"part": "work_mode", "you": person.profile.work_mode, "role": None, "score": None,
+         "note": "not scored: roles carry no work-mode data"},
+    ]  # fmt: skip
+    return _component("preferences", score, detail, items)
+
+
+# --- plan -----------------------------------------------------------------------------
+
+
+def plan_steps(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any]]:
+    """The gaps to close for `role`, most important first, each with what to do about it."""
+    steps: list[dict[str, Any]] = []
+    for rank, gap in enumerate(fit.gaps, 1):
+        skill = catalog.skills.get(gap.skill)
+        about = skill.description if skill else ""
+        if gap.have:
+            action = f"Deepen {gap.name} from {gap.have}/5 to {gap.need}/5."
+        else:
+            action = f"Learn {gap.name} (the role expects {gap.need}/5)."
+        tips = [tip for tip in role.tips if skill is not None and _mentions(tip, skill)]
+        steps.append(
+            {
+                "rank": rank,
+                "skill": gap.skill,
+                "name": gap.name,
+                "importance": gap.importance,
+                "have": gap.have,
+                "need": gap.need,
+                "priority": round(gap.priority, 2),
+                "action": action,
+                "about": about,
+                "tips": tips,
+            }
+        )
+    return steps
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9+#]+", text.casefold())
+
+
+def _mentions(tip: str, skill: Skill) -> bool:
+    """Does a tip talk about the skill? Several-word names match on word stems ("engineer
+    features" ~ "feature engineering"); one-word names only as the word or its plural, and
+    very short names ("R", "ML") only as whole words in their own case, to avoid noise."""
+    words = _tokens(tip)
+    for name in (skill.name, skill.id.replace("-", " "), *skill.aliases):
+        parts = _tokens(name)
+        if not parts:
+            continue
+        if all(len(p) <= 2 for p in parts):
+            if re.search(rf"(?<![\w+#]){re.escape(name)}(?![\w+#])", tip):
+                return True
+        elif len(parts) == 1:
+            if _word_in(parts[0], words, stem=False):
+                return True
+        elif all(_word_in(p, words, stem=len(p) > 5) for p in parts):
+            return True
+    return False
+
+
+def _word_in(part: str, words: list[str], stem: bool) -> bool:
+    if stem:  # the first five letters: "preprocess" ~ "preprocessing"
+        return any(w.startswith(part[:5]) for w in words)
+    return any(w in (part, part + "s", part + "es") for w in words)

@@ -1,0 +1,285 @@
+"""Reading job files: CSV, TSV, JSON (a list, or an object holding one), JSON Lines, and the
+Remotive and Arbeitnow API responses; recognising their columns by common names.
+
+`read_file` returns a `ParsedFile`: every record of the file accounted for as a job or a
+rejection (with its 1-based record number: the first job after a CSV header is row 1).
+A file that cannot be read at all (binary, truncated JSON, empty, no title column) raises
+DataError naming the file; nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from careercli.common.errors import DataError, UsageProblem, did_you_mean
+from careercli.jobs.record import ImportedJob, Rejected, RowMaker
+
+# Canonical field -> the column names that mean it (compared without case, spaces, _ and -).
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "job_title", "Job Title", "position", "job_name", "role_title"),
+    "company": ("company", "company_name", "Company Name", "employer", "organization"),
+    "location": ("location", "job_location", "candidate_required_location", "city"),
+    "salary": ("salary", "Salary Estimate", "salary_range", "pay", "compensation"),
+    "description": ("description", "Job Description", "job_description", "summary"),
+    "level": ("level", "job_level", "experience_level", "seniority", "seniority_level"),
+    "type": ("type", "job_type", "job_types", "schedule_type", "employment_type"),
+    "posted": ("posted", "publication_date", "created_at", "first_seen", "date_posted", "posted_at"),
+    "url": ("url", "link", "job_link", "job_url", "apply_link"),
+    "tags": ("tags", "skills", "job_skills", "description_tokens", "keywords"),
+    "remote": ("remote", "work_from_home", "is_remote"),
+    "id": ("id", "job_id", "slug"),
+}
+FIELDS: tuple[str, ...] = tuple(FIELD_NAMES)
+LIST_KEYS = ("jobs", "data", "results")
+READ_LIMIT = 1 << 30  # bytes; a job file larger than 1 GiB is not one we should load whole
+
+
+class FileRows(NamedTuple):
+    """The records of one file, before they become jobs."""
+
+    columns: list[str]
+    records: list[tuple[int, Any]]  # (row number, a dict, or a reason it is not one)
+    feed: str | None  # "remotive" / "arbeitnow" when the file is that API's response
+
+
+class ParsedFile(NamedTuple):
+    path: str  # the file, or the URL of a feed
+    feed: str | None
+    rows: int
+    jobs: list[tuple[int, ImportedJob]]
+    rejected: list[tuple[int, str, Any]]  # row, reason, the record as read
+
+
+def key(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name.casefold())
+
+
+def parse_maps(options: Sequence[str]) -> dict[str, str]:
+    """--map field=column, checked: an unknown field is a usage problem naming the valid ones."""
+    out: dict[str, str] = {}
+    for option in options:
+        field, sep, column = option.partition("=")
+        field = field.strip().lower()
+        if not sep or not column.strip():
+            raise UsageProblem(f"--map: '{option}' is not field=column, e.g. --map title='Job Name'")
+        if field not in FIELD_NAMES:
+            raise UsageProblem(
+                f"--map: unknown field '{field}'; expected one of {', '.join(FIELDS)}"
+                f"{did_you_mean(field, FIELDS)}"
+            )
+        out[field] = column.strip()
+    return out
+
+
+def recognise(columns: Sequence[str], maps: Mapping[str, str]) -> dict[str, str]:
+    """Canonical field -> the file's column: --map first, then the common names."""
+    by_key: dict[str, str] = {}
+    for column in columns:
+        by_key.setdefault(key(column), column)
+    found: dict[str, str] = {}
+    for field, names in FIELD_NAMES.items():
+        if field in maps:
+            continue
+        for name in names:
+            if key(name) in by_key:
+                found[field] = by_key[key(name)]
+                break
+    for field, column in maps.items():
+        found[field] = by_key.get(key(column), column)
+    return found
+
+
+def read_file(
+    path: Path,
+    maker: RowMaker,
+    maps: Mapping[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ParsedFile:
+    return parse_rows(path, _records(path, _read_text(path)), maker, maps, progress)
+
+
+def read_response(origin: str, data: Any, maker: RowMaker) -> ParsedFile:
+    """A feed's decoded JSON response, read like a file of that shape."""
+    return parse_rows(origin, _json_rows(origin, data), maker)
+
+
+def parse_rows(
+    path: str | Path,
+    rows: FileRows,
+    maker: RowMaker,
+    maps: Mapping[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ParsedFile:
+    maps = maps or {}
+    columns = recognise(rows.columns, maps)
+    missing = [f for f, c in maps.items() if c not in rows.columns and rows.columns]
+    if missing:
+        raise DataError(
+            f"{path}: --map {missing[0]}={maps[missing[0]]}: no such column; "
+            f"columns are {', '.join(repr(c) for c in rows.columns[:30])}"
+        )
+    if "title" not in columns and rows.records:
+        raise DataError(
+            f"{path}: no title column among {', '.join(repr(c) for c in rows.columns[:30])}; "
+            "name one with --map title=COLUMN"
+        )
+    maker.remote_default = rows.feed == "remotive"  # every Remotive job is remote
+    jobs: list[tuple[int, ImportedJob]] = []
+    rejected: list[tuple[int, str, Any]] = []
+    for i, (row, record) in enumerate(rows.records):
+        if progress is not None and i % 1000 == 0:
+            progress(i)
+        if not isinstance(record, dict):
+            rejected.append((row, str(record) if isinstance(record, _Reason) else "not an object", record))
+            continue
+        try:
+            jobs.append((row, maker.make({f: record.get(c) for f, c in columns.items()})))
+        except Rejected as exc:
+            rejected.append((row, str(exc), record))
+    return ParsedFile(str(path), rows.feed, len(rows.records), jobs, rejected)
+
+
+class _Reason(str):
+    """A record that could not be read as an object: the reason, kept in its place."""
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise DataError(f"{path}: is a folder, not a job file")
+        with path.open("rb") as fh:
+            data = fh.read(READ_LIMIT + 1)
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > READ_LIMIT:
+        raise DataError(f"{path}: larger than 1 GiB; split it into smaller files")
+    if not data.strip():
+        raise DataError(f"{path}: the file is empty")
+    if b"\x00" in data[:65536]:
+        raise DataError(f"{path}: a binary file, not CSV, TSV, JSON or JSON Lines")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8 CSV or JSON"
+        ) from None
+    if not text.strip():  # a byte-order mark and nothing else
+        raise DataError(f"{path}: the file is empty")
+    return text
+
+
+def _records(path: Path, text: str) -> FileRows:
+    suffix = path.suffix.lower()
+    head = text.lstrip()[:1]
+    if suffix in {".jsonl", ".ndjson"}:
+        return _json_lines(path, text)
+    if suffix == ".json" or (suffix not in {".csv", ".tsv", ".tab", ".txt"} and head in "[{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if suffix != ".json" and head == "{" and "\n{" in text.strip():
+                return _json_lines(path, text)
+            raise DataError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        except RecursionError:
+            raise DataError(f"{path}: JSON nested too deeply") from None
+        return _json_rows(path, data)
+    return _delimited(path, text, "\t" if suffix in {".tsv", ".tab"} else _sniff(text))
+
+
+def _sniff(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def _delimited(path: Path, text: str, delimiter: str) -> FileRows:
+    csv.field_size_limit(1 << 27)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+        records: list[tuple[int, Any]] = []
+        width = len(header)
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line is not a row
+            n = len(records) + 1
+            if len(row) > width:
+                records.append((n, _Reason(f"{len(row)} cells; the header has {width}")))
+            else:
+                records.append((n, dict(zip(header, row, strict=False))))
+    except csv.Error as exc:
+        raise DataError(f"{path}: line {reader.line_num}: not readable as CSV ({exc})") from None
+    if not [c for c in header if c.strip()]:
+        raise DataError(f"{path}: the first line has no column names")
+    return FileRows(header, records, None)
+
+
+def _json_lines(path: Path, text: str) -> FileRows:
+    records: list[tuple[int, Any]] = []
+    columns: dict[str, None] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        n = len(records) + 1
+        try:
+            item = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            records.append((n, _Reason(f"not valid JSON ({reason})")))
+            continue
+        if isinstance(item, dict):
+            columns.update(dict.fromkeys(map(str, item)))
+        records.append((n, item))
+    if not columns:
+        raise DataError(f"{path}: no JSON objects found; expected one job object per line")
+    return FileRows(list(columns), records, None)
+
+
+def _json_rows(path: str | Path, data: Any) -> FileRows:
+    items = _find_list(data)
+    if items is None:
+        raise DataError(
+            f"{path}: no list of jobs found; expected a JSON array or an object with a "
+            f"{', '.join(repr(k) for k in LIST_KEYS)} list"
+        )
+    columns: dict[str, None] = {}
+    for item in items[:1000]:
+        if isinstance(item, dict):
+            columns.update(dict.fromkeys(map(str, item)))
+    return FileRows(list(columns), [(i + 1, x) for i, x in enumerate(items)], _feed(data, items))
+
+
+def _find_list(data: Any) -> list[Any] | None:
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        return None
+    for name in LIST_KEYS:
+        if isinstance(data.get(name), list):
+            found: list[Any] = data[name]
+            return found
+    lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _feed(data: Any, items: list[Any]) -> str | None:
+    """'remotive' or 'arbeitnow' when the file is that API's response, by its keys."""
+    first = next((x for x in items if isinstance(x, dict)), {})
+    if isinstance(data, dict) and "jobs" in data and "candidate_required_location" in first:
+        return "remotive"
+    if isinstance(data, dict) and "data" in data and "slug" in first and "job_types" in first:
+        return "arbeitnow"
+    return None
+
+
+def iter_rejects(parsed: Sequence[ParsedFile]) -> Iterator[dict[str, Any]]:
+    for f in parsed:
+        for row, reason, record in f.rejected:
+            yield {"file": str(f.path), "row": row, "reason": reason, "record": record}

@@ -1,0 +1,82 @@
+"""Jobs for a person: the profile's level, locations, work mode and salary floor as filters,
+ranked by the fit of each job's role. The quiz's "matching jobs", `jobs --for-me` and the
+plain `jobs` listing all come through `find_jobs` (the bundled and pack jobs plus the job
+store), so they agree for the same profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careercli.catalog.models import Catalog
+from careercli.common.currency import RateTable, load_rates
+from careercli.jobs.model import all_jobs
+from careercli.jobs.query import JobQuery, JobSearch, match_dict
+from careercli.profile.model import Profile
+
+if TYPE_CHECKING:
+    from careercli.fit.score import RoleFit
+
+
+def fit_map(fits: Iterable[RoleFit]) -> dict[str, float]:
+    """Role id -> fit score 0-100."""
+    return {f.role: float(f.score) for f in fits}
+
+
+def find_jobs(
+    catalog: Catalog,
+    query: JobQuery,
+    rates: RateTable,
+    fits: dict[str, float] | None = None,
+    data_dir: Path | None = None,
+) -> JobSearch:
+    """Every job careercli knows (bundled, the user pack, the job store) filtered and ranked
+    by `query`: job_filter.filter_jobs over all of them, with the store searched in SQL."""
+    from careercli.jobs.store import search_jobs
+
+    return search_jobs(all_jobs(catalog, data_dir), query, rates, fits)
+
+
+def profile_query(profile: Profile, rates: RateTable, limit: int | None = None) -> JobQuery:
+    """The filters a profile implies. Only work mode "remote" narrows (to remote jobs): a
+    hybrid or onsite job seeker can still take a job that also allows remote work."""
+    floor = profile.min_salary
+    return JobQuery(
+        levels=frozenset({profile.level}),
+        locations=tuple(profile.locations),
+        remote=profile.work_mode == "remote",
+        min_salary=floor.amount if floor else None,
+        currency=rates.parse_code(floor.currency, "min_salary.currency") if floor else "USD",
+        sort="fit",
+        limit=limit,
+    )
+
+
+def search_for(
+    profile: Profile,
+    fits: Iterable[RoleFit],
+    catalog: Catalog,
+    limit: int | None = None,
+    *,
+    data_dir: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+    rates: RateTable | None = None,
+) -> JobSearch:
+    """`jobs --for-me`: the profile's filters (explicit options in `overrides` win), ranked by fit."""
+    rates = rates or load_rates(data_dir)
+    query = profile_query(profile, rates, limit)._replace(**(overrides or {}))
+    return find_jobs(catalog, query, rates, fit_map(fits), data_dir)
+
+
+def matching_jobs(
+    profile: Profile,
+    fits: list[RoleFit],
+    catalog: Catalog,
+    limit: int = 5,
+    *,
+    data_dir: Path | None = None,
+) -> list[dict[str, Any]]:
+    """The quiz's matching jobs: the same dicts `jobs --for-me --json` prints under "jobs"."""
+    return [match_dict(m) for m in search_for(profile, fits, catalog, limit, data_dir=data_dir).matches]

@@ -1,0 +1,273 @@
+"""One job row from a file or feed, made into an `ImportedJob`: the cleaning every format shares.
+
+HTML descriptions become text, dates become ISO dates, level and employment type words
+become the vocabulary, salary text becomes figures (salary_text), the title is linked to
+the closest catalog role, and a missing level is inferred from the title (and marked so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping
+from html.parser import HTMLParser
+from typing import Any, NamedTuple
+
+from careercli.catalog.lookup import find_skill
+from careercli.catalog.models import Catalog
+from careercli.common import vocab
+from careercli.jobs import pay_text as salary_text
+from careercli.jobs.model import find_employment_type
+
+MAX_TEXT = 200_000  # characters kept of a description
+
+
+class Rejected(Exception):
+    """A row that cannot become a job; the message is the reason."""
+
+
+class ImportedJob(NamedTuple):
+    source_id: str | None
+    title: str
+    company: str
+    location: str
+    remote: bool
+    employment_type: tuple[str, ...]
+    level: str | None
+    level_inferred: bool
+    salary: salary_text.ParsedSalary | None  # with a currency, or None
+    salary_text: str
+    role: str | None
+    skills: tuple[str, ...]  # tags: catalog skill ids where they resolve, else the tag lowercased
+    posted: str | None
+    url: str | None
+    description: str
+
+    def dedup_key(self) -> str:
+        """Same title, company, location and description (normalised) = the same job."""
+        parts = (self.title, self.company, self.location, self.description)
+        text = "\x1f".join(" ".join(p.casefold().split()) for p in parts)
+        return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+# Level words job boards use that the vocabulary does not spell (LinkedIn, Arbeitnow, ...).
+_LEVEL_WORDS = {
+    "internship": "entry",
+    "intern": "entry",
+    "entry level": "entry",
+    "junior": "entry",
+    "associate": "mid",
+    "mid senior": "senior",
+    "mid-senior": "senior",
+    "mid senior level": "senior",
+    "mid-senior level": "senior",
+    "senior": "senior",
+    "lead": "senior",
+    "executive": "executive",
+    "director": "executive",
+}
+_TITLE_LEVELS = (
+    (re.compile(r"\b(?:head|director|vp|vice president|chief|c[a-z]o)\b", re.I), "executive"),
+    (re.compile(r"\b(?:senior|sr|lead|principal|staff)\b", re.I), "senior"),
+    (re.compile(r"\b(?:intern|internship|junior|jr|trainee|graduate|entry)\b", re.I), "entry"),
+)
+_WORK_MODES = {"remote": True, "onsite": False, "on-site": False, "hybrid": False, "on site": False}
+
+
+def find_level_word(text: str) -> str | None:
+    key = " ".join(text.strip().lower().replace("_", " ").split())
+    return vocab.find_level(key) or _LEVEL_WORDS.get(key) or _LEVEL_WORDS.get(key.removesuffix(" level"))
+
+
+def infer_level(title: str) -> str:
+    """intern/junior: entry; senior/lead/principal/staff: senior; head/director/VP/chief: executive."""
+    for pattern, level in _TITLE_LEVELS:
+        if pattern.search(title):
+            return level
+    return "mid"
+
+
+class RoleLinker:
+    """A job title -> the catalog role whose title or alias it names (longest, leftmost)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        names: dict[str, str] = {}
+        for role in catalog.roles.values():
+            for name in (role.title, *role.aliases):
+                key = " ".join(name.casefold().split())
+                if len(key) >= 2:
+                    names.setdefault(key, role.id)
+        self._names = names
+        ordered = sorted(names, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+        self._cache: dict[str, str | None] = {}
+
+    def link(self, title: str) -> str | None:
+        key = " ".join(title.casefold().split())
+        if key not in self._cache:
+            exact = self._names.get(key)
+            if exact is not None:
+                self._cache[key] = exact
+            else:
+                found = self._pattern.search(key) if self._names else None
+                self._cache[key] = self._names[found.group(0)] if found else None
+        return self._cache[key]
+
+
+class _Text(HTMLParser):
+    _BREAKS = frozenset({"p", "br", "li", "div", "h1", "h2", "h3", "h4", "tr", "ul", "ol"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BREAKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """HTML -> plain text (stdlib html.parser); text without tags passes through, spaces tidied."""
+    if "<" in text or "&" in text:
+        parser = _Text()
+        try:
+            parser.feed(text[:MAX_TEXT])
+            parser.close()
+        except Exception:  # html.parser is lenient; anything it still trips on stays as text
+            return " ".join(text[:MAX_TEXT].split())
+        text = "".join(parser.parts)
+    lines = (" ".join(line.split()) for line in text[:MAX_TEXT].splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def parse_date(value: Any) -> str | None:
+    """ISO dates and date-times, Unix seconds, M/D/YYYY -> 'YYYY-MM-DD'; anything else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        try:
+            return dt.datetime.fromtimestamp(float(value), dt.UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    if re.fullmatch(r"\d{9,11}", text):
+        return parse_date(int(text))
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat()
+        if re.match(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def text_list(value: Any) -> list[str]:
+    """A list, or list-like text ("['a', 'b']", "a, b") -> its items as text."""
+    if isinstance(value, list | tuple):
+        return [str(x).strip() for x in value if str(x).strip() and not isinstance(x, dict | list)]
+    text = clean(value)
+    if not text:
+        return []
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    items = re.split(r"[,;|]", text) if "[" not in text else [text]
+    return [i.strip().strip("'\"").strip() for i in items if i.strip().strip("'\"").strip()]
+
+
+def clean(value: Any) -> str:
+    """A cell as text: None, NaN and Glassdoor's -1 are empty."""
+    if value is None or isinstance(value, dict | list):
+        return ""
+    text = str(value).strip()
+    return "" if text in {"-1", "nan", "NaN", "None", "null"} else text
+
+
+class RowMaker:
+    """Turns field->value mappings into ImportedJob, with the catalog for roles and skills."""
+
+    def __init__(self, catalog: Catalog, currency: str | None = None, remote_default: bool = False) -> None:
+        self.catalog = catalog
+        self.currency = currency
+        self.remote_default = remote_default
+        self.linker = RoleLinker(catalog)
+        self._skills: dict[str, str] = {}
+        self.no_currency = 0  # salaries read but left empty: no currency named, none given
+
+    def make(self, fields: Mapping[str, Any]) -> ImportedJob:
+        title = " ".join(clean(fields.get("title")).split())
+        if not title:
+            raise Rejected("no title")
+        if len(title) > 500:
+            raise Rejected(f"title is {len(title)} characters long; at most 500")
+        company = clean(fields.get("company")).split("\n")[0].strip()  # Glassdoor: "Acme\n3.9"
+        location = " ".join(clean(fields.get("location")).split())
+        remote, types = self._types(fields)
+        level_text = clean(fields.get("level"))
+        level = find_level_word(level_text) if level_text else None
+        raw_salary = clean(fields.get("salary"))
+        url = clean(fields.get("url")) or None
+        source_id = clean(fields.get("id")) or url
+        return ImportedJob(
+            source_id=source_id[:500] if source_id else None,
+            title=title,
+            company=" ".join(company.split()),
+            location=location,
+            remote=remote or "remote" in location.casefold() or self.remote_default,
+            employment_type=types,
+            level=level or infer_level(title),
+            level_inferred=level is None,
+            salary=self._salary(raw_salary),
+            salary_text=raw_salary[:200],
+            role=self.linker.link(title),
+            skills=self._tags(fields.get("tags")),
+            posted=parse_date(fields.get("posted")),
+            url=url,
+            description=html_to_text(clean(fields.get("description"))),
+        )
+
+    def _types(self, fields: Mapping[str, Any]) -> tuple[bool, tuple[str, ...]]:
+        remote = _truthy(fields.get("remote"))
+        types: list[str] = []
+        for item in text_list(fields.get("type")):
+            for word in re.split(r"\s+and\s+|/", item):
+                key = word.strip().lower()
+                if key in _WORK_MODES:
+                    remote = remote or _WORK_MODES[key]
+                    continue
+                kind = find_employment_type(word)
+                if kind and kind not in types:
+                    types.append(kind)
+        return remote, tuple(types)
+
+    def _salary(self, text: str) -> salary_text.ParsedSalary | None:
+        parsed = salary_text.parse(text) if text else None
+        if parsed is None:
+            return None
+        if parsed.currency is None:
+            if self.currency is None:
+                self.no_currency += 1
+                return None
+            return parsed._replace(currency=self.currency)
+        return parsed
+
+    def _tags(self, value: Any) -> tuple[str, ...]:
+        out: list[str] = []
+        for tag in text_list(value)[:50]:
+            key = tag.casefold()
+            if key not in self._skills:
+                self._skills[key] = find_skill(self.catalog, tag) or " ".join(key.split())
+            if self._skills[key] not in out:
+                out.append(self._skills[key])
+        return tuple(out)
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return clean(value).lower() in {"true", "yes", "1", "y", "remote"}

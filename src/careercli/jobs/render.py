@@ -1,0 +1,213 @@
+"""Views of a job search: a Rich table with its footnotes, and CSV."""
+
+from __future__ import annotations
+
+import csv
+from typing import IO, TYPE_CHECKING
+
+from careercli.common import vocab
+from careercli.jobs.model import Salary
+from careercli.jobs.query import ConvertedSalary, JobMatch, JobSearch
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+TYPE_SHORT = {
+    "full-time": "FT",
+    "part-time": "PT",
+    "contract": "contract",
+    "internship": "intern",
+    "freelance": "freelance",
+}
+_PER = {"year": "", "month": "/mo", "hour": "/h"}
+TYPE_SHORT_NOTE = ("full-time", "part-time")
+CONVERTED_MARK = "≈"
+CSV_COLUMNS: tuple[str, ...] = (
+    *("id", "title", "company", "location", "remote", "employment_type", "level"),
+    *("salary_min", "salary_max", "salary_currency", "salary_period"),
+    *("compared_min", "compared_max", "compared_currency", "rate", "rate_date"),
+    *("role", "fit", "posted", "url", "source"),
+)
+
+
+def _amount(x: float) -> str:
+    return f"{x / 1000:,.0f}K" if abs(x) >= 1000 else f"{x:,.2f}".removesuffix(".00")
+
+
+def money_range(low: float | None, high: float | None, currency: str, period: str = "year") -> str:
+    """'$100K-180K', '€70K-90K', 'INR 1,200K+', 'up to $90K', '$45/h'."""
+    from careercli.cli.console import currency_symbol
+
+    sym = currency_symbol(currency)
+    prefix = sym if sym else f"{currency} "
+    per = _PER.get(period, "")
+    if low is not None and high is not None and low != high:
+        return f"{prefix}{_amount(low)}-{_amount(high)}{per}"
+    if low is not None and high is None:
+        return f"{prefix}{_amount(low)}+{per}"
+    if low is None and high is not None:
+        return f"up to {prefix}{_amount(high)}{per}"
+    return f"{prefix}{_amount(low or 0)}{per}"
+
+
+def salary_text(sal: Salary | None, compared: ConvertedSalary | None) -> str:
+    """The listing's figure, and under it the converted one when a conversion happened."""
+    if sal is None:
+        return "-"
+    text = money_range(sal.min, sal.max, sal.currency, sal.period)
+    if compared is not None and compared.changed:
+        text += f"\n{CONVERTED_MARK}{money_range(compared.min, compared.max, compared.currency)}"
+    return text
+
+
+def _fit(m: JobMatch) -> str:
+    return "-" if m.fit is None else f"{m.fit:.0f}"
+
+
+def jobs_table(search: JobSearch, width: int = 80) -> Table:
+    """Title, company, location, level, type, salary, fit as columns from 100 columns up;
+    below, the company goes under the title, then the type goes, then location and level
+    join the title cell, so the table stays readable down to 40 columns."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    wide, typed, narrow = width >= 100, width >= 72, width < 50
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("Job" if narrow else "Title", ratio=3)
+    if wide:
+        table.add_column("Company", ratio=2)
+    if not narrow:
+        table.add_column("Location", ratio=2)
+        table.add_column("Level" if typed else "Lvl", no_wrap=True)
+    if typed:
+        table.add_column("Type", no_wrap=True)
+    table.add_column("Salary", no_wrap=True)
+    if search.has_fit:
+        table.add_column("Fit", justify="right", no_wrap=True)
+    for m in search.matches:
+        job = m.job
+        title = Text(job.title, style="bold")
+        if not wide:
+            title.append(f"\n{job.company}", style="dim")
+        if narrow:
+            level = vocab.LEVEL_CODES.get(job.level or "", "")
+            extra = " · ".join(x for x in (job.location, level) if x)
+            title.append(f" · {extra}" if extra else "", style="dim")
+        cells: list[RenderableType] = [title]
+        if wide:
+            cells.append(job.company)
+        if not narrow:
+            level = job.level or "-"
+            cells += [job.location or "-", level if typed else vocab.LEVEL_CODES.get(level, level)]
+        if typed:
+            cells.append("/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-")
+        cells.append(salary_text(job.salary, m.salary))
+        if search.has_fit:
+            cells.append(_fit(m))
+        table.add_row(*cells)
+    return table
+
+
+def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]:
+    """What the reader needs to trust the table: count, order, conversions, sources."""
+    n, q = len(search.matches), search.query
+    shown = f"{n} job{'s' if n != 1 else ''}" + (f" of {search.total}" if search.total > n else "")
+    order = {
+        "fit": "best fit first",
+        "salary": f"highest pay first ({q.currency}, top of range)",
+        "posted": "newest first",
+        "title": "by title",
+    }[search.ranked_by]
+    lines = [f"{shown}, {order}."]
+    if width >= 72 and any(t in TYPE_SHORT_NOTE for m in search.matches for t in m.job.employment_type):
+        lines.append("Type: FT full-time, PT part-time.")
+    if width < 72:
+        lines.append("Level: EN entry, MI mid, SE senior, EX executive.")
+    if search.has_fit:
+        lines.append(
+            f"Fit: 0-100, how well each job's role fits {fit_to or 'you'}; `careercli quiz` explains it."
+        )
+    if q.min_salary is not None:
+        floor = money_range(q.min_salary, q.min_salary, q.currency)
+        lines.append(f"Salary floor {floor} a year: kept where the top of the range is at least that.")
+    if search.no_salary_dropped:
+        k = search.no_salary_dropped
+        lines.append(f"{k} job{'s' if k != 1 else ''} without a comparable salary left out by the floor.")
+    r = search.rates
+    for m in search.below_floor[:3]:
+        sal, conv = m.job.salary, m.salary
+        if sal is None or conv is None:
+            continue
+        rate = f" at the {r.short_source} of {r.date}" if conv.rate else ""
+        lines.append(
+            f"Below the floor: {m.job.title}, {money_range(sal.min, sal.max, sal.currency, sal.period)}"
+            f" {CONVERTED_MARK} {money_range(conv.min, conv.max, conv.currency)}{rate}."
+        )
+    for code in search.converted:
+        lines.append(
+            f"{CONVERTED_MARK} {code} converted to {q.currency} at the {r.short_source} of {r.date} "
+            f"(1 {code} = {r.factor(code, q.currency):.4g} {q.currency}); for comparison only."
+        )
+    if any(m.salary is not None and m.salary.annualised for m in search.matches):
+        lines.append(f"{CONVERTED_MARK} hourly and monthly pay annualised (2080 hours, 12 months).")
+    sources = sorted({m.job.source for m in search.matches})
+    if sources:
+        more = f" and {len(sources) - 2} more" if len(sources) > 2 else ""
+        lines.append("Source: " + "; ".join(sources[:2]) + more + ".")
+    return lines
+
+
+def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str = "") -> list[RenderableType]:
+    from rich.text import Text
+
+    if not search.matches:
+        lines = ["No jobs match those filters."]
+        lines += [n for n in footnotes(search, fit_to, width) if n.startswith("Below the floor")]
+        if search.no_salary_dropped:
+            k = search.no_salary_dropped
+            lines.append(f"{k} job{'s' if k != 1 else ''} without a comparable salary left out by the floor.")
+        if empty_hint:
+            lines.append(empty_hint)
+        return [Text(line) for line in lines]
+    notes = footnotes(search, fit_to, width)
+    return [jobs_table(search, width), *(Text(line, style="dim") for line in notes)]
+
+
+def write_csv(search: JobSearch, out: IO[str]) -> None:
+    """One row per match; employment types joined with ';'; compared_* in the query's currency."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in search.matches:
+        job, sal, cmp = m.job, m.job.salary, m.salary
+        conv = cmp if cmp is not None and cmp.changed else None
+        writer.writerow(
+            [
+                job.id,
+                job.title,
+                job.company,
+                job.location,
+                str(job.remote).lower(),
+                ";".join(job.employment_type),
+                job.level or "",
+                _num(sal.min if sal else None),
+                _num(sal.max if sal else None),
+                sal.currency if sal else "",
+                sal.period if sal else "",
+                _num(cmp.min if cmp else None),
+                _num(cmp.max if cmp else None),
+                cmp.currency if cmp else "",
+                "" if conv is None or conv.rate is None else f"{conv.rate:.6g}",
+                (conv.rate_date or "") if conv else "",
+                job.role or "",
+                "" if m.fit is None else f"{m.fit:.1f}",
+                job.posted or "",
+                job.url or "",
+                job.source,
+            ]
+        )
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else f"{x:.2f}".removesuffix(".00")

@@ -1,0 +1,673 @@
+"""The local job store: SQLite at state_dir()/jobs.sqlite3, with FTS5 over the searchable text.
+
+Design:
+- Schema versions live in PRAGMA user_version; `MIGRATIONS[i]` takes version i to i+1 and
+  runs inside the same BEGIN IMMEDIATE transaction as the write that opened the store.
+- `jobs_fts` is an external-content FTS5 table over `jobs` (title, company, description,
+  skills), kept in step by triggers: the text is stored once (in `jobs`), the index holds
+  only tokens, and a delete through the trigger hands FTS5 the very values it indexed.
+  The triggers index the text casefolded by Python (a `casefold` SQL function every
+  connection registers), so FTS5 sees what job_filter's search sees ("Straße" is
+  "strasse" to both); its tokenizer splits on all but letters and digits, as the filter's
+  word boundary does. Other tools that delete rows need that function too.
+- Every write (an import of many files, a fetch, a clear) is one BEGIN IMMEDIATE ... COMMIT.
+  The rollback journal (journal_mode=DELETE) makes a process killed mid-write (SIGKILL)
+  leave a hot journal that the next open rolls back: the store is exactly as before.
+- Readers (the listing) never create the store: no file, no jobs. sqlite3 is imported only
+  here, and this module only by the jobs commands.
+
+Duplicates: a job is a duplicate when its (source, source id) or its normalised title,
+company, location and description (`dedup_key`) are already stored; two UNIQUE indexes and
+INSERT OR IGNORE decide it inside the transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from careercli.common.errors import DataError
+from careercli.common.paths import state_dir
+from careercli.jobs.model import Job, Salary
+from careercli.jobs.record import ImportedJob
+
+if TYPE_CHECKING:
+    from careercli.common.currency import RateTable
+    from careercli.jobs.query import JobMatch, JobQuery, JobSearch
+
+STORE_FILE = "jobs.sqlite3"
+BUSY_TIMEOUT_S = 10.0
+CHUNK = 2000
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE batches (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('import', 'fetch')),
+        origin TEXT NOT NULL,
+        at TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        added INTEGER NOT NULL
+    );
+    CREATE TABLE jobs (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_id TEXT,
+        dedup_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        company TEXT NOT NULL,
+        location TEXT NOT NULL,
+        remote INTEGER NOT NULL,
+        employment_type TEXT NOT NULL,
+        level TEXT,
+        level_inferred INTEGER NOT NULL,
+        salary_min REAL,
+        salary_max REAL,
+        salary_currency TEXT,
+        salary_period TEXT,
+        salary_text TEXT NOT NULL,
+        role TEXT,
+        skills TEXT NOT NULL,
+        posted TEXT,
+        url TEXT,
+        description TEXT NOT NULL,
+        batch INTEGER NOT NULL REFERENCES batches(id)
+    );
+    CREATE UNIQUE INDEX jobs_by_source_id ON jobs(source, source_id) WHERE source_id IS NOT NULL;
+    CREATE UNIQUE INDEX jobs_by_content ON jobs(dedup_key);
+    CREATE INDEX jobs_by_level ON jobs(level);
+    CREATE VIRTUAL TABLE jobs_fts USING fts5(
+        title, company, description, skills,
+        content='jobs', content_rowid='rowid',
+        tokenize="unicode61 remove_diacritics 0 categories 'L* N*'"
+    );
+    CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO jobs_fts(rowid, title, company, description, skills)
+        VALUES (new.rowid, casefold(new.title), casefold(new.company), casefold(new.description),
+                casefold(new.skills));
+    END;
+    CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+        INSERT INTO jobs_fts(jobs_fts, rowid, title, company, description, skills)
+        VALUES ('delete', old.rowid, casefold(old.title), casefold(old.company),
+                casefold(old.description), casefold(old.skills));
+    END;
+    """,
+    # 2: `plain` marks a row whose searchable text is all ASCII (no NUL), where an FTS5 prefix
+    # match of a letters-and-digits word is exactly job_filter's word test; `jobs_ranking`
+    # covers every column the ranked listing reads, so `jobs --search W --limit N` ranks
+    # from the index and the FTS5 rowids without touching the wide rows.
+    # (length() of text stops at a NUL, the byte length does not.)
+    """
+    ALTER TABLE jobs ADD COLUMN plain INTEGER NOT NULL DEFAULT 0;
+    UPDATE jobs SET plain = (
+        length(CAST(title || company || description || skills AS BLOB))
+        = length(title || company || description || skills)
+    );
+    CREATE INDEX jobs_ranking ON jobs(
+        level, plain, role, remote, salary_currency, salary_period, salary_max, salary_min
+    );
+    """,
+)
+_INSERT = """
+INSERT OR IGNORE INTO jobs (
+    id, source, source_id, dedup_key, title, company, location, remote, employment_type,
+    level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
+    role, skills, posted, url, description, batch, plain
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_JOB_COLUMNS = (
+    "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
+    "salary_currency, salary_period, role, skills, posted, url, description"
+)
+FEED_NAMES = {
+    "remotive": "Remotive (https://remotive.com)",
+    "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
+}
+
+
+class Batch(NamedTuple):
+    source: str
+    kind: str  # import | fetch
+    origin: str  # the file or URL
+    rows: int
+    jobs: Sequence[ImportedJob]
+
+
+class SourceInfo(NamedTuple):
+    source: str
+    jobs: int
+    last_kind: str | None
+    last_at: str | None
+    last_origin: str | None
+
+
+def store_path() -> Path:
+    return state_dir() / STORE_FILE
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataError(f"{path.parent}: cannot create the state folder ({exc.strerror})") from None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
+    except sqlite3.Error as exc:
+        raise _store_error(path, exc) from None
+    return conn
+
+
+def _casefold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else text
+
+
+def _store_error(path: Path, exc: sqlite3.Error) -> DataError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DataError(f"{path}: the job store is busy (another careercli is writing); try again")
+    if "not a database" in text or "malformed" in text:
+        return DataError(f"{path}: not a careercli job store ({text}); move it away to start afresh")
+    return DataError(f"{path}: job store error: {text}")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise DataError(
+            f"{path}: written by a newer careercli (schema {version}, this one knows "
+            f"{len(MIGRATIONS)}); upgrade careercli"
+        )
+    if version == 0:  # a new store, or some other SQLite file at our path: never add to that
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables:
+            held = ", ".join(sorted(tables)[:3])
+            raise DataError(
+                f"{path}: not a careercli job store (it holds other tables: {held}); "
+                "move it away to start afresh"
+            )
+    for i in range(version, len(MIGRATIONS)):
+        for statement in _statements(MIGRATIONS[i]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {i + 1}")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """A migration script split into statements (sqlite3.complete_statement knows triggers)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+@contextmanager
+def writing(path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """One write transaction: BEGIN IMMEDIATE, migrations, the caller's writes, COMMIT."""
+    path = path or store_path()
+    conn = _connect(path, create=True)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        _migrate(conn, path)
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise _store_error(path, exc) from None
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+
+
+@contextmanager
+def reading(path: Path | None = None) -> Iterator[sqlite3.Connection | None]:
+    """A read-only view; None when there is no store yet (it is never created by reading)."""
+    path = path or store_path()
+    if not path.is_file():
+        yield None
+        return
+    conn = _connect(path, create=False)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version != len(MIGRATIONS):
+            if version > len(MIGRATIONS):
+                _migrate(conn, path)  # raises the "newer careercli" error
+            conn.close()
+            with writing(path):
+                pass  # bring an old store up to date, then read it
+            conn = _connect(path, create=False)
+        yield conn
+    except sqlite3.Error as exc:
+        raise _store_error(path, exc) from None
+    finally:
+        conn.close()
+
+
+def add_batches(
+    batches: Sequence[Batch],
+    path: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[int]:
+    """Store every batch in one transaction; returns how many jobs of each were new."""
+    added: list[int] = []
+    at = now()
+    done = 0
+    with writing(path) as conn:
+        for b in batches:
+            cur = conn.execute(
+                "INSERT INTO batches (source, kind, origin, at, rows, added) VALUES (?, ?, ?, ?, ?, 0)",
+                (b.source, b.kind, b.origin, at, b.rows),
+            )
+            batch_id = int(cur.lastrowid or 0)
+            count = 0
+            for start in range(0, len(b.jobs), CHUNK):
+                chunk = b.jobs[start : start + CHUNK]
+                cur = conn.executemany(_INSERT, (_row(j, b.source, batch_id) for j in chunk))
+                count += max(cur.rowcount, 0)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done)
+            conn.execute("UPDATE batches SET added = ? WHERE id = ?", (count, batch_id))
+            added.append(count)
+    return added
+
+
+def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
+    sal = j.salary
+    key = j.dedup_key()
+    sid = j.source_id
+    safe = sid is not None and len(sid) <= 40 and sid.replace("-", "").replace("_", "").isalnum()
+    job_id = f"{source}-{sid if safe else key[:12]}".lower()
+    skills = "\n".join(j.skills)
+    text = j.title + j.company + j.description + skills
+    return (
+        job_id,
+        source,
+        sid,
+        key,
+        j.title,
+        j.company,
+        j.location,
+        int(j.remote),
+        ";".join(j.employment_type),
+        j.level,
+        int(j.level_inferred),
+        sal.min if sal else None,
+        sal.max if sal else None,
+        sal.currency if sal else None,
+        sal.period if sal else None,
+        j.salary_text,
+        j.role,
+        skills,
+        j.posted,
+        j.url,
+        j.description,
+        batch,
+        int(text.isascii() and "\0" not in text),
+    )
+
+
+def clear(source: str | None = None, path: Path | None = None) -> int:
+    """Remove every stored job (or one source's); returns how many were removed."""
+    path = path or store_path()
+    if not path.is_file():
+        return 0
+    with writing(path) as conn:
+        if source is None:
+            removed = int(conn.execute("SELECT count(*) FROM jobs").fetchone()[0])
+            conn.execute("DELETE FROM jobs")
+            conn.execute("INSERT INTO jobs_fts(jobs_fts) VALUES ('delete-all')")
+            conn.execute("DELETE FROM batches")
+        else:
+            removed = conn.execute("DELETE FROM jobs WHERE source = ?", (source,)).rowcount
+            conn.execute("DELETE FROM batches WHERE source = ?", (source,))
+    return int(removed)
+
+
+def sources(path: Path | None = None) -> list[SourceInfo]:
+    with reading(path) as conn:
+        if conn is None:
+            return []
+        counts = dict(conn.execute("SELECT source, count(*) FROM jobs GROUP BY source").fetchall())
+        last = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                "SELECT source, kind, at, origin FROM batches b WHERE id = "
+                "(SELECT max(id) FROM batches WHERE source = b.source)"
+            )
+        }
+    names = sorted(set(counts) | set(last))
+    return [SourceInfo(n, int(counts.get(n, 0)), *(last.get(n) or (None, None, None))) for n in names]
+
+
+def source_names(path: Path | None = None) -> list[str]:
+    return [s.source for s in sources(path)]
+
+
+def source_label(source: str) -> str:
+    """What the listing's "Source:" line says for a stored job."""
+    return FEED_NAMES.get(source, f"imported: {source}")
+
+
+def fts_tokens(words: Iterable[str]) -> list[str]:
+    """The FTS5 prefix terms that every job matching the search `words` must contain.
+
+    The pure filter matches a casefolded word at the start of a word. Each ASCII word's
+    letter-and-digit runs then start FTS5 tokens (the tokenizer splits on everything but
+    letters and digits, as the pure filter's word boundary does), so "term*" AND ... is a
+    superset. Words with other characters are left to the pure filter alone.
+    """
+    out: list[str] = []
+    for word in words:
+        folded = word.casefold()
+        if folded.isascii():
+            out += [t for t in re.findall(r"[a-z0-9]+", folded) if t not in out]
+    return out
+
+
+def query_jobs(query: JobQuery, path: Path | None = None) -> list[Job]:
+    """The stored jobs that may match `query` (the level, role, remote and search filters
+    pushed down to SQL and FTS5); job_filter.filter_jobs then decides exactly."""
+    return load_jobs(query.levels, query.role, query.remote, fts_tokens(query.search), path)
+
+
+def load_jobs(
+    levels: Iterable[str] = (),
+    role: str | None = None,
+    remote: bool = False,
+    fts_words: Sequence[str] = (),
+    path: Path | None = None,
+) -> list[Job]:
+    """Stored jobs narrowed in SQL. Every filter here is a superset of the pure filter in
+    job_filter (which still runs over the result), so the answer equals a full scan's."""
+    where, args = _where(levels, role, remote, fts_words)
+    sql = f"SELECT {_JOB_COLUMNS} FROM jobs{where} ORDER BY rowid"  # noqa: S608
+    with reading(path) as conn:
+        if conn is None:
+            return []
+        return [_job(r) for r in conn.execute(sql, args)]
+
+
+def _where(
+    levels: Iterable[str], role: str | None, remote: bool, fts_words: Sequence[str]
+) -> tuple[str, list[object]]:
+    """The WHERE clause (with its leading space) and its parameters for load_jobs' filters."""
+    where: list[str] = []
+    args: list[object] = []
+    levels = sorted(set(levels))
+    if levels:
+        where.append(f"level IN ({', '.join('?' * len(levels))})")
+        args += levels
+    if role is not None:
+        where.append("role = ?")
+        args.append(role)
+    if remote:
+        where.append("remote = 1")
+    if fts_words:
+        where.append("rowid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?)")
+        args.append(" AND ".join(f'"{w}"*' for w in fts_words))
+    # Only fixed column names and ? placeholders are joined here; every value is a parameter.
+    return (f" WHERE {' AND '.join(where)}" if where else ""), args
+
+
+def _job(r: tuple[object, ...]) -> Job:
+    (jid, source, title, company, location, remote, types, level) = r[:8]
+    (low, high, currency, period, role, skills, posted, url, description) = r[8:]
+    salary = (
+        Salary(low, high, str(currency), str(period))  # type: ignore[arg-type]
+        if currency is not None and (low is not None or high is not None)
+        else None
+    )
+    return Job(
+        id=str(jid),
+        title=str(title),
+        company=str(company),
+        location=str(location),
+        remote=bool(remote),
+        employment_type=tuple(str(types).split(";")) if types else (),
+        level=level,  # type: ignore[arg-type]
+        salary=salary,
+        role=role,  # type: ignore[arg-type]
+        skills=tuple(str(skills).split("\n")) if skills else (),
+        posted=posted,  # type: ignore[arg-type]
+        url=url,  # type: ignore[arg-type]
+        source=source_label(str(source)),
+        description=str(description),
+    )
+
+
+# The columns search_jobs ranks by: no description, url or skills (a row is ~60 bytes, not ~600).
+_LIGHT_COLUMNS = (
+    "rowid, title, company, location, remote, employment_type, level, salary_min, salary_max, "
+    "salary_currency, salary_period, role, posted"
+)
+_EXACT_WORD = re.compile(r"[a-z0-9]+")
+
+
+def search_jobs(
+    others: Sequence[Job],
+    query: JobQuery,
+    rates: RateTable,
+    fits: Mapping[str, float] | None = None,
+    path: Path | None = None,
+) -> JobSearch:
+    """`filter_jobs([*others, *every stored job], query, rates, fits)`, exactly, but cheaply.
+
+    The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
+    filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
+    search word is letters and digits (a token starts with "python" exactly where the word
+    "python" starts); other rows get the pure word test over their text. A listing ranked
+    by pay with a limit reads only the index (`_top_by_pay`); otherwise the stored rows that
+    pass become light Jobs (no description, skills or url) for filter_jobs to apply the
+    remaining filters and rank. Only the matches shown (and the floor's notes) are read in
+    full.
+    """
+    from careercli.jobs.query import filter_jobs, job_predicate
+
+    search = query.search
+    with reading(path) as conn:
+        if conn is None:
+            return filter_jobs(others, query, rates, fits)
+        where, args = _where(query.levels, query.role, query.remote, fts_tokens(search))
+        exact = all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
+        # The stored jobs come back light (no description), so the search words are settled
+        # here, for the other jobs by the filter's own test, and left out of the query.
+        mine = [j for j in others if job_predicate(query)(j)] if search else list(others)
+        if exact and _ranks_by_pay(query, fits):
+            found = _top_by_pay(conn, mine, query, rates, fits, (where, args))
+            if found is not None:
+                return found
+        check = "NOT plain" if exact and search else ("1" if search else "0")
+        sql = f"SELECT {_LIGHT_COLUMNS}, {check} FROM jobs{where} ORDER BY rowid"  # noqa: S608
+        rows = conn.execute(sql, args).fetchall()
+        passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
+        candidates, light = _with_light(mine, (r for r in rows if not r[-1] or r[0] in passed))
+        result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+        return _filled(conn, result, query, light)
+
+
+def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
+    """Whether `query` is a pay-ranked, limited listing whose filters all run in SQL."""
+    by_pay = query.sort == "salary" or (query.sort == "fit" and not fits)
+    pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
+    return by_pay and pushed_down_only and query.limit is not None and query.limit > 0
+
+
+def _top_by_pay(
+    conn: sqlite3.Connection,
+    others: list[Job],
+    query: JobQuery,
+    rates: RateTable,
+    fits: Mapping[str, float] | None,
+    where_args: tuple[str, list[object]],
+) -> JobSearch | None:
+    """The pay-ranked top `limit`, read from the `jobs_ranking` index; None if it cannot tell.
+
+    SQL gives every matching row's yearly top of range in the query's currency, unrounded
+    (`_pay_sql`); filter_jobs ranks by that figure rounded, then by title. Rounding never
+    reorders two figures more than 1 apart, so every row that can be in the top `limit` has
+    a figure at least the `limit`-th largest minus 1: only those rows are read and ranked
+    exactly, beside the other (bundled) jobs, which `others` holds already searched. With
+    fewer priced rows than `limit`, the unpriced ones would rank by title: None, and the
+    caller takes the general path.
+    """
+    from careercli.jobs.query import filter_jobs, job_predicate
+
+    assert query.limit is not None
+    where, args = where_args
+    pay, pay_args = _pay_sql(query.currency, rates)
+    sql = f"SELECT rowid, plain, {pay} FROM jobs{where}"  # noqa: S608
+    rows = conn.execute(sql, [*pay_args, *args]).fetchall()
+    if query.search:
+        passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
+        rows = [r for r in rows if r[1] or r[0] in passed]
+    priced = [r[2] for r in rows if r[2] is not None]
+    if len(priced) < query.limit:
+        return None
+    floor = heapq.nlargest(query.limit, priced)[-1] - 1.0
+    keep = job_predicate(query._replace(search=()))
+    mine = [j for j in others if keep(j)]
+    wanted = [r[0] for r in rows if r[2] is not None and r[2] >= floor]
+    candidates, light = _with_light(mine, _light_rows(conn, wanted))
+    result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
+
+
+def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[int, int]]:
+    """`others` and the stored `rows` as light Jobs, and id() of each light Job -> its rowid."""
+    candidates = list(others)
+    light: dict[int, int] = {}
+    for r in rows:
+        job = _light_job(r)
+        light[id(job)] = r[0]
+        candidates.append(job)
+    return candidates, light
+
+
+def _pay_sql(currency: str, rates: RateTable) -> tuple[str, list[object]]:
+    """SQL for a row's top of range per year in `currency` (NULL: no salary, or no rate).
+
+    The factors are job_filter's own (pay_factor), so the product is the very float
+    filter_jobs computes before it rounds."""
+    from careercli.jobs.model import PERIODS
+    from careercli.jobs.query import pay_factor
+
+    arms: list[str] = []
+    args: list[object] = []
+    for code in sorted({currency, *rates.rates}):
+        factors = {period: pay_factor(code, period, currency, rates) for period in PERIODS}
+        known = {period: found[0] for period, found in factors.items() if found is not None}
+        if not known:
+            continue
+        arms.append(f"WHEN ? THEN CASE salary_period {' '.join('WHEN ? THEN ?' for _ in known)} END")
+        args.append(code)
+        for period, times in known.items():
+            args += [period, times]
+    return f"coalesce(salary_max, salary_min) * CASE salary_currency {' '.join(arms)} END", args
+
+
+def _passing(conn: sqlite3.Connection, ids: Sequence[int], search: Sequence[str]) -> set[int]:
+    """Which of the rows `ids` hold every search word, by job_filter's own word test."""
+    from careercli.jobs.query import search_text, words_match
+
+    has_words = words_match(search)
+    return {
+        rowid
+        for rowid, (title, company, description, skills) in _texts(conn, ids).items()
+        if has_words(search_text(title, company, description, skills.split("\n")))
+    }
+
+
+def _filled(conn: sqlite3.Connection, result: JobSearch, query: JobQuery, light: dict[int, int]) -> JobSearch:
+    """`result` with its light stored jobs read in full, and the caller's query restored."""
+    wanted = {light[id(m.job)] for m in (*result.matches, *result.below_floor) if id(m.job) in light}
+    full = _full_jobs(conn, wanted)
+    return result._replace(
+        query=query,
+        matches=[_fill(m, light, full) for m in result.matches],
+        below_floor=[_fill(m, light, full) for m in result.below_floor],
+    )
+
+
+def _light_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    for part in _chunks(ids):
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT {_LIGHT_COLUMNS} FROM jobs WHERE rowid IN ({marks}) ORDER BY rowid"  # noqa: S608
+        yield from conn.execute(sql, part)
+
+
+def _fill(m: JobMatch, light: dict[int, int], full: dict[int, Job]) -> JobMatch:
+    rowid = light.get(id(m.job))
+    return m if rowid is None else m._replace(job=full[rowid])
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), 500):
+        yield ids[start : start + 500]
+
+
+def _texts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str, str, str, str]]:
+    out: dict[int, tuple[str, str, str, str]] = {}
+    for part in _chunks(ids):
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT rowid, title, company, description, skills FROM jobs WHERE rowid IN ({marks})"  # noqa: S608
+        out.update((r[0], r[1:]) for r in conn.execute(sql, part))
+    return out
+
+
+def _full_jobs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Job]:
+    out: dict[int, Job] = {}
+    for part in _chunks(sorted(ids)):
+        marks = ", ".join("?" * len(part))
+        sql = f"SELECT rowid, {_JOB_COLUMNS} FROM jobs WHERE rowid IN ({marks})"  # noqa: S608
+        out.update((r[0], _job(r[1:])) for r in conn.execute(sql, part))
+    return out
+
+
+def _light_job(r: tuple[Any, ...]) -> Job:
+    """A stored row as a Job with what filter_jobs needs once the search words are settled."""
+    (_rowid, title, company, location, remote, types, level, low, high, currency, period, role, posted) = r[
+        :13
+    ]
+    return Job(
+        "",
+        title,
+        company,
+        location,
+        bool(remote),
+        tuple(types.split(";")) if types else (),
+        level,
+        Salary(low, high, currency, period)
+        if currency is not None and (low is not None or high is not None)
+        else None,
+        role,
+        (),
+        posted,
+        None,
+        "",
+        "",
+    )

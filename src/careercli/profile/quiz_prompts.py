@@ -1,0 +1,392 @@
+"""The one function that asks the quiz questions (questionary), plus its pure helpers.
+
+`ask(catalog)` returns answers in the schema-v1 mapping of PRODUCT.md, so they go through
+`answers.parse_answers` exactly like an answers file. Ctrl-C raises KeyboardInterrupt and
+Ctrl-D raises EOFError at every prompt; the caller turns both into "quiz cancelled".
+Prompts read and write the current prompt_toolkit app session (tests can swap it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from careercli.common import vocab
+
+if TYPE_CHECKING:
+    from questionary import Question
+
+    from careercli.catalog.models import Catalog
+
+SECTIONS = ("Experience", "Education", "Skills", "Interests", "Preferences")
+RATE_ONE_BY_ONE_MAX = 5  # more picked skills than this are rated in three quick passes
+MAX_YEARS = 60
+PICK_HELP = "(arrows move, space picks, Enter when done)"
+
+PROFICIENCY = {
+    1: "Awareness - I know what it is",
+    2: "Basic - I have used it with help",
+    3: "Working - I use it on my own",
+    4: "Strong - I use it often; others ask me",
+    5: "Expert - I could teach it or set the standard",
+}
+LIKERT = {1: "Strongly dislike", 2: "Dislike", 3: "Not sure", 4: "Like", 5: "Strongly like"}
+
+# Two concrete statements about data work per RIASEC dimension, asked interleaved.
+STATEMENTS: tuple[tuple[str, str], ...] = (
+    ("realistic", "Setting up the servers, GPUs and clusters that models train and run on"),
+    ("investigative", "Digging into why a metric moved until I find the cause"),
+    ("artistic", "Designing a chart or dashboard that makes a complex result obvious"),
+    ("social", "Teaching a colleague to write their first SQL query"),
+    ("enterprising", "Pitching a data project to executives and winning the budget"),
+    ("conventional", "Keeping data clean, documented and consistent, every field defined"),
+    ("realistic", "Fixing a broken production pipeline so the numbers arrive on time"),
+    ("investigative", "Reading a research paper and trying its method on our own data"),
+    ("artistic", "Inventing a new feature or product idea that nobody has asked for yet"),
+    ("social", "Mentoring junior analysts and helping them grow in their careers"),
+    ("enterprising", "Leading a team and deciding what it works on next"),
+    ("conventional", "Reconciling two reports line by line until the totals match"),
+)
+
+CATEGORY_TITLES = {
+    "programming": "Programming",
+    "math-stats": "Math and statistics",
+    "machine-learning": "Machine learning",
+    "data-engineering": "Data engineering",
+    "analytics-bi": "Analytics and BI",
+    "cloud-devops": "Cloud and DevOps",
+    "ai-specialties": "AI specialties",
+    "leadership-business": "Leadership and business",
+}
+WORK_MODE_TITLES = {
+    "any": "No preference",
+    "remote": "Remote",
+    "hybrid": "Hybrid",
+    "onsite": "On-site",
+}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+_MONEY = re.compile(r"^(?P<amount>\d[\d,_]*(?:\.\d+)?)\s*(?P<k>[kKmM])?$")
+
+
+# --- pure helpers (tested without a terminal) -------------------------------------------
+
+
+def parse_years(text: str) -> float | None:
+    """Years of experience from what was typed, or None when it is not a number in 0-60."""
+    try:
+        years = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
+        return None
+    return years
+
+
+def parse_min_salary(text: str) -> dict[str, Any] | None:
+    """The minimum salary typed ("120000 USD", "EUR 90k", "$150,000", "120k" = USD), or None if blank.
+
+    Raises ValueError with a message fit for the prompt when the text is not an amount.
+    """
+    words = text.strip().replace("$", " $ ").replace("€", " € ").replace("£", " £ ").split()
+    if not words:
+        return None
+    currency = "USD"
+    amounts: list[str] = []
+    for word in words:
+        if word in CURRENCY_SYMBOLS:
+            currency = CURRENCY_SYMBOLS[word]
+        elif word.isalpha() and len(word) == 3:
+            currency = word.upper()
+        else:
+            amounts.append(word)
+    match = _MONEY.match("".join(amounts))
+    if len(amounts) != 1 or match is None:
+        raise ValueError("Type an amount and a currency, e.g. 120000 USD or 90k EUR")
+    amount = float(match["amount"].replace(",", "").replace("_", ""))
+    amount *= {"k": 1_000, "m": 1_000_000}.get((match["k"] or "").lower(), 1)
+    if not 0 < amount < 100_000_000:
+        raise ValueError("Type a yearly amount above 0, e.g. 120000 USD")
+    return {"amount": int(amount) if amount.is_integer() else amount, "currency": currency}
+
+
+def interest_scores(ratings: Sequence[tuple[str, int]]) -> dict[str, int]:
+    """A 1-5 score per RIASEC dimension: the mean of its statements, rounded half up (3 if none)."""
+    scores: dict[str, int] = {}
+    for dim in vocab.INTERESTS:
+        mine = [value for d, value in ratings if d == dim]
+        scores[dim] = math.floor(sum(mine) / len(mine) + 0.5) if mine else 3
+    return scores
+
+
+def split_list(text: str) -> list[str]:
+    """Comma-separated text as a list: "New York, Remote ,," -> ["New York", "Remote"]."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def category_title(category: str) -> str:
+    return CATEGORY_TITLES.get(category, category.replace("-", " ").capitalize())
+
+
+# --- the questions ---------------------------------------------------------------------
+
+
+def _run(question: Question) -> Any:
+    """Ask one question; Ctrl-C or SIGINT raises KeyboardInterrupt, Ctrl-D raises EOFError."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
+
+    extra = KeyBindings()
+
+    @extra.add("c-d", eager=True)
+    def _eof(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    @extra.add("<sigint>", eager=True)  # a real SIGINT (kill -INT), which select prompts ignore
+    def _sigint(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
+    answer = question.unsafe_ask()
+    if answer is None:  # questionary's own way of saying "cancelled"
+        raise KeyboardInterrupt
+    return answer
+
+
+def _skip_headers_when_filtering(question: Question) -> None:
+    """questionary's type-to-filter also matches the category headers ("stat" matches "Math and
+    statistics") and leaves the pointer on one, where space would pick nothing. After every
+    keystroke of the filter, move the pointer to the first real choice of the filtered list.
+    (questionary's own is_selection_valid() looks at the unfiltered list, so it cannot be used.)"""
+    from questionary import Separator
+    from questionary.prompts.common import InquirerControl
+
+    found = [c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)]
+    if not found:  # another questionary version: leave it be
+        return
+    ic = found[0]
+    add = ic.add_search_character
+
+    def add_and_skip(char: Any) -> None:
+        add(char)
+        shown = ic.filtered_choices
+        while ic.pointed_at < len(shown) - 1 and isinstance(shown[ic.pointed_at], Separator):
+            ic.pointed_at += 1
+
+    ic.add_search_character = add_and_skip  # type: ignore[method-assign]
+
+
+def _say(text: str) -> None:
+    """A line between prompts, on the stream the prompts use."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    print_formatted_text(FormattedText([("bold", text)]))
+
+
+class _Asker:
+    """Builds each question with the "[k/5 Section]" marker that shows where the person is."""
+
+    def __init__(self) -> None:
+        import questionary
+
+        self.q = questionary
+        self.section = 0
+
+    def start(self, section: int, intro: str = "") -> None:
+        self.section = section
+        if intro:
+            _say(intro)
+
+    def mark(self, detail: str = "") -> str:
+        name = SECTIONS[self.section - 1]
+        return f"[{self.section}/{len(SECTIONS)} {name}{' ' + detail if detail else ''}]"
+
+    def text(
+        self,
+        message: str,
+        validate: Callable[[str], bool | str] | None = None,
+        default: str = "",
+        instruction: str | None = None,
+    ) -> str:
+        question = self.q.text(
+            message, default=default, validate=validate, qmark=self.mark(), instruction=instruction
+        )
+        return str(_run(question)).strip()
+
+    def select(
+        self, message: str, choices: dict[Any, str], default: Any, detail: str = "", shortcuts: bool = False
+    ) -> Any:
+        options = [
+            self.q.Choice(title, value=value, shortcut_key=str(value) if shortcuts else None)
+            for value, title in choices.items()
+        ]
+        question = self.q.select(
+            message,
+            options,
+            default=next(o for o in options if o.value == default),
+            qmark=self.mark(detail),
+            use_shortcuts=shortcuts,
+            instruction="(1-5 or arrows, then Enter)" if shortcuts else "(arrows, then Enter)",
+        )
+        return _run(question)
+
+    def checkbox(
+        self, message: str, choices: Sequence[Any], instruction: str = PICK_HELP, search: bool = False
+    ) -> list[Any]:
+        question = self.q.checkbox(
+            message,
+            list(choices),
+            qmark=self.mark(),
+            instruction=instruction,
+            use_search_filter=search,
+            use_jk_keys=not search,
+        )
+        if search:
+            _skip_headers_when_filtering(question)
+        return list(_run(question))
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        return bool(_run(self.q.confirm(message, default=default, qmark=self.mark())))
+
+
+def ask(catalog: Catalog) -> dict[str, Any]:
+    """Ask the quiz (about 25 prompts, about 3 minutes) and return schema-v1 answers."""
+    asker = _Asker()
+    answers: dict[str, Any] = {"schema_version": 1}
+    _say(
+        "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default; Ctrl-C stops."
+    )
+    answers.update(_ask_experience(asker))
+    answers["education"] = _ask_education(asker)
+    answers["skills"] = _ask_skills(asker, catalog)
+    answers["interests"] = _ask_interests(asker)
+    answers.update(_ask_preferences(asker, catalog))
+    return answers
+
+
+def _ask_experience(asker: _Asker) -> dict[str, Any]:
+    asker.start(1)
+
+    def valid_years(text: str) -> bool | str:
+        return parse_years(text) is not None or f"Type a number of years from 0 to {MAX_YEARS}, e.g. 4"
+
+    years = (
+        parse_years(
+            asker.text("How many years have you worked in data, analytics or software?", validate=valid_years)
+        )
+        or 0.0
+    )
+    from careercli.profile.answers import level_from_years
+
+    level = asker.select(
+        "Which level fits you best now?", dict(vocab.LEVEL_LABELS), default=level_from_years(years)
+    )
+    return {"experience_years": int(years) if years.is_integer() else years, "level": level}
+
+
+def _ask_education(asker: _Asker) -> dict[str, Any]:
+    asker.start(2)
+    degree = asker.select("What is your highest degree?", dict(vocab.DEGREE_LABELS), default="bachelor")
+    education: dict[str, Any] = {"degree": degree}
+    if vocab.degree_rank(degree) >= vocab.degree_rank("associate"):
+        field = asker.text("In what field? (e.g. statistics; Enter to skip)")
+        if field:
+            education["field"] = field
+    if vocab.degree_rank(degree) >= vocab.degree_rank("master") and asker.confirm(
+        "Do you have an MBA?", default=False
+    ):
+        education["mba"] = True
+    return education
+
+
+def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
+    asker.start(3, "Skills: pick the ones you have (type to filter the list), then rate them.")
+    choices: list[Any] = []
+    category = None
+    for skill in catalog.skills.values():
+        if skill.category != category:
+            category = skill.category
+            choices.append(asker.q.Separator(f"-- {category_title(category)} --"))
+        choices.append(asker.q.Choice(skill.name, value=skill.id, description=skill.description))
+    picked: list[str] = asker.checkbox(
+        "Which skills do you have?",
+        choices,
+        search=True,
+        instruction="(type to filter, arrows move, space picks, Enter when done)",
+    )
+    names = {s.id: s.name for s in catalog.skills.values()}
+    picked = [skill for skill in dict.fromkeys(picked) if skill in names]
+    if len(picked) <= RATE_ONE_BY_ONE_MAX:
+        return {
+            skill: asker.select(
+                f"How good are you at {names[skill]}?",
+                PROFICIENCY,
+                default=3,
+                detail=f"{k}/{len(picked)}",
+                shortcuts=True,
+            )
+            for k, skill in enumerate(picked, 1)
+        }
+    return _rate_in_passes(asker, picked, names)
+
+
+def _rate_in_passes(asker: _Asker, picked: list[str], names: dict[str, str]) -> dict[str, int]:
+    """Many skills: three checkbox passes (strong, expert among strong, basic); the rest are 3."""
+    _say(
+        f"You picked {len(picked)} skills. Three quick passes rate them; "
+        "any you leave out count as 3 (working)."
+    )
+    ratings = dict.fromkeys(picked, 3)
+
+    def options(skills: list[str]) -> list[Any]:
+        return [asker.q.Choice(names[s], value=s) for s in skills]
+
+    strong = asker.checkbox("Which are strong: you use them often, unaided? (4)", options(picked))
+    ratings.update(dict.fromkeys(strong, 4))
+    if strong:
+        expert = asker.checkbox(
+            "Of those, which could you teach or set the standard in? (5)", options(strong)
+        )
+        ratings.update(dict.fromkeys(expert, 5))
+    rest = [s for s in picked if s not in strong]
+    if rest:
+        basic = asker.checkbox("Which are you still learning, using them only with help? (2)", options(rest))
+        ratings.update(dict.fromkeys(basic, 2))
+    return ratings
+
+
+def _ask_interests(asker: _Asker) -> dict[str, int]:
+    asker.start(4, "Interests: how much would you enjoy each of these? Type 1-5 or use the arrows.")
+    ratings: list[tuple[str, int]] = []
+    for k, (dim, statement) in enumerate(STATEMENTS, 1):
+        value = asker.select(statement, LIKERT, default=3, detail=f"{k}/{len(STATEMENTS)}", shortcuts=True)
+        ratings.append((dim, int(value)))
+    return interest_scores(ratings)
+
+
+def _ask_preferences(asker: _Asker, catalog: Catalog) -> dict[str, Any]:
+    asker.start(5, "Preferences: where and how you want to work. Enter skips any of these.")
+    industries = asker.checkbox(
+        "Which industries interest you? (none = any)",
+        [asker.q.Choice(i.name, value=i.id) for i in catalog.industries.values()],
+    )
+    mode = asker.select("How do you want to work?", WORK_MODE_TITLES, default="any")
+    locations = split_list(asker.text("Where? Cities or countries, comma-separated (Enter to skip)"))
+
+    def valid_salary(text: str) -> bool | str:
+        try:
+            parse_min_salary(text)
+        except ValueError as exc:
+            return str(exc)
+        return True
+
+    salary = parse_min_salary(
+        asker.text("Minimum yearly salary, e.g. 120000 USD (Enter to skip)", validate=valid_salary)
+    )
+    prefs: dict[str, Any] = {"industries": industries, "work_mode": mode, "locations": locations}
+    if salary is not None:
+        prefs["min_salary"] = salary
+    return prefs

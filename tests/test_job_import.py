@@ -131,9 +131,9 @@ def test_unknown_map_field_exits_2(invoke: Invoke) -> None:
     ("name", "content", "message"),
     [
         ("empty.csv", b"", "the file is empty"),
-        ("blob.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a binary file"),
+        ("blob.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary content"),
         ("cut.json", b'{"jobs": [{"title": "Data', "not valid JSON"),
-        ("latin.csv", "title\nCaf\xe9 Analyst\n".encode("latin-1"), "not UTF-8 text"),
+        ("latin.csv", "title\nCaf\xe9 Analyst\n".encode("latin-1"), "line 2: byte 9 is not UTF-8"),
         ("nolist.json", b'{"count": 3}', "no list of jobs found"),
         ("untitled.csv", b"name,pay\nx,1\n", "no title column"),
     ],

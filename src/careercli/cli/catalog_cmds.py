@@ -126,7 +126,7 @@ def show(
       careercli show 15-2051.00
     """
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
@@ -137,7 +137,7 @@ def show(
     elif markdown:
         from careercli.catalog.markdown import role_markdown
 
-        typer.echo(role_markdown(catalog, found), nl=False)
+        emit_text(role_markdown(catalog, found))
     else:
         from careercli.catalog.render import role_view
 
@@ -174,7 +174,7 @@ def compare(
     """
     from careercli.catalog.comparison import compare_roles, comparison_dict, parse_facets
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
     catalog = state(ctx).catalog_for(roles, parse_catalog(catalog_name))
     facets = parse_facets(facet or [])
@@ -184,7 +184,7 @@ def compare(
     elif markdown:
         from careercli.catalog.markdown import comparison_markdown
 
-        typer.echo(comparison_markdown(catalog, comp), nl=False)
+        emit_text(comparison_markdown(catalog, comp))
     else:
         from careercli.catalog.render import comparison_view
 

@@ -182,6 +182,7 @@ def _write_rejects(path: Path, parsed: list[ParsedFile]) -> None:
     import io
     import json
 
+    from careercli.common.untrusted import csv_cell, escape_json
     from careercli.jobs.importer import iter_rejects
 
     rows = list(iter_rejects(parsed))
@@ -192,14 +193,17 @@ def _write_rejects(path: Path, parsed: list[ParsedFile]) -> None:
             if isinstance(r["record"], dict):
                 columns.update(dict.fromkeys(str(k) for k in r["record"]))
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["file", "row", "reason", *columns])
+        writer.writerow([csv_cell(c) for c in ("file", "row", "reason", *columns)])
         for r in rows:
             rec = r["record"] if isinstance(r["record"], dict) else {}
-            writer.writerow([r["file"], r["row"], r["reason"], *(_cell(rec.get(c)) for c in columns)])
+            cells = [r["file"], str(r["row"]), r["reason"], *(_cell(rec.get(c)) for c in columns)]
+            writer.writerow([csv_cell(cell) for cell in cells])
     else:
         for r in rows:
-            buf.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-    _atomic_write(path, buf.getvalue())
+            buf.write(escape_json(json.dumps(r, ensure_ascii=False, default=str)) + "\n")
+    from careercli.common.atomic_write import write_text_atomic
+
+    write_text_atomic(path, buf.getvalue(), "cannot write the rejected rows", private=False)
 
 
 def _cell(value: Any) -> str:
@@ -210,25 +214,6 @@ def _cell(value: Any) -> str:
 
         return json.dumps(value, ensure_ascii=False)
     return str(value)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    from careercli.common.errors import DataError
-
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise DataError(f"{path}: cannot write the rejected rows ({exc.strerror or exc})") from None
 
 
 class _Progress:

@@ -77,7 +77,10 @@ def test_google_jobs_csv_with_currency(invoke: Invoke) -> None:
 def test_salary_without_currency_stays_empty(invoke: Invoke) -> None:
     result = invoke("jobs", "import", str(FIXTURES / "google_jobs.csv"))
     assert result.exit_code == 0
-    assert "2 salaries named no currency and stayed empty; --currency CODE reads them." in result.output
+    assert (
+        "2 salaries named no currency and stayed empty; --currency CODE reads them (for a file imported "
+        "already: `careercli jobs clear --source NAME` first, as a re-import skips duplicates)."
+    ) in result.output
     assert stored(invoke, "--search", "chloeta")["Data Analyst"]["salary"] is None
 
 
@@ -268,3 +271,12 @@ def test_hostile_rejects_csv_is_escaped_and_formula_safe(invoke: Invoke, tmp_pat
     assert result.exit_code in (0, 1), result.output
     text = out.read_text(encoding="utf-8")
     assert "\x1b" not in text and "'=cmd" in text
+
+
+def test_one_unreadable_file_among_several_says_nothing_was_imported(invoke: Invoke, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    result = invoke("jobs", "import", str(FIXTURES / "remotive.json"), str(empty))
+    assert result.exit_code == 1
+    assert f"{empty}: the file is empty; nothing was imported (the 1 other file neither" in result.output
+    assert json.loads(invoke("jobs", "sources", "--json").output)["sources"] == []

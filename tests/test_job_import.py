@@ -280,3 +280,42 @@ def test_one_unreadable_file_among_several_says_nothing_was_imported(invoke: Inv
     assert result.exit_code == 1
     assert f"{empty}: the file is empty; nothing was imported (the 1 other file neither" in result.output
     assert json.loads(invoke("jobs", "sources", "--json").output)["sources"] == []
+
+
+def test_structured_and_impossible_fields_are_read_or_counted(invoke: Invoke, tmp_path: Path) -> None:
+    """#13.4: a salary object, a company object, a negative amount, min > max: each parsed,
+    or counted among the fields left empty; nothing vanishes silently."""
+    rows = [
+        {
+            "title": "Obj Analyst",
+            "company": {"name": "Acme"},
+            "salary": {"min": 90000, "max": 120000, "currency": "EUR"},
+        },
+        {
+            "title": "Neg Analyst",
+            "company": {"url": "x"},
+            "salary": {"min": -5, "max": 10, "currency": "USD"},
+        },
+        {
+            "title": "Flip Analyst",
+            "company": "B",
+            "salary": {"min": 200000, "max": 100000, "currency": "USD"},
+        },
+        {"title": "Minus Analyst", "company": "C", "salary": "-$50,000", "posted": "soon"},
+    ]
+    path = tmp_path / "structured.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    (f,) = imported(invoke, str(path))["files"]
+    assert f["imported"] == 4
+    assert f["dropped"] == {
+        "company: an object without a name": 1,
+        "posted: not a date": 1,
+        "salary: a negative amount": 2,
+        "salary: min above max": 1,
+    }
+    jobs = stored(invoke, "--search", "analyst")
+    assert jobs["Obj Analyst"]["company"] == "Acme"
+    assert (jobs["Obj Analyst"]["salary"]["min"], jobs["Obj Analyst"]["salary"]["currency"]) == (90000, "EUR")
+    assert jobs["Flip Analyst"]["salary"] is None
+    shown = invoke("jobs", "import", str(path), "--source", "again").output
+    assert "imported with a field left empty: 1 company: an object without a name;" in shown

@@ -178,6 +178,7 @@ def _summary(parsed: list[ParsedFile], added: list[int], batches: list[Any]) -> 
                 "imported": n,
                 "duplicates": len(f.jobs) - n,
                 "rejected": [{"row": row, "reason": reason} for row, reason, _ in f.rejected],
+                "dropped": f.dropped,
             }
         )
     return {"schema_version": 1, "files": files}
@@ -193,6 +194,9 @@ def _print_summary(summary: dict[str, Any], rejects: Path | None, no_currency: i
             f"(source '{f['source']}')"
         )
         out += [f"  row {r['row']}: {r['reason']}" for r in bad[:SHOWN_REJECTS]]
+        if f["dropped"]:
+            kept = "; ".join(f"{n} {why}" for why, n in f["dropped"].items())
+            out.append(f"  imported with a field left empty: {kept}")
         if len(bad) > SHOWN_REJECTS:
             more = f"  ... and {len(bad) - SHOWN_REJECTS} more"
             out.append(more + (f" (all in {rejects})" if rejects else "; --rejects FILE writes them all"))

@@ -54,6 +54,7 @@ class ParsedFile(NamedTuple):
     rows: int
     jobs: list[tuple[int, ImportedJob]]
     rejected: list[tuple[int, str, Any]]  # row, reason, the record as read
+    dropped: dict[str, int]  # "field: why" -> how many values were read but left empty
 
 
 def key(name: str) -> str:
@@ -132,6 +133,7 @@ def parse_rows(
     maker.remote_default = rows.feed == "remotive"  # every Remotive job is remote
     jobs: list[tuple[int, ImportedJob]] = []
     rejected: list[tuple[int, str, Any]] = []
+    before = dict(maker.dropped)
     for i, (row, record) in enumerate(rows.records):
         if progress is not None and i % 1000 == 0:
             progress(i)
@@ -142,7 +144,8 @@ def parse_rows(
             jobs.append((row, maker.make({f: record.get(c) for f, c in columns.items()})))
         except Rejected as exc:
             rejected.append((row, str(exc), record))
-    return ParsedFile(str(path), rows.feed, len(rows.records), jobs, rejected)
+    dropped = {k: n - before.get(k, 0) for k, n in sorted(maker.dropped.items()) if n > before.get(k, 0)}
+    return ParsedFile(str(path), rows.feed, len(rows.records), jobs, rejected, dropped)
 
 
 class _Reason(str):

@@ -319,3 +319,24 @@ def test_structured_and_impossible_fields_are_read_or_counted(invoke: Invoke, tm
     assert jobs["Flip Analyst"]["salary"] is None
     shown = invoke("jobs", "import", str(path), "--source", "again").output
     assert "imported with a field left empty: 1 company: an object without a name;" in shown
+
+
+def test_level_source_stated_title_or_default(invoke: Invoke, tmp_path: Path) -> None:
+    """#13.4: a guessed level says so; a level nothing states is not matched by --level."""
+    rows = [
+        {"title": "Zeta Analyst", "level": "Mid-Senior level"},
+        {"title": "Senior Zeta Engineer"},
+        {"title": "Zeta Scientist"},
+    ]
+    path = tmp_path / "levels.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    imported(invoke, str(path))
+    jobs = stored(invoke, "--search", "zeta")
+    assert {t: (j["level"], j["level_source"]) for t, j in jobs.items()} == {
+        "Zeta Analyst": ("senior", "stated"),
+        "Senior Zeta Engineer": ("senior", "title"),
+        "Zeta Scientist": ("mid", "default"),
+    }
+    assert stored(invoke, "--search", "zeta", "--level", "mid") == {}
+    table = invoke("jobs", "--search", "zeta", width=120).output
+    assert "mid*" in table and "Level*: not stated by the listing" in table

@@ -200,7 +200,7 @@ def _predicate(q: JobQuery) -> Callable[[Job], bool]:
     words = [_word_start(w) for w in q.search]
 
     def keep(job: Job) -> bool:
-        if q.levels and job.level not in q.levels:
+        if q.levels and (job.level not in q.levels or job.level_source == "default"):
             return False
         if q.role and job.role != q.role:
             return False

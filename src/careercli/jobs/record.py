@@ -48,6 +48,10 @@ class ImportedJob(NamedTuple):
     url: str | None
     description: str
 
+    @property
+    def level_source(self) -> str:
+        return level_source(self.level_inferred, self.title)
+
     def dedup_key(self) -> str:
         """Same title, company, location and description (normalised) = the same job."""
         parts = (self.title, self.company, self.location, self.description)
@@ -85,11 +89,24 @@ def find_level_word(text: str) -> str | None:
 
 
 def infer_level(title: str) -> str:
-    """intern/junior: entry; senior/lead/principal/staff: senior; head/director/VP/chief: executive."""
+    """intern/junior: entry; senior/lead/principal/staff: senior; head/director/VP/chief:
+    executive; else mid (a default: see level_source)."""
+    return title_level(title) or "mid"
+
+
+def title_level(title: str) -> str | None:
+    """The level a title's words say, or None."""
     for pattern, level in _TITLE_LEVELS:
         if pattern.search(title):
             return level
-    return "mid"
+    return None
+
+
+def level_source(inferred: bool, title: str) -> str:
+    """'stated' by the listing, guessed from the 'title', or the 'default' (mid: nothing said)."""
+    if not inferred:
+        return "stated"
+    return "title" if title_level(title) else "default"
 
 
 class RoleLinker:

@@ -24,11 +24,12 @@ TYPE_SHORT = {
 _PER = {"year": "", "month": "/mo", "hour": "/h"}
 TYPE_SHORT_NOTE = ("full-time", "part-time")
 CONVERTED_MARK = "≈"
+GUESSED_MARK = "*"  # a level the listing does not state: guessed from the title, or the default
 CSV_COLUMNS: tuple[str, ...] = (
     *("id", "title", "company", "location", "remote", "employment_type", "level"),
     *("salary_min", "salary_max", "salary_currency", "salary_period"),
     *("compared_min", "compared_max", "compared_currency", "rate", "rate_date"),
-    *("role", "fit", "posted", "url", "source"),
+    *("role", "fit", "posted", "url", "source", "level_source"),
 )
 
 
@@ -101,7 +102,8 @@ def jobs_table(search: JobSearch, width: int = 80) -> Table:
             cells.append(job.company)
         if not narrow:
             level = job.level or "-"
-            cells += [job.location or "-", level if typed else vocab.LEVEL_CODES.get(level, level)]
+            level = level if typed else vocab.LEVEL_CODES.get(level, level)
+            cells += [job.location or "-", level + (GUESSED_MARK if job.level_source != "stated" else "")]
         if typed:
             cells.append("/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-")
         cells.append(salary_text(job.salary, m.salary))
@@ -126,6 +128,11 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
         lines.append("Type: FT full-time, PT part-time.")
     if width < 72:
         lines.append("Level: EN entry, MI mid, SE senior, EX executive.")
+    if width >= 50 and any(m.job.level_source != "stated" for m in search.matches):
+        lines.append(
+            f"Level{GUESSED_MARK}: not stated by the listing; guessed from the title, or mid by default "
+            "(--level does not match a default)."
+        )
     if search.has_fit:
         lines.append(
             f"Fit: 0-100, how well each job's role fits {fit_to or 'you'}; `careercli quiz` explains it."

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careercli.common.errors import DataError
 from careercli.common.paths import state_dir
 from careercli.jobs.model import Job, Salary
-from careercli.jobs.record import ImportedJob
+from careercli.jobs.record import ImportedJob, level_source
 
 if TYPE_CHECKING:
     from careercli.common.currency import RateTable
@@ -125,8 +125,10 @@ INSERT OR IGNORE INTO jobs (
 """
 _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
-    "salary_currency, salary_period, role, skills, posted, url, description"
+    "salary_currency, salary_period, role, skills, posted, url, description, level_inferred"
 )
+# level_inferred: 0 stated, 1 guessed from the title, 2 the default (older stores hold 1 for both)
+LEVEL_CODES = {"stated": 0, "title": 1, "default": 2}
 FEED_NAMES = {
     "remotive": "Remotive (https://remotive.com)",
     "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
@@ -315,7 +317,7 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
         int(j.remote),
         ";".join(j.employment_type),
         j.level,
-        int(j.level_inferred),
+        LEVEL_CODES[j.level_source],
         sal.min if sal else None,
         sal.max if sal else None,
         sal.currency if sal else None,
@@ -420,7 +422,8 @@ def _where(
     args: list[object] = []
     levels = sorted(set(levels))
     if levels:
-        where.append(f"level IN ({', '.join('?' * len(levels))})")
+        # a level nothing said (the default) is no level to match
+        where.append(f"level IN ({', '.join('?' * len(levels))}) AND level_inferred < 2")
         args += levels
     if role is not None:
         where.append("role = ?")
@@ -436,7 +439,7 @@ def _where(
 
 def _job(r: tuple[object, ...]) -> Job:
     (jid, source, title, company, location, remote, types, level) = r[:8]
-    (low, high, currency, period, role, skills, posted, url, description) = r[8:]
+    (low, high, currency, period, role, skills, posted, url, description, inferred) = r[8:]
     salary = (
         Salary(low, high, str(currency), str(period))  # type: ignore[arg-type]
         if currency is not None and (low is not None or high is not None)
@@ -457,6 +460,7 @@ def _job(r: tuple[object, ...]) -> Job:
         url=url,  # type: ignore[arg-type]
         source=source_label(str(source)),
         description=str(description),
+        level_source=level_source(bool(inferred), str(title)),
     )
 
 

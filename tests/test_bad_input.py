@@ -358,7 +358,7 @@ CASES = [
         ["compare", "head-ds", "lead-mle", "--markdown", "--json"],
         EXIT_USAGE,
         "--json and --markdown cannot be used together",
-    ),  # fmt: skip
+    ),
     Case("jobs-for-me-no-profile", ["jobs", "--for-me"], EXIT_USAGE, "--for-me needs a profile"),
     Case("jobs-store-garbage", ["jobs"], EXIT_DATA, "not a careercli job store", store("garbage")),
     Case(

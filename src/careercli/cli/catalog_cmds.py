@@ -49,11 +49,11 @@ def roles(
       careercli roles --catalog onet --family computer-and-mathematical
       careercli roles --json
     """
-    from careercli.catalog.loader import FAMILIES
     from careercli.catalog.role_data import family_order, onet_credits, onet_dict, salary_dict
     from careercli.cli.console import console, emit_json
     from careercli.common import vocab
     from careercli.common.errors import UsageProblem, did_you_mean
+    from careercli.common.vocab import FAMILIES
 
     which = parse_catalog(catalog_name)
     catalog = state(ctx).catalog(which)

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 SECTIONS = ("Experience", "Education", "Skills", "Interests", "Preferences")
 RATE_ONE_BY_ONE_MAX = 5  # more picked skills than this are rated in three quick passes
-MAX_YEARS = 60
 PICK_HELP = "(arrows move, space picks, Enter when done)"
 
 PROFICIENCY = {
@@ -79,7 +78,7 @@ def parse_years(text: str) -> float | None:
         years = float(text.strip().replace(",", "."))
     except ValueError:
         return None
-    if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
+    if not math.isfinite(years) or not 0 <= years <= vocab.MAX_YEARS:
         return None
     return years
 
@@ -271,7 +270,7 @@ def _ask_experience(asker: _Asker) -> dict[str, Any]:
     asker.start(1)
 
     def valid_years(text: str) -> bool | str:
-        return parse_years(text) is not None or f"Type a number of years from 0 to {MAX_YEARS}, e.g. 4"
+        return parse_years(text) is not None or f"Type a number of years from 0 to {vocab.MAX_YEARS}, e.g. 4"
 
     years = (
         parse_years(

@@ -8,9 +8,11 @@ Prompts read and write the current prompt_toolkit app session (tests can swap it
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careercli.common import vocab
@@ -389,3 +391,16 @@ def _ask_preferences(asker: _Asker, catalog: Catalog) -> dict[str, Any]:
     if salary is not None:
         prefs["min_salary"] = salary
     return prefs
+
+
+@contextlib.contextmanager
+def prompts_on_stderr() -> Iterator[None]:
+    """With stdout redirected (`quiz --json > out.json`), ask on the terminal via stderr."""
+    if sys.stdout.isatty() or not sys.stderr.isatty():
+        yield
+        return
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import create_output
+
+    with create_app_session(output=create_output(stdout=sys.stderr)):
+        yield

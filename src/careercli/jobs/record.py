@@ -313,7 +313,7 @@ class RowMaker:
             reason = "salary: min above max"
         elif any(x is not None and x > salary_text.MAX_AMOUNT for x in (low, high)):
             reason = "salary: more than a billion"
-        elif period not in salary_text.PER_YEAR:
+        elif period not in vocab.PAY_PERIODS:
             reason = "salary: period is not year, month or hour"
         if reason is not None:
             self.dropped[reason] += 1

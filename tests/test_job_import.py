@@ -340,3 +340,18 @@ def test_level_source_stated_title_or_default(invoke: Invoke, tmp_path: Path) ->
     assert stored(invoke, "--search", "zeta", "--level", "mid") == {}
     table = invoke("jobs", "--search", "zeta", width=120).output
     assert "mid*" in table and "Level*: not stated by the listing" in table
+
+
+def test_default_listing_shows_50_and_says_how_to_see_more(invoke: Invoke, tmp_path: Path) -> None:
+    """#13.6: the table stops at 50 with "N more: --limit N or --all"; --json keeps all."""
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "title,company\n" + "".join(f"Quokka Analyst {i},Q{i}\n" for i in range(60)), encoding="utf-8"
+    )
+    imported(invoke, str(path))
+    table = invoke("jobs", "--search", "quokka", width=120).output
+    assert "50 jobs of 60" in table and "10 more: --limit 60 or --all shows them." in table
+    assert "60 jobs, " in invoke("jobs", "--search", "quokka", "--all", width=120).output
+    assert json.loads(invoke("jobs", "--search", "quokka", "--json").output)["count"] == 60
+    both = invoke("jobs", "--limit", "5", "--all")
+    assert both.exit_code == 2 and "--limit and --all cannot be used together" in both.output

@@ -124,6 +124,8 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
         "title": "by title",
     }[search.ranked_by]
     lines = [f"{shown}, {order}."]
+    if search.total > n:
+        lines.append(f"{search.total - n:,} more: --limit {search.total} or --all shows them.")
     if width >= 72 and any(t in TYPE_SHORT_NOTE for m in search.matches for t in m.job.employment_type):
         lines.append("Type: FT full-time, PT part-time.")
     if width < 72:

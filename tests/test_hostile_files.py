@@ -17,6 +17,9 @@ from tests.test_untrusted import run
 LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
 )
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_JOBS = (ROOT / "data" / "jobs.yaml").read_text(encoding="utf-8")
+BUNDLED_RATES = (ROOT / "data" / "exchange_rates.yaml").read_text(encoding="utf-8")
 GOOD = "experience_years: 3\neducation: master\nskills: {python: 4}\n"
 
 
@@ -28,6 +31,17 @@ def files(**named: str | bytes) -> Callable[[Path], None]:
             path = cwd / folder.replace("__", "/") / (f"{stem.replace('_', '-')}.{ext}" if stem else leaf)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content.encode() if isinstance(content, str) else content)
+
+    return make
+
+
+def tree(named: dict[str, str]) -> Callable[[Path], None]:
+    """Files by their real relative paths (names with _ that files() would turn into -)."""
+
+    def make(cwd: Path) -> None:
+        for name, content in named.items():
+            (cwd / name).parent.mkdir(parents=True, exist_ok=True)
+            (cwd / name).write_text(content, encoding="utf-8")
 
     return make
 
@@ -201,6 +215,31 @@ CASES = [
         1,
         "zero.yaml: not a regular file",
         seconds=1.0,
+    ),
+    # data validate (#13.7): every file a pack can hold
+    Case(
+        "validate-jobs-unknown-role",
+        ["data", "validate", "pack"],
+        files(pack__jobs_yaml=BUNDLED_JOBS.replace("role: ai-engineer", "role: ai-enginer", 1)),
+        1,
+        "jobs.yaml: jobs[0].role: unknown role 'ai-enginer'",
+    ),
+    Case(
+        "validate-negative-rate",
+        ["data", "validate", "pack"],
+        tree({"pack/exchange_rates.yaml": BUNDLED_RATES.replace("  USD: ", "  USD: -", 1)}),
+        1,
+        "exchange_rates.yaml: rates.USD: ",
+    ),
+    Case(
+        "validate-bundled-jobs-file", ["data", "validate", str(ROOT / "data" / "jobs.yaml")], files(), 0, ""
+    ),
+    Case(
+        "validate-bundled-rates-file",
+        ["data", "validate", str(ROOT / "data" / "exchange_rates.yaml")],
+        files(),
+        0,
+        "",
     ),
     Case(
         "jobs-json-nan",

@@ -116,6 +116,7 @@ def import_onet(
       careercli data import-onet ~/Downloads/db_29_2_text
       careercli data import-onet ./onet --release 29.2 --json
     """
+    import re
     import sys
 
     from careercli.catalog.loader import load_catalog
@@ -123,6 +124,10 @@ def import_onet(
     from careercli.onet.importer import import_tables, summary, write_pack
     from careercli.onet.pack import pack_dir
 
+    if release is not None and re.fullmatch(r"\d{1,3}\.\d{1,3}", release.strip()) is None:
+        from careercli.common.errors import UsageProblem
+
+        raise UsageProblem(f"--release: '{release}' is not an O*NET release; expected X.Y, e.g. 29.2")
     # the bundled skills, not a --data-dir pack's: the pack must load with or without it
     catalog = load_catalog()
     err = console(stderr=True)

@@ -544,21 +544,47 @@ def _top_by_pay(
     assert query.limit is not None
     where, args = where_args
     pay, pay_args = _pay_sql(query.currency, rates)
-    sql = f"SELECT rowid, plain, {pay} FROM jobs{where}"  # noqa: S608
-    rows = conn.execute(sql, [*pay_args, *args]).fetchall()
     if query.search:
+        sql = f"SELECT rowid, plain, {pay} FROM jobs{where}"  # noqa: S608
+        rows = conn.execute(sql, [*pay_args, *args]).fetchall()
         passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
         rows = [r for r in rows if r[1] or r[0] in passed]
-    priced = [r[2] for r in rows if r[2] is not None]
-    if len(priced) < query.limit:
-        return None
-    floor = heapq.nlargest(query.limit, priced)[-1] - 1.0
+        priced = [r[2] for r in rows if r[2] is not None]
+        if len(priced) < query.limit:
+            return None
+        floor = heapq.nlargest(query.limit, priced)[-1] - 1.0
+        wanted = [r[0] for r in rows if r[2] is not None and r[2] >= floor]
+        stored = len(rows)
+    else:
+        found = _top_in_sql(conn, query.limit, (pay, pay_args), (where, args))
+        if found is None:
+            return None
+        wanted, stored = found
     keep = job_predicate(query._replace(search=()))
     mine = [j for j in others if keep(j)]
-    wanted = [r[0] for r in rows if r[2] is not None and r[2] >= floor]
     candidates, light = _with_light(mine, _light_rows(conn, wanted))
     result = filter_jobs(candidates, query._replace(search=()), rates, fits)
-    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
+    return _filled(conn, result._replace(total=len(mine) + stored), query, light)
+
+
+def _top_in_sql(
+    conn: sqlite3.Connection,
+    limit: int,
+    pay_args: tuple[str, list[object]],
+    where_args: tuple[str, list[object]],
+) -> tuple[list[int], int] | None:
+    """Without search words, the top `limit` by pay found in SQLite (a top-N sort in C, not
+    every row brought into Python): the rowids at or above the floor, and how many rows
+    match; None with fewer priced rows than `limit`."""
+    (pay, pargs), (where, args) = pay_args, where_args
+    (stored,) = conn.execute(f"SELECT count(*) FROM jobs{where}", args).fetchone()  # noqa: S608
+    sql = f"SELECT p FROM (SELECT {pay} AS p FROM jobs{where}) WHERE p IS NOT NULL ORDER BY p DESC LIMIT 1 OFFSET ?"  # noqa: S608, E501
+    row = conn.execute(sql, [*pargs, *args, limit - 1]).fetchone()
+    if row is None:
+        return None
+    sql = f"SELECT rowid FROM (SELECT rowid, {pay} AS p FROM jobs{where}) WHERE p >= ?"  # noqa: S608
+    wanted = [r[0] for r in conn.execute(sql, [*pargs, *args, row[0] - 1.0])]
+    return wanted, stored
 
 
 def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[int, int]]:

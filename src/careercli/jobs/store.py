@@ -556,7 +556,7 @@ def _top_by_pay(
         wanted = [r[0] for r in rows if r[2] is not None and r[2] >= floor]
         stored = len(rows)
     else:
-        found = _top_in_sql(conn, query.limit, (pay, pay_args), (where, args))
+        found = _top_in_sql(conn, query.limit, (query.currency, rates), (pay, pay_args), (where, args))
         if found is None:
             return None
         wanted, stored = found
@@ -570,21 +570,48 @@ def _top_by_pay(
 def _top_in_sql(
     conn: sqlite3.Connection,
     limit: int,
+    money: tuple[str, RateTable],
     pay_args: tuple[str, list[object]],
     where_args: tuple[str, list[object]],
 ) -> tuple[list[int], int] | None:
-    """Without search words, the top `limit` by pay found in SQLite (a top-N sort in C, not
-    every row brought into Python): the rowids at or above the floor, and how many rows
-    match; None with fewer priced rows than `limit`."""
-    (pay, pargs), (where, args) = pay_args, where_args
+    """Without search words, the top `limit` by pay found in SQLite, not every row brought
+    into Python: per currency and period (a handful), the top rows by amount (a top-N sort
+    in C; the factor is one number there, so the order is the pay order), merged. Returns
+    the rowids at or above the floor, and how many rows match; None with fewer priced rows
+    than `limit`. A few more rows than `limit` are read per group, so that every row within
+    1 of the floor comes too; when ties run past them, a second pass reads the rest."""
+    from careercli.jobs.query import pay_factor
+
+    (currency, rates), (pay, pargs), (where, args) = money, pay_args, where_args
     (stored,) = conn.execute(f"SELECT count(*) FROM jobs{where}", args).fetchone()  # noqa: S608
-    sql = f"SELECT p FROM (SELECT {pay} AS p FROM jobs{where}) WHERE p IS NOT NULL ORDER BY p DESC LIMIT 1 OFFSET ?"  # noqa: S608, E501
-    row = conn.execute(sql, [*pargs, *args, limit - 1]).fetchone()
-    if row is None:
+    narrow = f"{where} AND" if where else " WHERE"
+    groups = conn.execute(
+        f"SELECT DISTINCT salary_currency, salary_period FROM jobs{narrow} salary_currency IS NOT NULL",  # noqa: S608
+        args,
+    ).fetchall()
+    wanted = limit + 64
+    top: list[tuple[float, int]] = []
+    edges: list[float] = []  # the smallest pay read in each group that filled its `wanted`
+    for code, period in groups:
+        found = pay_factor(code, period, currency, rates)
+        if found is None:
+            continue
+        sql = (
+            f"SELECT rowid, coalesce(salary_max, salary_min) AS a FROM jobs{narrow} salary_currency = ? "  # noqa: S608
+            "AND salary_period = ? AND a IS NOT NULL ORDER BY a DESC LIMIT ?"
+        )
+        rows = conn.execute(sql, [*args, code, period, wanted]).fetchall()
+        top += [(amount * found[0], rowid) for rowid, amount in rows]
+        if len(rows) == wanted:
+            edges.append(rows[-1][1] * found[0])
+    if len(top) < limit:
         return None
+    top.sort(reverse=True)
+    floor = top[limit - 1][0] - 1.0
+    if all(edge < floor for edge in edges):
+        return [rowid for p, rowid in top if p >= floor], stored
     sql = f"SELECT rowid FROM (SELECT rowid, {pay} AS p FROM jobs{where}) WHERE p >= ?"  # noqa: S608
-    wanted = [r[0] for r in conn.execute(sql, [*pargs, *args, row[0] - 1.0])]
-    return wanted, stored
+    return [r[0] for r in conn.execute(sql, [*pargs, *args, floor])], stored
 
 
 def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[int, int]]:

@@ -327,3 +327,34 @@ def test_hostile_file(case: Case, tmp_path: Path) -> None:
     assert snapshot(tmp_path, home) == before, "files outside CAREERCLI_HOME changed"
     # the process start-up (about 0.1 s) is part of the second; a loaded machine gets slack
     assert took < case.seconds * 3, f"{took:.2f} s"
+
+
+# --- shell completion (#13.9) ------------------------------------------------------------
+
+
+BASH = {"_CAREERCLI_COMPLETE": "complete_bash"}
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({**BASH, "COMP_WORDS": "careercli show lead", "COMP_CWORD": "2"}, "lead-mle"),
+        ({**BASH, "COMP_WORDS": "careercli com", "COMP_CWORD": "1"}, "compare"),
+        ({"_CAREERCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "careercli fit head"}, '"head-ds"'),
+        ({"_CAREERCLI_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "careercli jobs --role ml",
+          "_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "ml-engineer"),
+    ],
+)  # fmt: skip
+def test_shell_completion_of_commands_and_role_ids(
+    tmp_path: Path, env: dict[str, str], expected: str
+) -> None:
+    done = run([], tmp_path / "home", tmp_path, **env)
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout.decode()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_show_completion_prints_a_script(tmp_path: Path, shell: str) -> None:
+    done = run(["--show-completion", shell], tmp_path / "home", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "_CAREERCLI_COMPLETE" in done.stdout.decode()

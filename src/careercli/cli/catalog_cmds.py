@@ -10,6 +10,7 @@ from careercli.cli.common import (
     CatalogOpt,
     JsonOpt,
     MarkdownOpt,
+    complete_role,
     handles_errors,
     one_format,
     parse_catalog,
@@ -113,7 +114,9 @@ def roles(
         out.print(credit, style="dim")
 
 
-RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. head-ds.")]
+RoleArg = Annotated[
+    str, typer.Argument(help="A role id, alias or title, e.g. head-ds.", autocompletion=complete_role)
+]
 
 
 @handles_errors
@@ -159,7 +162,10 @@ def show(
 @handles_errors
 def compare(
     ctx: typer.Context,
-    roles: Annotated[list[str], typer.Argument(help="Two to five role ids, aliases or titles.")],
+    roles: Annotated[
+        list[str],
+        typer.Argument(help="Two to five role ids, aliases or titles.", autocompletion=complete_role),
+    ],
     facet: Annotated[
         list[str] | None,
         typer.Option(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercli.cli import jobs_store_cmds
-from careercli.cli.common import CsvOpt, JsonOpt, handles_errors, one_format, state
+from careercli.cli.common import CsvOpt, JsonOpt, complete_role, handles_errors, one_format, state
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
@@ -44,7 +44,10 @@ def jobs(
         ),
     ] = None,
     role: Annotated[
-        str | None, typer.Option("--role", "-r", help="Only jobs for this role (id, alias or title).")
+        str | None,
+        typer.Option(
+            "--role", "-r", help="Only jobs for this role (id, alias or title).", autocompletion=complete_role
+        ),
     ] = None,
     location: Annotated[
         list[str] | None,

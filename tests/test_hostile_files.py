@@ -5,12 +5,15 @@ and (for the bombs) done in under a second."""
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import MINIMAL_ROLE
 from tests.test_bad_input import snapshot
 from tests.test_untrusted import run
@@ -358,3 +361,61 @@ def test_show_completion_prints_a_script(tmp_path: Path, shell: str) -> None:
     done = run(["--show-completion", shell], tmp_path / "home", tmp_path)
     assert done.returncode == 0, done.stderr
     assert "_CAREERCLI_COMPLETE" in done.stdout.decode()
+
+
+# --- non-finite numbers in every numeric field, in-process (hypothesis) ------------------
+
+NON_FINITE_YAML = st.sampled_from([".inf", "-.inf", "+.inf", ".nan", ".NaN", ".Inf", "1.0e+999", "-1.0e+999"])
+NON_FINITE_JSON = st.sampled_from(["NaN", "Infinity", "-Infinity", "1e999", "-1e999"])
+ANSWER_FIELDS = [
+    "experience_years: {x}\\neducation: master\\n",
+    "experience_years: 3\\neducation: master\\nskills: {{python: {x}}}\\n",
+    "experience_years: 3\\neducation: master\\ninterests: {{investigative: {x}}}\\n",
+    "experience_years: 3\\neducation: master\\nmin_salary: {{amount: {x}, currency: USD}}\\n",
+]
+PACK_FIELDS = [
+    ("id: python, importance: 5", "id: python, importance: {x}"),
+]
+JOB_FIELDS = ["salary", "min", "max", "posted", "title"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(template=st.sampled_from(ANSWER_FIELDS), number=NON_FINITE_YAML)
+def test_non_finite_numbers_in_answers_are_one_data_error(template: str, number: str) -> None:
+    from tests.strategies import CATALOG
+
+    from careercli.common.errors import DataError
+    from careercli.common.yamlio import load_yaml
+    from careercli.profile.answers import parse_answers
+
+    text = template.format(x=number)
+    with pytest.raises(DataError) as caught:
+        parse_answers(load_yaml(Path("a.yaml"), text), CATALOG, "a.yaml")
+    assert "\\n" not in caught.value.message and "a.yaml" in caught.value.message
+
+
+@settings(max_examples=40, deadline=None)
+@given(field=st.sampled_from(["experience_years", "skills", "interests"]), number=NON_FINITE_JSON)
+def test_non_finite_numbers_in_json_answers_are_one_data_error(field: str, number: str) -> None:
+    from careercli.common.errors import DataError
+    from careercli.common.textio import loads_json
+
+    text = '{"experience_years": 3, "education": "master", "%s": %s}' % (field, number)  # noqa: UP031
+    with pytest.raises(DataError, match=r"not a (finite )?number"):
+        loads_json(text, "a.json")
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=NON_FINITE_YAML, key=st.sampled_from(["min", "max"]))
+def test_non_finite_numbers_in_pack_files_are_one_data_error(number: str, key: str) -> None:
+    from careercli.common.errors import DataError
+    from careercli.common.yamlio import load_yaml
+
+    rates = BUNDLED_RATES.replace("  USD: ", f"  USD: {number} #", 1)
+    jobs = re.sub(rf"\b{key}: \d+", lambda _: f"{key}: {number}", BUNDLED_JOBS, count=1)
+    assert jobs != BUNDLED_JOBS
+    role = MINIMAL_ROLE.format(id="odd-role", title="Odd")
+    role = role.replace("importance: 5", f"importance: {number}", 1)
+    for name, text in (("exchange_rates.yaml", rates), ("jobs.yaml", jobs), ("odd-role.yaml", role)):
+        with pytest.raises(DataError, match="is not a finite number"):
+            load_yaml(Path(name), text)

@@ -355,3 +355,43 @@ def test_default_listing_shows_50_and_says_how_to_see_more(invoke: Invoke, tmp_p
     assert json.loads(invoke("jobs", "--search", "quokka", "--json").output)["count"] == 60
     both = invoke("jobs", "--limit", "5", "--all")
     assert both.exit_code == 2 and "--limit and --all cannot be used together" in both.output
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_streamed_json_is_the_same_bytes_as_one_dump(
+    invoke: Invoke, tmp_path: Path, ascii_only: bool
+) -> None:
+    """#13.6: `jobs --json` is written a job at a time; the bytes equal json.dumps of the
+    whole envelope, for no jobs and for many; a lazily read big listing equals an eager one."""
+    import io
+
+    from careercli.catalog.loader import load_catalog
+    from careercli.common.currency import load_rates
+    from careercli.common.untrusted import escape_json
+    from careercli.jobs import store
+    from careercli.jobs.match import find_jobs
+    from careercli.jobs.query import JobQuery, search_dict
+    from careercli.jobs.render import write_json
+
+    path = tmp_path / "many.csv"
+    rows = "".join(f"Wombat Analyst {i},W{i % 7},${50 + i % 9}K,Zürich\n" for i in range(40))
+    path.write_text("title,company,salary,location\n" + rows, encoding="utf-8")
+    imported(invoke, str(path))
+    catalog, rates = load_catalog(), load_rates()
+    for query in (JobQuery(search=("wombat",)), JobQuery(search=("nothing-matches-this",)), JobQuery()):
+        eager = find_jobs(catalog, query, rates)
+        out = io.StringIO()
+        write_json(eager, out, ascii_only)
+        assert (
+            out.getvalue()
+            == escape_json(json.dumps(search_dict(eager), indent=2, ensure_ascii=ascii_only)) + "\n"
+        )
+        old = store.LAZY_FROM
+        store.LAZY_FROM = 5
+        try:
+            lazy = find_jobs(catalog, query, rates)
+        finally:
+            store.LAZY_FROM = old
+        assert isinstance(lazy.matches, store.LazyMatches) == (len(eager.matches) > 5)
+        assert list(lazy.matches) == list(eager.matches)
+        assert not eager.matches or lazy.matches[-1] == eager.matches[-1]

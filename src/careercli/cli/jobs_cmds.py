@@ -263,10 +263,12 @@ def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Prof
 
 def _emit(result: JobSearch, as_json: bool, as_csv: bool, fit_to: str, for_me: bool) -> None:
     if as_json:
-        from careercli.cli.console import emit_json
-        from careercli.jobs.query import search_dict
+        import sys
 
-        emit_json(search_dict(result))
+        from careercli.common.currency import is_unicode
+        from careercli.jobs.render import write_json
+
+        write_json(result, sys.stdout, ascii_only=not is_unicode(sys.stdout))
     elif as_csv:
         import sys
 

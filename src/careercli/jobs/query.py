@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from careercli.common.currency import RateTable
@@ -71,7 +71,7 @@ class JobMatch(NamedTuple):
 
 
 class JobSearch(NamedTuple):
-    matches: list[JobMatch]
+    matches: Sequence[JobMatch]  # a list, or (a big store, unlimited) read in full as iterated
     total: int  # how many matched before the limit
     query: JobQuery
     rates: RateTable

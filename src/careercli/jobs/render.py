@@ -194,6 +194,28 @@ def write_csv(search: JobSearch, out: IO[str]) -> None:
         writer.writerow([csv_cell(str(cell)) for cell in _csv_row(m)])
 
 
+def write_json(search: JobSearch, out: IO[str], ascii_only: bool = False) -> None:
+    """`jobs --json` written a job at a time (the same bytes as json.dumps(search_dict(...),
+    indent=2)), so that a big listing starts at once and is never one string in memory.
+    C1 and bidi characters are escaped (untrusted.escape_json), as emit_json does."""
+    import json
+
+    from careercli.common.untrusted import escape_json
+    from careercli.jobs.query import match_dict, search_dict
+
+    head = search_dict(search._replace(matches=[]))
+    head["count"] = len(search.matches)
+    text = json.dumps(head, indent=2, ensure_ascii=ascii_only)
+    cut = text.rindex("[]")
+    out.write(escape_json(text[:cut]) + "[")
+    first = True
+    for m in search.matches:
+        item = json.dumps(match_dict(m), indent=2, ensure_ascii=ascii_only).replace("\n", "\n    ")
+        out.write(("\n    " if first else ",\n    ") + escape_json(item))
+        first = False
+    out.write(("]" if first else "\n  ]") + escape_json(text[cut + 2 :]) + "\n")
+
+
 def _csv_row(m: JobMatch) -> list[str]:
     job, sal, cmp = m.job, m.job.salary, m.salary
     conv = cmp if cmp is not None and cmp.changed else None

@@ -511,7 +511,7 @@ def search_jobs(
         passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
         candidates, light = _with_light(mine, (r for r in rows if not r[-1] or r[0] in passed))
         result = filter_jobs(candidates, query._replace(search=()), rates, fits)
-        return _filled(conn, result, query, light)
+        return _filled(conn, result, query, light, path)
 
 
 def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
@@ -659,15 +659,61 @@ def _passing(conn: sqlite3.Connection, ids: Sequence[int], search: Sequence[str]
     }
 
 
-def _filled(conn: sqlite3.Connection, result: JobSearch, query: JobQuery, light: dict[int, int]) -> JobSearch:
-    """`result` with its light stored jobs read in full, and the caller's query restored."""
-    wanted = {light[id(m.job)] for m in (*result.matches, *result.below_floor) if id(m.job) in light}
-    full = _full_jobs(conn, wanted)
+def _filled(
+    conn: sqlite3.Connection,
+    result: JobSearch,
+    query: JobQuery,
+    light: dict[int, int],
+    path: Path | None = None,
+) -> JobSearch:
+    """`result` with its light stored jobs read in full, and the caller's query restored.
+    More than LAZY_FROM matches (an unlimited listing of a big store: --all, --json, --csv)
+    are read in full only as they are iterated, a chunk at a time, so that the output
+    starts at once and the full rows are never all in memory."""
+    below = {light[id(m.job)] for m in result.below_floor if id(m.job) in light}
+    if len(result.matches) > LAZY_FROM:
+        full = _full_jobs(conn, below)
+        matches: Sequence[JobMatch] = LazyMatches(result.matches, light, path)
+    else:
+        full = _full_jobs(conn, below | {light[id(m.job)] for m in result.matches if id(m.job) in light})
+        matches = [_fill(m, light, full) for m in result.matches]
     return result._replace(
-        query=query,
-        matches=[_fill(m, light, full) for m in result.matches],
-        below_floor=[_fill(m, light, full) for m in result.below_floor],
+        query=query, matches=matches, below_floor=[_fill(m, light, full) for m in result.below_floor]
     )
+
+
+LAZY_FROM = 2000
+
+
+class LazyMatches(Sequence["JobMatch"]):
+    """Ranked matches whose stored jobs are light (no description, skills, url): each is
+    read in full when it is reached, 500 at a time; nothing read is kept."""
+
+    def __init__(self, matches: Sequence[JobMatch], light: dict[int, int], path: Path | None) -> None:
+        self._matches = list(matches)
+        self._rowids = [light.get(id(m.job)) for m in self._matches]
+        self._path = path
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return next(iter(self._read(range(len(self))[index], 1)))
+
+    def __iter__(self) -> Iterator[JobMatch]:
+        return self._read(0, len(self))
+
+    def _read(self, start: int, count: int) -> Iterator[JobMatch]:
+        for at in range(start, start + count, 500):
+            part = range(at, min(at + 500, start + count))
+            ids = {r for r in (self._rowids[i] for i in part) if r is not None}
+            with reading(self._path) as conn:
+                full = _full_jobs(conn, ids) if conn is not None else {}
+            for i in part:
+                m, rowid = self._matches[i], self._rowids[i]
+                yield m if rowid is None else m._replace(job=full[rowid])
 
 
 def _light_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:

@@ -1,0 +1,228 @@
+"""A résumé file as lines of text: PDF (pypdf), DOCX (python-docx), HTML, plain text, Markdown.
+
+Everything happens on this machine: the file is read, never copied or stored. Every way a
+file can go wrong is one DataError (exit 1) naming the file and what to do instead. The
+type comes from the file's first bytes, not its name. pypdf and python-docx are imported
+here, inside the readers, so that no other command pays for them.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import NamedTuple
+
+from careercli.common.errors import DataError
+
+MAX_BYTES = 10 * 1024 * 1024  # a CV is a few hundred KB; 10 MB is a scan or something else
+MAX_PAGES = 20
+MAX_UNZIPPED = 50 * 1024 * 1024  # a DOCX that inflates past this is refused (a zip bomb)
+MAX_CHARS = 400_000  # text kept from any file: twenty dense pages and then some
+NO_TEXT = "this PDF has no text; careercli does not read images: save it as text, or use --answers"
+SAVE_AS = "save it as PDF, DOCX or plain text"
+
+
+class ResumeText(NamedTuple):
+    """The text of a résumé, one entry per line, and what kind of file it came from."""
+
+    file: str
+    kind: str  # pdf, docx, html, text
+    lines: tuple[str, ...]
+    pages: int | None = None
+
+
+def read_resume(path: Path) -> ResumeText:
+    """The text of the résumé at `path`, or a DataError in one line."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise DataError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise DataError(f"{name}: is a folder; expected a résumé file (PDF, DOCX or text)")
+    if size > MAX_BYTES:
+        raise DataError(
+            f"{name}: {size / 1024 / 1024:.1f} MB is over the {MAX_BYTES // 1024 // 1024} MB cap "
+            f"for a résumé; {SAVE_AS} without images"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise DataError(f"{name}: the file is empty")
+    kind, text, pages = _dispatch(name, path, data)
+    lines = tuple(_clean(line) for line in text[:MAX_CHARS].splitlines())
+    if not any(lines):
+        if kind == "pdf":
+            raise DataError(f"{name}: {NO_TEXT}")
+        raise DataError(f"{name}: the file holds no text")
+    return ResumeText(name, kind, lines, pages)
+
+
+def _dispatch(name: str, path: Path, data: bytes) -> tuple[str, str, int | None]:
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        text, pages = _pdf_text(name, path)
+        return "pdf", text, pages
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 .doc (or .xls, .ppt)
+        raise DataError(f"{name}: an old binary Word (.doc) file, which careercli does not read; {SAVE_AS}")
+    if head.startswith(b"PK"):
+        return "docx", _docx_text(name, path), None
+    if head.startswith(b"{\\rtf"):
+        raise DataError(f"{name}: an RTF file, which careercli does not read; {SAVE_AS}")
+    text = _decode(name, data)
+    if re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE):
+        return "html", _html_text(text), None
+    return "text", text, None
+
+
+def _decode(name: str, data: bytes) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(f"{name}: not a text, PDF or DOCX file (binary data); {SAVE_AS}")
+    for encoding in (
+        ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",)
+    ):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def _clean(line: str) -> str:
+    """One line of untrusted text: no control characters, spaces collapsed, at most 400 chars."""
+    return " ".join(_CONTROL.sub(" ", line).split())[:400]
+
+
+def _pdf_text(name: str, path: Path) -> tuple[str, int]:
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are noise here
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted and not _decrypts(reader):
+            raise DataError(
+                f"{name}: this PDF is encrypted (password protected); save an unprotected copy, or as text"
+            )
+        count = len(reader.pages)
+        if count > MAX_PAGES:
+            raise DataError(f"{name}: {count} pages is over the {MAX_PAGES}-page cap for a résumé")
+        texts = [page.extract_text() or "" for page in reader.pages]
+    except DataError:
+        raise
+    except Exception as exc:  # pypdf raises many types on a damaged file; none is the user's bug
+        raise DataError(
+            f"{name}: not a readable PDF (truncated or corrupt: {_why(exc)}); {SAVE_AS}"
+        ) from None
+    text = "\n".join(texts)
+    if not text.strip():
+        raise DataError(f"{name}: {NO_TEXT}")
+    return text, count
+
+
+def _decrypts(reader: object) -> bool:
+    """An encrypted PDF with an empty user password (copy-protected only) can still be read."""
+    try:
+        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+    except Exception:  # an AES file without the cryptography package, a bad key...
+        return False
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip().rstrip(".")
+    return text[:80] if text else type(exc).__name__
+
+
+def _docx_text(name: str, path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            inflated = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise DataError(f"{name}: not a readable DOCX (truncated or corrupt zip); {SAVE_AS}") from None
+    if "word/document.xml" not in names:
+        what = "an OpenDocument (ODT) file" if "content.xml" in names else "a zip file that is not a DOCX"
+        raise DataError(f"{name}: {what}, which careercli does not read; {SAVE_AS}")
+    if inflated > MAX_UNZIPPED:
+        raise DataError(
+            f"{name}: this DOCX inflates to {inflated // 1024 // 1024} MB, over the cap; {SAVE_AS}"
+        )
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+        return "\n".join(_docx_lines(document))
+    except Exception as exc:  # lxml and python-docx raise many types on damage
+        raise DataError(f"{name}: not a readable DOCX (corrupt: {_why(exc)}); {SAVE_AS}") from None
+
+
+def _docx_lines(document: object) -> list[str]:
+    """Paragraphs and table cells in document order (tables hold many CVs' two columns)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            lines.extend(_table_lines(block))
+    return lines
+
+
+def _table_lines(table: object) -> list[str]:
+    """A table column by column when it is a layout (two columns of prose), else row by row."""
+    rows = [[cell.text for cell in row.cells] for row in table.rows]  # type: ignore[attr-defined]
+    lines: list[str] = []
+    for row in rows:
+        seen: list[str] = []
+        for cell in row:
+            if cell not in seen:  # a merged cell repeats its text in each grid position
+                seen.append(cell)
+        for cell in seen:
+            lines.extend(cell.splitlines())
+    return lines
+
+
+def _html_text(text: str) -> str:
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        BREAKS = frozenset(
+            {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "td"}
+        )
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in ("script", "style"):
+                self.skip += 1
+            elif tag in self.BREAKS:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style") and self.skip:
+                self.skip -= 1
+            elif tag in self.BREAKS:
+                self.parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Collect()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts)

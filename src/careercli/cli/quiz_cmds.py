@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.fit.score import RoleFit
     from careercli.profile.model import Profile
+    from careercli.resume.findings import Findings
 
 AnswersOpt = Annotated[
     Path | None,
@@ -48,6 +49,16 @@ def quiz(
             metavar="FILE",
             show_default=False,
             help="Answers file (YAML or JSON, schema version 1): no questions asked.",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume",
+            metavar="FILE",
+            show_default=False,
+            help="Start from a résumé (PDF, DOCX, text): its values pre-filled; with no terminal, "
+            "from it alone plus the quiz's defaults. Read on this machine, never stored.",
         ),
     ] = None,
     save_answers: Annotated[
@@ -81,19 +92,27 @@ def quiz(
       careercli quiz --answers me.yaml --top 5
       careercli quiz --answers me.yaml --json --no-save
       careercli quiz --answers me.yaml --catalog onet
+      careercli quiz --resume cv.pdf
     """
     from careercli.common.errors import UsageProblem
 
     which = parse_catalog(catalog_name)
-    if answers is None and not sys.stdin.isatty():
+    if answers is not None and resume is not None:
+        raise UsageProblem("--answers and --resume cannot be used together; choose one")
+    if answers is None and resume is None and not sys.stdin.isatty():
         raise UsageProblem(NO_TERMINAL)
     catalog = state(ctx).catalog(which)
+    from_resume = _from_resume(state(ctx).catalog(), resume) if resume is not None else None
     if answers is not None:
         from careercli.profile.answers import load_answers
 
         profile = load_answers(answers, catalog)
+    elif from_resume is not None and not sys.stdin.isatty():
+        from careercli.profile.answers import parse_answers
+
+        profile = parse_answers(from_resume.answers, catalog, str(resume))
     else:
-        profile = _ask(catalog)
+        profile = _ask(catalog, from_resume.said if from_resume else None)
 
     from careercli.fit.score import score_roles
     from careercli.profile.answers import profile_to_answers
@@ -124,12 +143,16 @@ def quiz(
         extra = onet_keys(catalog.roles.values())
         if extra:
             extra = {"catalog": which, **extra}
+        if from_resume is not None:
+            extra["resume"] = from_resume.summary()
         emit_json({"schema_version": 1, "profile": data, **extra, "results": [fit_dict(f) for f in fits]})
     else:
         from careercli.cli.console import console
         from careercli.fit.render import quiz_view
 
         out = console()
+        if from_resume is not None:
+            out.print(from_resume.note(), style="dim", markup=False, highlight=False)
         # jobs name curated roles, never O*NET occupations: no section for --catalog onet
         jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir) if which == "default" else None
         for part in quiz_view(catalog, profile, fits, top, out.width, jobs):
@@ -141,7 +164,7 @@ def quiz(
         raise failed[0]
 
 
-def _ask(catalog: Catalog) -> Profile:
+def _ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> Profile:
     """The interactive questions; Ctrl-C or Ctrl-D anywhere: "quiz cancelled", exit 130."""
     from careercli.common.errors import EXIT_INTERRUPTED
     from careercli.profile.answers import parse_answers
@@ -149,7 +172,7 @@ def _ask(catalog: Catalog) -> Profile:
 
     try:
         with _prompt_output():
-            raw = ask(catalog)
+            raw = ask(catalog, prefill)
     except (KeyboardInterrupt, EOFError):
         typer.echo("quiz cancelled", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -167,6 +190,59 @@ def _prompt_output() -> Iterator[None]:
 
     with create_app_session(output=create_output(stdout=sys.stderr)):
         yield
+
+
+def _from_resume(catalog: Catalog, path: Path) -> ResumeStart:
+    """The answers a résumé gives (read on this machine, the text not kept), for `--resume`."""
+    from careercli.cli.resume_cmds import found_nothing, read_findings
+    from careercli.common.errors import DataError
+
+    found = read_findings(catalog, path)
+    if found_nothing(found):
+        raise DataError(
+            f"{path}: found no skill, degree or job dates; is it a résumé? Take the quiz without it"
+        )
+    return ResumeStart(found)
+
+
+class ResumeStart:
+    """What `quiz --resume` starts from: the résumé's answers and the defaults filling the rest."""
+
+    def __init__(self, found: Findings) -> None:
+        from careercli.resume.findings import to_answers
+
+        self.found = found
+        self.answers, self.defaults = to_answers(found)
+
+    @property
+    def said(self) -> dict[str, Any]:
+        """Only what the résumé says (no defaults): the interactive quiz's pre-filled values."""
+        said = {k: v for k, v in self.answers.items() if k not in self.defaults}
+        if "education.degree" in self.defaults:
+            said.pop("education", None)
+        return said
+
+    def summary(self) -> dict[str, Any]:
+        from careercli.resume.findings import defaults_said
+
+        return {
+            "file": self.found.file,
+            "from_resume": [
+                k for k in ("experience_years", "level", "education", "skills") if k in self.said
+            ],
+            "defaults": defaults_said(self.defaults),
+            "warnings": list(self.found.warnings),
+        }
+
+    def note(self) -> str:
+        from careercli.resume.findings import defaults_said
+
+        used = "; ".join(f"{k} {v}" for k, v in defaults_said(self.defaults).items())
+        warn = "".join(f" Warning: {w}." for w in self.found.warnings)
+        return (
+            f"From the résumé {self.found.file} (read here, not stored): {len(self.found.skills)} skills, "
+            f"degree, years and level where it says them. The quiz's defaults for the rest: {used}.{warn}"
+        )
 
 
 def _matching_jobs(

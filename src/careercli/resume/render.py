@@ -28,7 +28,10 @@ def resume_view(f: Findings, width: int) -> list[RenderableType]:
 
     pages = f", {f.pages} page{'s' if f.pages != 1 else ''}" if f.pages else ""
     parts: list[RenderableType] = [
-        Text(f"Read {_safe(f.file)} ({f.kind}{pages}) on this machine; nothing was sent or stored.", style="bold")
+        Text(
+            f"Read {_safe(f.file)} ({f.kind}{pages}) on this machine; nothing was sent or stored.",
+            style="bold",
+        )
     ]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, width=min(width, 160))
     table.add_column("Found", no_wrap=True)
@@ -53,7 +56,8 @@ def resume_view(f: Findings, width: int) -> list[RenderableType]:
     if f.title:
         row("Title", f.title.value, f.title.line, f.title.evidence)
     if f.level:
-        row("Level", f"{f.level.value} ({level_label(f.level.value)})", f.level.line, f"from {f.level.evidence}")
+        label = f"{f.level.value} ({level_label(f.level.value)})"
+        row("Level", label, f.level.line, f"from {f.level.evidence}")
     for k, s in enumerate(f.skills):
         rating = f"{s.proficiency}/5" + (" confirm" if s.confirm else "")
         table.add_row(

@@ -68,7 +68,7 @@ def mentions(lines: Sequence[str], catalog: Catalog) -> list[Mention]:
 
 def _find(catalog: Catalog, text: str) -> list[Any]:
     try:
-        from careercli.extract.skills import finder_for  # type: ignore[import-not-found,unused-ignore]
+        from careercli.extract.skills import finder_for  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:  # until the posting-skills extraction (issue 15) lands: a plain matcher
         return _names_in(catalog, text)
     return list(finder_for(catalog).find(text))

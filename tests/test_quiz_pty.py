@@ -141,3 +141,44 @@ def test_interrupt_cancels(spawn: Any, user_home: Path, how: str) -> None:
     assert status == 130
     assert "Traceback" not in output
     assert not (user_home / "profile.yaml").exists()
+
+
+def test_quiz_resume_prefills_every_value(spawn: Any, user_home: Path, tmp_path: Path) -> None:
+    """`quiz --resume`: the résumé's values are the defaults, so agreeing is pressing Enter."""
+    pytest.importorskip("fpdf")
+    import yaml
+    from tests import resumes
+
+    child = spawn("--resume", str(resumes.ana_pdf(tmp_path)))
+    child.expect_exact("Pre-filled from your résumé")
+    answer(child, "How many years", "")
+    child.expect_exact("8.6")  # the years the job dates give, as the default
+    child.send("\r")
+    answer(child, "Which level fits you", "\r")  # senior, from the title
+    answer(child, "highest degree", "\r")  # Master's
+    answer(child, "In what field", "")
+    child.expect_exact("Statistics")
+    child.send("\r")
+    answer(child, "MBA", "\r")
+    answer(child, "Which skills do you have", "\r")  # the twelve found, pre-ticked
+    answer(child, "Which are strong", "\r")  # pre-ticked: those rated 4 or 5
+    answer(child, "teach or set the standard", "\r")  # pre-ticked: those rated 5
+    answer(child, "still learning", "\r")  # pre-ticked: those rated 2
+    for k in range(1, 13):
+        answer(child, f"Interests {k}/12]", "\r")
+    answer(child, "Which industries", "\r")
+    answer(child, "How do you want to work", "\r")
+    answer(child, "Cities or countries", "\r")
+    answer(child, "Minimum yearly salary", "\r")
+    child.expect_exact("Your best-fitting roles")
+    output, status = finish(child)
+    assert status == 0, output
+    assert "Traceback" not in output
+    saved = yaml.safe_load((user_home / "profile.yaml").read_text(encoding="utf-8"))
+    assert saved["experience_years"] == 8.6
+    assert saved["education"] == {"degree": "master", "field": "Statistics"}
+    assert saved["skills"]["python"] == 5
+    assert saved["skills"]["sql"] == 5
+    assert saved["skills"]["spark"] == 2
+    assert saved["skills"]["docker"] == 3
+    assert len(saved["skills"]) == 12

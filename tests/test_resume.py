@@ -312,17 +312,6 @@ def _slowness() -> float:
     return max(1.0, (time.perf_counter() - began) / 0.25)
 
 
-def test_compare_never_imports_the_resume_readers() -> None:
-    code = (
-        "import sys; from careercli.cli.app import app\n"
-        "app(['compare', 'head-ds', 'lead-mle'], standalone_mode=False)\n"
-        "bad = [m for m in ('pypdf', 'docx', 'fpdf', 'careercli.resume.read') if m in sys.modules]\n"
-        "sys.stderr.write(repr(bad))\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert proc.stderr == "[]"
-
-
 # --- the parsers, without files -----------------------------------------------------------
 
 

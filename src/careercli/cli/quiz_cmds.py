@@ -5,22 +5,21 @@ questionary and prompt_toolkit are imported only on the interactive quiz path.
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
+from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.fit.score import RoleFit
     from careercli.profile.model import Profile
-    from careercli.resume.findings import Findings
+    from careercli.resume.findings import QuizStart
 
 AnswersOpt = Annotated[
     Path | None,
@@ -145,7 +144,7 @@ def quiz(
             extra = {"catalog": which, **extra}
         if from_resume is not None:
             extra["resume"] = from_resume.summary()
-        emit_json({"schema_version": 1, "profile": data, **extra, "results": [fit_dict(f) for f in fits]})
+        emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
     else:
         from careercli.cli.console import console
         from careercli.fit.render import quiz_view
@@ -168,10 +167,10 @@ def _ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> Profile:
     """The interactive questions; Ctrl-C or Ctrl-D anywhere: "quiz cancelled", exit 130."""
     from careercli.common.errors import EXIT_INTERRUPTED
     from careercli.profile.answers import parse_answers
-    from careercli.profile.quiz_prompts import ask
+    from careercli.profile.quiz_prompts import ask, prompts_on_stderr
 
     try:
-        with _prompt_output():
+        with prompts_on_stderr():
             raw = ask(catalog, prefill)
     except (KeyboardInterrupt, EOFError):
         typer.echo("quiz cancelled", err=True)
@@ -179,20 +178,7 @@ def _ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> Profile:
     return parse_answers(raw, catalog, "quiz answers")
 
 
-@contextlib.contextmanager
-def _prompt_output() -> Iterator[None]:
-    """With stdout redirected (`quiz --json > out.json`), ask on the terminal via stderr."""
-    if sys.stdout.isatty() or not sys.stderr.isatty():
-        yield
-        return
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.output import create_output
-
-    with create_app_session(output=create_output(stdout=sys.stderr)):
-        yield
-
-
-def _from_resume(catalog: Catalog, path: Path) -> ResumeStart:
+def _from_resume(catalog: Catalog, path: Path) -> QuizStart:
     """The answers a résumé gives (read on this machine, the text not kept), for `--resume`."""
     from careercli.cli.resume_cmds import found_nothing, read_findings
     from careercli.common.errors import DataError
@@ -202,47 +188,9 @@ def _from_resume(catalog: Catalog, path: Path) -> ResumeStart:
         raise DataError(
             f"{path}: found no skill, degree or job dates; is it a résumé? Take the quiz without it"
         )
-    return ResumeStart(found)
+    from careercli.resume.findings import QuizStart
 
-
-class ResumeStart:
-    """What `quiz --resume` starts from: the résumé's answers and the defaults filling the rest."""
-
-    def __init__(self, found: Findings) -> None:
-        from careercli.resume.findings import to_answers
-
-        self.found = found
-        self.answers, self.defaults = to_answers(found)
-
-    @property
-    def said(self) -> dict[str, Any]:
-        """Only what the résumé says (no defaults): the interactive quiz's pre-filled values."""
-        said = {k: v for k, v in self.answers.items() if k not in self.defaults}
-        if "education.degree" in self.defaults:
-            said.pop("education", None)
-        return said
-
-    def summary(self) -> dict[str, Any]:
-        from careercli.resume.findings import defaults_said
-
-        return {
-            "file": self.found.file,
-            "from_resume": [
-                k for k in ("experience_years", "level", "education", "skills") if k in self.said
-            ],
-            "defaults": defaults_said(self.defaults),
-            "warnings": list(self.found.warnings),
-        }
-
-    def note(self) -> str:
-        from careercli.resume.findings import defaults_said
-
-        used = "; ".join(f"{k} {v}" for k, v in defaults_said(self.defaults).items())
-        warn = "".join(f" Warning: {w}." for w in self.found.warnings)
-        return (
-            f"From the résumé {self.found.file} (read here, not stored): {len(self.found.skills)} skills, "
-            f"degree, years and level where it says them. The quiz's defaults for the rest: {used}.{warn}"
-        )
+    return QuizStart(found)
 
 
 def _matching_jobs(
@@ -309,8 +257,7 @@ def fit(
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "rank": rank, "of": len(fits), "result": fit_dict(result),
-                   **onet_keys([found])})  # fmt: skip
+        emit_json(envelope(rank=rank, of=len(fits), result=fit_dict(result), **onet_keys([found])))
         return
     from careercli.cli.console import console
     from careercli.fit.render import fit_view
@@ -353,14 +300,7 @@ def plan(
         from careercli.cli.console import emit_json
 
         emit_json(
-            {
-                "schema_version": 1,
-                "role": found.id,
-                "title": found.title,
-                "score": result.score,
-                "steps": steps,
-                **onet_keys([found]),
-            }
+            envelope(role=found.id, title=found.title, score=result.score, steps=steps, **onet_keys([found]))
         )
         return
     from careercli.cli.console import console
@@ -396,7 +336,7 @@ def profile_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if as_json:
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "path": str(profile_path()), "profile": data})
+        emit_json(envelope(path=str(profile_path()), profile=data))
     elif data is None:
         typer.echo(f"No saved profile (it would be {profile_path()}); run `careercli quiz`.")
     else:

@@ -12,6 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careercli.common import vocab
+from careercli.common.envelope import envelope
 from careercli.resume import parse
 from careercli.resume.skills import SkillFound, estimate, mentions
 
@@ -80,7 +81,7 @@ def analyse(text: ResumeText, catalog: Catalog, today: dt.date | None = None) ->
         file=text.file,
         kind=text.kind,
         pages=text.pages,
-        skills=tuple(skills),
+        skills=tuple(sorted(skills, key=lambda s: s.line)),
         degree=top,
         degree_line=evidence(lines[top.line - 1]) if top else "",
         experience_years=years,
@@ -155,12 +156,11 @@ def _warnings(
 
 def findings_dict(f: Findings) -> dict[str, Any]:
     """The `resume --json` object (contract keys in PRODUCT.md, more added beside them)."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "file": f.file,
-        "format": f.kind,
-        "pages": f.pages,
-        "skills": [
+    return envelope(
+        file=f.file,
+        format=f.kind,
+        pages=f.pages,
+        skills=[
             {
                 "skill": s.skill,
                 "name": s.name,
@@ -174,23 +174,23 @@ def findings_dict(f: Findings) -> dict[str, Any]:
             }
             for s in f.skills
         ],
-        "education": {
+        education={
             "degree": f.degree.degree if f.degree else None,
             "field": f.degree.field if f.degree else None,
             "mba": bool(f.degree and f.degree.mba),
             "line": f.degree.line if f.degree else None,
             "evidence": f.degree_line or None,
         },
-        "experience_years": f.experience_years,
-        "jobs": [
+        experience_years=f.experience_years,
+        jobs=[
             {"dates": j.text, "line": j.line, "months": j.end - j.start, "ongoing": j.ongoing} for j in f.jobs
         ],
-        "title": f.title.value if f.title else None,
-        "title_line": f.title.line if f.title else None,
-        "level": f.level.value if f.level else None,
-        "level_source": f.level_source,
-        "warnings": list(f.warnings),
-    }
+        title=f.title.value if f.title else None,
+        title_line=f.title.line if f.title else None,
+        level=f.level.value if f.level else None,
+        level_source=f.level_source,
+        warnings=list(f.warnings),
+    )
 
 
 def to_answers(f: Findings) -> tuple[dict[str, Any], list[str]]:
@@ -274,3 +274,39 @@ def defaults_said(defaults: list[str]) -> dict[str, Any]:
 
 def level_label(level: str) -> str:
     return vocab.LEVEL_LABELS.get(level, level)
+
+
+class QuizStart:
+    """What `quiz --resume` starts from: the résumé's answers and the defaults filling the rest."""
+
+    def __init__(self, found: Findings) -> None:
+        self.found = found
+        self.answers, self.defaults = to_answers(found)
+
+    @property
+    def said(self) -> dict[str, Any]:
+        """Only what the résumé says (no defaults): the interactive quiz's pre-filled values."""
+        said = {k: v for k, v in self.answers.items() if k not in self.defaults}
+        if "education.degree" in self.defaults:
+            said.pop("education", None)
+        return said
+
+    def summary(self) -> dict[str, Any]:
+        """The `resume` key of `quiz --resume --json`."""
+        return {
+            "file": self.found.file,
+            "from_resume": [
+                k for k in ("experience_years", "level", "education", "skills") if k in self.said
+            ],
+            "defaults": defaults_said(self.defaults),
+            "warnings": list(self.found.warnings),
+        }
+
+    def note(self) -> str:
+        """The line `quiz --resume` prints above its results."""
+        used = "; ".join(f"{k} {v}" for k, v in defaults_said(self.defaults).items())
+        warn = "".join(f" Warning: {w}." for w in self.found.warnings)
+        return (
+            f"From the résumé {self.found.file} (read here, not stored): {len(self.found.skills)} skills, "
+            f"degree, years and level where it says them. The quiz's defaults for the rest: {used}.{warn}"
+        )

@@ -35,7 +35,7 @@ def resume_view(f: Findings, width: int) -> list[RenderableType]:
     ]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, width=min(width, 160))
     table.add_column("Found", no_wrap=True)
-    table.add_column("Value", overflow="fold")
+    table.add_column("Value", overflow="fold", max_width=30)
     table.add_column("Line", justify="right", no_wrap=True)
     table.add_column("From the résumé", overflow="fold", ratio=1)
 
@@ -56,8 +56,7 @@ def resume_view(f: Findings, width: int) -> list[RenderableType]:
     if f.title:
         row("Title", f.title.value, f.title.line, f.title.evidence)
     if f.level:
-        label = f"{f.level.value} ({level_label(f.level.value)})"
-        row("Level", label, f.level.line, f"from {f.level.evidence}")
+        row("Level", f.level.value, f.level.line, f"{level_label(f.level.value)}, from {f.level.evidence}")
     for k, s in enumerate(f.skills):
         rating = f"{s.proficiency}/5" + (" confirm" if s.confirm else "")
         table.add_row(

@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
+    from careercli.extract.skills import SkillMention
 
 DEFAULT = 3
 OFTEN = 4  # mentioned on this many lines or more: probably used a lot
@@ -66,43 +67,10 @@ def mentions(lines: Sequence[str], catalog: Catalog) -> list[Mention]:
     return out
 
 
-def _find(catalog: Catalog, text: str) -> list[Any]:
-    try:
-        from careercli.extract.skills import finder_for  # type: ignore[import-not-found,import-untyped,unused-ignore]
-    except ImportError:  # until the posting-skills extraction (issue 15) lands: a plain matcher
-        return _names_in(catalog, text)
-    return list(finder_for(catalog).find(text))
+def _find(catalog: Catalog, text: str) -> list[SkillMention]:
+    from careercli.extract.skills import finder_for
 
-
-class _Hit(NamedTuple):
-    skill: str
-    text: str
-    start: int
-    end: int
-    requirement: str | None = None
-
-
-def _names_in(catalog: Catalog, text: str) -> list[Any]:
-    """Catalog names and aliases as whole words; names of three letters or fewer only in
-    capitals as written ("R", "SQL", "ML"), and never "CV" (a résumé's other name)."""
-    long: dict[str, str] = {}
-    short: dict[str, str] = {}
-    for skill in catalog.skills.values():
-        for name in (skill.id.replace("-", " "), skill.name, *skill.aliases):
-            key = name.strip()
-            if len(key) <= 3:
-                if key.upper() != "CV":
-                    short.setdefault(key.upper(), skill.id)
-            else:
-                long.setdefault(key.casefold(), skill.id)
-    hits: list[_Hit] = []
-    for table, flags in ((long, re.IGNORECASE), (short, 0)):
-        names = sorted(table, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w+#/])(?:" + "|".join(map(re.escape, names)) + r")(?![\w+#]|/\w)", flags)
-        for m in pattern.finditer(text):
-            key = m[0].casefold() if flags else m[0]
-            hits.append(_Hit(table[key], m[0], m.start(), m.end()))
-    return sorted(hits, key=lambda h: h.start)
+    return finder_for(catalog).find(text)
 
 
 def _stated(line: str, start: int, end: int) -> tuple[int, str] | None:

@@ -174,6 +174,19 @@ def test_quiz_resume_without_a_terminal_lists_the_defaults(
     assert "Built churn models" not in saved  # the profile keeps answers, not the text
 
 
+def test_the_resume_text_is_never_stored(invoke: Invoke, tmp_path: Path, user_home: Path) -> None:
+    """After `resume` and `quiz --resume`, no file in user state holds a line of the CV."""
+    cv = resumes.ana_pdf(tmp_path)
+    assert invoke("resume", str(cv), "--json").exit_code == 0
+    assert invoke("quiz", "--resume", str(cv), "--json").exit_code == 0
+    assert (user_home / "profile.yaml").is_file()
+    for path in user_home.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for line in ("churn models", "Globex", "Edinburgh", "ana.rivera@example.com"):
+                assert line.encode() not in data, (path, line)
+
+
 def test_quiz_resume_text_says_what_came_from_where(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("quiz", "--resume", str(resumes.dan_docx(tmp_path)), "--no-save", width=120)
     assert result.exit_code == 0, result.output
@@ -303,6 +316,35 @@ def test_bad_files_fail_fast_in_the_real_program(tmp_path: Path) -> None:
         assert proc.returncode == 1, proc.stderr
         assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
         assert took < 2.0 * _slowness(), (case, took)
+
+
+def test_damaged_files_are_data_errors(tmp_path: Path) -> None:
+    """Bytes flipped, cut or inserted anywhere in real PDFs and DOCX files: each is read or
+    refused with a DataError, never another exception, and quickly."""
+    import random
+
+    from careercli.common.errors import DataError
+    from careercli.resume.read import read_resume
+
+    sources = [resumes.ana_pdf(tmp_path).read_bytes(), resumes.dan_docx(tmp_path).read_bytes()]
+    rnd = random.Random(17)
+    for n in range(80):
+        data = bytearray(rnd.choice(sources))
+        where = rnd.randrange(len(data))
+        if n % 3 == 0:
+            data[where : where + 8] = bytes(rnd.randrange(256) for _ in range(8))
+        elif n % 3 == 1:
+            data = data[:where]
+        else:
+            data[where:where] = bytes(rnd.randrange(256) for _ in range(40))
+        path = tmp_path / f"damaged-{n}"
+        path.write_bytes(bytes(data))
+        began = time.perf_counter()
+        try:
+            read_resume(path)
+        except DataError as exc:
+            assert "\n" not in exc.message
+        assert time.perf_counter() - began < 2.0
 
 
 def _slowness() -> float:

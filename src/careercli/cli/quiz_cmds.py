@@ -93,25 +93,8 @@ def quiz(
       careercli quiz --answers me.yaml --catalog onet
       careercli quiz --resume cv.pdf
     """
-    from careercli.common.errors import UsageProblem
-
     which = parse_catalog(catalog_name)
-    if answers is not None and resume is not None:
-        raise UsageProblem("--answers and --resume cannot be used together; choose one")
-    if answers is None and resume is None and not sys.stdin.isatty():
-        raise UsageProblem(NO_TERMINAL)
-    catalog = state(ctx).catalog(which)
-    from_resume = _from_resume(state(ctx).catalog(), resume) if resume is not None else None
-    if answers is not None:
-        from careercli.profile.answers import load_answers
-
-        profile = load_answers(answers, catalog)
-    elif from_resume is not None and not sys.stdin.isatty():
-        from careercli.profile.answers import parse_answers
-
-        profile = parse_answers(from_resume.answers, catalog, str(resume))
-    else:
-        profile = _ask(catalog, from_resume.said if from_resume else None)
+    catalog, profile, from_resume = _quiz_profile(ctx, which, answers, resume)
 
     from careercli.fit.score import score_roles
     from careercli.profile.answers import profile_to_answers
@@ -176,6 +159,30 @@ def _ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> Profile:
         typer.echo("quiz cancelled", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     return parse_answers(raw, catalog, "quiz answers")
+
+
+def _quiz_profile(
+    ctx: typer.Context, which: str, answers: Path | None, resume: Path | None
+) -> tuple[Catalog, Profile, QuizStart | None]:
+    """The catalog and the profile the quiz ranks: from an answers file, from a résumé alone
+    (no terminal), or asked (pre-filled from the résumé when one is given)."""
+    from careercli.common.errors import UsageProblem
+
+    if answers is not None and resume is not None:
+        raise UsageProblem("--answers and --resume cannot be used together; choose one")
+    if answers is None and resume is None and not sys.stdin.isatty():
+        raise UsageProblem(NO_TERMINAL)
+    catalog = state(ctx).catalog(which)
+    from_resume = _from_resume(state(ctx).catalog(), resume) if resume is not None else None
+    if answers is not None:
+        from careercli.profile.answers import load_answers
+
+        return catalog, load_answers(answers, catalog), None
+    if from_resume is not None and not sys.stdin.isatty():
+        from careercli.profile.answers import parse_answers
+
+        return catalog, parse_answers(from_resume.answers, catalog, str(resume)), from_resume
+    return catalog, _ask(catalog, from_resume.said if from_resume else None), from_resume
 
 
 def _from_resume(catalog: Catalog, path: Path) -> QuizStart:

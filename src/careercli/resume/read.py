@@ -103,10 +103,21 @@ def _clean(line: str) -> str:
 
 def _pdf_text(name: str, path: Path) -> tuple[str, int]:
     import logging
+    import warnings
 
+    # pypdf logs and warns about odd but readable files on stderr; the findings say enough
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        text, count = _pdf_pages(name, path)
+    if not text.strip():
+        raise DataError(f"{name}: {NO_TEXT}")
+    return text, count
+
+
+def _pdf_pages(name: str, path: Path) -> tuple[str, int]:
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are noise here
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted and not _decrypts(reader):
@@ -116,17 +127,13 @@ def _pdf_text(name: str, path: Path) -> tuple[str, int]:
         count = len(reader.pages)
         if count > MAX_PAGES:
             raise DataError(f"{name}: {count} pages is over the {MAX_PAGES}-page cap for a résumé")
-        texts = [page.extract_text() or "" for page in reader.pages]
+        return "\n".join(page.extract_text() or "" for page in reader.pages), count
     except DataError:
         raise
     except Exception as exc:  # pypdf raises many types on a damaged file; none is the user's bug
         raise DataError(
             f"{name}: not a readable PDF (truncated or corrupt: {_why(exc)}); {SAVE_AS}"
         ) from None
-    text = "\n".join(texts)
-    if not text.strip():
-        raise DataError(f"{name}: {NO_TEXT}")
-    return text, count
 
 
 def _decrypts(reader: object) -> bool:

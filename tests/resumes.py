@@ -186,3 +186,47 @@ def chloe_docx(folder: Path) -> Path:
 
 def dan_docx(folder: Path) -> Path:
     return _docx(folder / "dan.docx", DAN_PARAGRAPHS)
+
+
+# Ella: a DOCX whose sidebar is a text box (as many Word templates make), written by Word
+# twice: once for new readers, once under mc:Fallback for old ones.
+ELLA_PARAGRAPHS = [
+    ("Ella Novak", None),
+    ("Experience", "Heading 1"),
+    ("BI Analyst, Northwind, Feb 2020 - Jan 2024", None),
+    ("Weekly sales reporting for the board", "List Bullet"),
+]
+ELLA_BOX = [
+    "Education",
+    "MSc in Economics, Charles University, 2017 - 2019",
+    "Skills",
+    "Power BI (advanced)",
+    "R",
+]
+
+
+def _text_box_xml(lines: list[str]) -> str:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paras = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    box = f"<w:txbxContent>{paras}</w:txbxContent>"
+    return (
+        f'<w:r xmlns:w="{w}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>'
+        f"<mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def ella_docx(folder: Path) -> Path:
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    anchor = document.add_paragraph("Ella Novak")
+    anchor._p.append(etree.fromstring(_text_box_xml(ELLA_BOX)))
+    for text, style in ELLA_PARAGRAPHS[1:]:
+        document.add_paragraph(text, style=style)
+    path = folder / "ella.docx"
+    document.save(str(path))
+    return path

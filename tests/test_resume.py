@@ -94,6 +94,16 @@ def test_docx_with_a_table_en_dashes_and_an_mba(invoke: Invoke, tmp_path: Path) 
     assert evidence(data, "airflow") == "Built Airflow pipelines feeding a Snowflake warehouse"
 
 
+def test_docx_sidebar_in_a_text_box(invoke: Invoke, tmp_path: Path) -> None:
+    data = resume_json(invoke, resumes.ella_docx(tmp_path))
+    assert data["education"]["degree"] == "master" and data["education"]["field"] == "Economics"
+    assert data["experience_years"] == 3.9  # Feb 2020 - Jan 2024; 2017 - 2019 is study
+    assert data["title"] == "BI Analyst"
+    assert skills(data)["power-bi"] == 4  # "Power BI (advanced)"
+    assert "r" in skills(data)
+    assert all(s["mentions"] == 1 for s in data["skills"])  # Word's fallback copy is not read twice
+
+
 def test_a_cv_outside_data_work(invoke: Invoke, tmp_path: Path) -> None:
     data = resume_json(invoke, resumes.dan_docx(tmp_path))
     assert data["education"]["degree"] == "bachelor"
@@ -430,6 +440,7 @@ def test_not_degrees(line: str) -> None:
         ("Junior Analyst", "entry"),
         ("Data Science Intern", "entry"),
         ("Staff ML Engineer", "senior"),
+        ("Head Pastry Chef", "senior"),
         ("Data Engineer", None),
     ],
 )

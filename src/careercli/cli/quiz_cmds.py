@@ -34,7 +34,7 @@ RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. le
 NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
 NO_TERMINAL = (
     "no terminal to ask the questions in; pass --answers FILE "
-    "(an answers file, schema version 1: `careercli quiz --answers answers.yaml`)"
+    "(an answers file, schema version 1: `careercli quiz --answers answers.yaml`), or --resume CV"
 )
 
 

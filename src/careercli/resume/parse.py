@@ -293,9 +293,9 @@ TITLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 LEVEL_WORDS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:chief|c[tdefio]o|vp|vice president|head|director|president|founder|co-founder|partner)\b",
+    (r"\b(?:chief|c[tdefio]o|vp|vice president|head of|director|president|founder|co-founder|partner)\b",
      "executive"),
-    (r"\b(?:senior|sr\.?|lead|staff|principal|manager)\b", "senior"),
+    (r"\b(?:senior|sr\.?|lead|staff|principal|manager|head)\b", "senior"),  # "Head Nurse": senior
     (r"\b(?:intern|internship|junior|jr\.?|graduate|trainee|apprentice|entry[- ]level|assistant)\b", "entry"),
     (r"\b(?:mid[- ]level|intermediate|ii|iii)\b", "mid"),
 )  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from careercli.common.errors import DataError
 
@@ -181,8 +181,26 @@ def _docx_lines(document: object) -> list[str]:
     for block in document.iter_inner_content():  # type: ignore[attr-defined]
         if isinstance(block, Paragraph):
             lines.append(block.text)
+            lines.extend(_text_box_lines(block._p))
         elif isinstance(block, Table):
             lines.extend(_table_lines(block))
+    return lines
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_box_lines(element: Any) -> list[str]:
+    """The paragraphs of text boxes anchored in a paragraph (many CV templates put a sidebar
+    in one), which python-docx's paragraph text leaves out. Word writes each box twice, the
+    second copy under mc:Fallback for old readers: that copy is skipped."""
+    lines: list[str] = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(parent.tag == _FALLBACK for parent in box.iterancestors()):
+            continue
+        for para in box.iter(f"{_W}p"):
+            lines.append("".join(t.text or "" for t in para.iter(f"{_W}t")))
     return lines
 
 

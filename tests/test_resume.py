@@ -380,6 +380,8 @@ def _slowness() -> float:
         ("Feb 2020 - Current", (2026 - 2020) * 12 + 11 - 1),
         ("2012 - 2015", 36),
         ("6/2019 - 7/2019", 1),
+        ("since March 2022", (2026 - 2022) * 12 + 11 - 2),
+        ("2019–Present", (2026 - 2019) * 12 + 11 - 5),
     ],
 )
 def test_date_ranges(line: str, months: int) -> None:

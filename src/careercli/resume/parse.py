@@ -208,6 +208,7 @@ _RANGE = re.compile(
     rf"(?<![\w/.])(?P<start>{_DATE})\s*(?:-|–|—|−|to|until|till|through|thru)\s*(?P<end>{_DATE}|{_NOW})(?![\w/])",
     re.IGNORECASE,
 )
+_SINCE = re.compile(rf"\bsince\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
 UNKNOWN_MONTH = 6  # "2016 - 2019": mid-year to mid-year, 3 years
 
 
@@ -248,6 +249,10 @@ def find_ranges(lines: Sequence[str], today: dt.date) -> list[DateRange]:
                 continue
             ongoing = bool(re.fullmatch(_NOW, match["end"].strip(), re.IGNORECASE))
             out.append(DateRange(start, min(end, now), ongoing, n + 1, match[0]))
+        for match in _SINCE.finditer(line):  # "Team lead since March 2022": a job still held
+            start = _month_index(match["start"], today)
+            if start is not None and start <= now:
+                out.append(DateRange(start, now, True, n + 1, match[0]))
     return out
 
 

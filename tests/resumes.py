@@ -220,13 +220,34 @@ def _text_box_xml(lines: list[str]) -> str:
 
 def ella_docx(folder: Path) -> Path:
     import docx
-    from lxml import etree
+    from docx.oxml import parse_xml
 
     document = docx.Document()
     anchor = document.add_paragraph("Ella Novak")
-    anchor._p.append(etree.fromstring(_text_box_xml(ELLA_BOX)))
+    anchor._p.append(parse_xml(_text_box_xml(ELLA_BOX)))
     for text, style in ELLA_PARAGRAPHS[1:]:
         document.add_paragraph(text, style=style)
     path = folder / "ella.docx"
     document.save(str(path))
+    return path
+
+
+def odt(folder: Path, lines: list[str]) -> Path:
+    """An OpenDocument text: a zip holding content.xml with one text:p per line."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    body = "".join(f"<text:p>{escape(line)}</text:p>" for line in lines)
+    path = folder / "cv.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr(
+            "content.xml",
+            f"<office:document-content {ns}><office:body><office:text>{body}"
+            "</office:text></office:body></office:document-content>",
+        )
     return path

@@ -151,6 +151,12 @@ def test_save_answers_round_trips_with_sources(invoke: Invoke, tmp_path: Path) -
     assert json.loads(quiz.stdout)["profile"]["skills"]["sql"] == 5
 
 
+def test_odt(invoke: Invoke, tmp_path: Path) -> None:
+    data = resume_json(invoke, resumes.odt(tmp_path, resumes.ANA_MAIN.splitlines()))
+    assert data["format"] == "odt"
+    assert (data["education"]["degree"], data["experience_years"], skills(data)["sql"]) == ("master", 8.6, 5)
+
+
 def test_markdown_and_html(invoke: Invoke, tmp_path: Path) -> None:
     md = tmp_path / "ana.md"
     md.write_text("# Ana\n\n## Experience\n" + resumes.ANA_MAIN.split("Experience\n", 1)[1], encoding="utf-8")
@@ -261,11 +267,16 @@ def blank(folder: Path) -> Path:
     return path
 
 
-def odt(folder: Path) -> Path:
-    path = folder / "cv.odt"
+def odt_bomb(folder: Path) -> Path:
+    """An ODT whose content.xml declares a billion-laughs entity."""
+    path = folder / "bomb.odt"
+    lol = (
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">' for k in range(8))
+        + "]>"
+    )
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("content.xml", lol + "<x>&i;</x>")
     return path
 
 
@@ -287,7 +298,7 @@ FAILURES = {
     "over-pages": (lambda folder: resumes.long_pdf(folder, 21), "21 pages is over the 20-page cap"),
     "empty": (empty, "the file is empty"),
     "blank": (blank, "the file is empty"),
-    "odt": (odt, "an OpenDocument (ODT) file, which careercli does not read"),
+    "odt-bomb": (odt_bomb, "not a readable ODT (corrupt"),
     "not-a-resume": (not_a_resume, "found no skill, degree or job dates; is it a résumé?"),
     "missing": (lambda folder: folder / "nope.pdf", "no such file"),
 }  # fmt: skip

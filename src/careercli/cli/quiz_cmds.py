@@ -56,7 +56,7 @@ def quiz(
             "--resume",
             metavar="FILE",
             show_default=False,
-            help="Start from a résumé (PDF, DOCX, text): its values pre-filled; with no terminal, "
+            help="Start from a résumé (PDF, DOCX, ODT, text): its values pre-filled; with no terminal, "
             "from it alone plus the quiz's defaults. Read on this machine, never stored.",
         ),
     ] = None,

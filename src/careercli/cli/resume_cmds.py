@@ -23,7 +23,7 @@ PRIVACY = (
 ResumeArg = Annotated[
     Path,
     typer.Argument(
-        metavar="FILE", show_default=False, help="A résumé: PDF, DOCX, plain text, Markdown or HTML."
+        metavar="FILE", show_default=False, help="A résumé: PDF, DOCX, ODT, plain text, Markdown or HTML."
     ),
 ]
 

@@ -1,4 +1,4 @@
-"""A résumé file as lines of text: PDF (pypdf), DOCX (python-docx), HTML, plain text, Markdown.
+"""A résumé file as lines of text: PDF (pypdf), DOCX (python-docx), ODT, HTML, text, Markdown.
 
 Everything happens on this machine: the file is read, never copied or stored. Every way a
 file can go wrong is one DataError (exit 1) naming the file and what to do instead. The
@@ -71,7 +71,7 @@ def _dispatch(name: str, path: Path, data: bytes) -> tuple[str, str, int | None]
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 .doc (or .xls, .ppt)
         raise DataError(f"{name}: an old binary Word (.doc) file, which careercli does not read; {SAVE_AS}")
     if head.startswith(b"PK"):
-        return "docx", _docx_text(name, path), None
+        return _zipped_text(name, path)
     if head.startswith(b"{\\rtf"):
         raise DataError(f"{name}: an RTF file, which careercli does not read; {SAVE_AS}")
     text = _decode(name, data)
@@ -149,20 +149,47 @@ def _why(exc: BaseException) -> str:
     return text[:80] if text else type(exc).__name__
 
 
-def _docx_text(name: str, path: Path) -> str:
+def _zipped_text(name: str, path: Path) -> tuple[str, str, None]:
+    """A DOCX or an OpenDocument text (ODT): both are zip files of XML."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             inflated = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            if inflated > MAX_UNZIPPED:
+                raise DataError(
+                    f"{name}: this file inflates to {inflated // 1024 // 1024} MB, over the cap; {SAVE_AS}"
+                )
+            odt = "word/document.xml" not in names and "content.xml" in names
+            content = archive.read("content.xml") if odt else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
         raise DataError(f"{name}: not a readable DOCX (truncated or corrupt zip); {SAVE_AS}") from None
+    if odt:
+        return "odt", _odt_text(name, content), None
     if "word/document.xml" not in names:
-        what = "an OpenDocument (ODT) file" if "content.xml" in names else "a zip file that is not a DOCX"
-        raise DataError(f"{name}: {what}, which careercli does not read; {SAVE_AS}")
-    if inflated > MAX_UNZIPPED:
         raise DataError(
-            f"{name}: this DOCX inflates to {inflated // 1024 // 1024} MB, over the cap; {SAVE_AS}"
+            f"{name}: a zip file that is not a DOCX or ODT, which careercli does not read; {SAVE_AS}"
         )
+    return "docx", _docx_text(name, path), None
+
+
+def _odt_text(name: str, content: bytes) -> str:
+    """The paragraphs and headings of an ODT's content.xml, through lxml (python-docx's own
+    dependency) with entities left unresolved and no network."""
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    text_ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    try:
+        root = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as exc:
+        raise DataError(f"{name}: not a readable ODT (corrupt: {_why(exc)}); {SAVE_AS}") from None
+    lines = []
+    for element in root.iter(f"{text_ns}p", f"{text_ns}h"):
+        lines.append("".join(element.itertext()))
+    return "\n".join(lines)
+
+
+def _docx_text(name: str, path: Path) -> str:
     import docx
 
     try:

@@ -121,6 +121,44 @@ def _pdf(path: Path, columns: list[tuple[float, float, str]], pages: int = 1) ->
     return path
 
 
+def _pdf_rows(path: Path, rows: list[tuple[str, str]], right_x: float, align: str = "L") -> Path:
+    """A PDF drawn row by row: each row's left text, then its right text on the same line
+    (a sidebar layout some CV builders write; or right-aligned dates with align="R")."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for k, (left, right) in enumerate(rows):
+        y = 15 + k * 5
+        pdf.set_xy(10, y)
+        pdf.cell(right_x - 12, 5, left)
+        if right:
+            pdf.set_xy(right_x, y)
+            pdf.cell(200 - right_x, 5, right, align=align)
+    pdf.output(str(path))
+    return path
+
+
+def ben_rows_pdf(folder: Path) -> Path:
+    """Ben's two columns drawn row by row, so that pypdf's text order mixes them."""
+    left, right = BEN_SIDEBAR.splitlines(), BEN_MAIN.splitlines()
+    rows = [(left[k] if k < len(left) else "", right[k] if k < len(right) else "") for k in range(len(right))]
+    return _pdf_rows(folder / "ben-rows.pdf", rows, 75)
+
+
+def ana_dates_right_pdf(folder: Path) -> Path:
+    """Ana's one column with each job's dates right-aligned on its title's line."""
+    rows = []
+    for line in ANA_MAIN.splitlines():
+        title, sep, dates = line.rpartition(" | ") if " | " in line else line.rpartition(" - ")
+        if sep and any(ch.isdigit() for ch in dates):
+            rows.append((title, dates))
+        else:
+            rows.append((line, ""))
+    return _pdf_rows(folder / "ana-right.pdf", rows, 120, align="R")
+
+
 def ana_pdf(folder: Path) -> Path:
     return _pdf(folder / "ana.pdf", [(15, 180, ANA_MAIN)])
 

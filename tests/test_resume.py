@@ -81,6 +81,26 @@ def test_two_column_pdf(invoke: Invoke, tmp_path: Path) -> None:
     )
 
 
+def test_two_columns_drawn_row_by_row_are_read_column_by_column(invoke: Invoke, tmp_path: Path) -> None:
+    """pypdf's own order glues "PyTorch (expert)" to "Lead Machine Learning Engineer" and
+    study years to jobs; the column edge found from the text positions keeps them apart."""
+    from pypdf import PdfReader
+
+    path = resumes.ben_rows_pdf(tmp_path)
+    assert "PyTorch (expert) Lead Machine Learning Engineer" in PdfReader(path).pages[0].extract_text()
+    rows, columns = resume_json(invoke, path), resume_json(invoke, resumes.ben_pdf(tmp_path))
+    for key in ("education", "experience_years", "title", "level", "skills"):
+        assert rows[key] == columns[key], key
+    assert rows["experience_years"] == 10.2
+
+
+def test_right_aligned_dates_are_not_a_second_column(invoke: Invoke, tmp_path: Path) -> None:
+    data = resume_json(invoke, resumes.ana_dates_right_pdf(tmp_path))
+    assert data["experience_years"] == 8.6
+    assert data["title"] == "Senior Data Scientist"
+    assert data["education"]["field"] == "Statistics"
+
+
 def test_docx_with_a_table_en_dashes_and_an_mba(invoke: Invoke, tmp_path: Path) -> None:
     data = resume_json(invoke, resumes.chloe_docx(tmp_path))
     assert data["education"]["degree"] == "master"

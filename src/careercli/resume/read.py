@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -127,13 +128,30 @@ def _pdf_pages(name: str, path: Path) -> tuple[str, int]:
         count = len(reader.pages)
         if count > MAX_PAGES:
             raise DataError(f"{name}: {count} pages is over the {MAX_PAGES}-page cap for a résumé")
-        return "\n".join(page.extract_text() or "" for page in reader.pages), count
+        return "\n".join(_page_text(page) for page in reader.pages), count
     except DataError:
         raise
     except Exception as exc:  # pypdf raises many types on a damaged file; none is the user's bug
         raise DataError(
             f"{name}: not a readable PDF (truncated or corrupt: {_why(exc)}); {SAVE_AS}"
         ) from None
+
+
+def _page_text(page: Any) -> str:
+    """pypdf's text of a page, or its two columns one after the other when the page draws
+    them side by side line by line (careercli.resume.columns)."""
+    from careercli.resume.columns import Piece, column_text
+
+    pieces: list[Piece] = []
+
+    def visit(text: str, cm: Sequence[float], tm: Sequence[float], font: object, size: float) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        for k, part in enumerate(text.split("\n")):
+            pieces.append(Piece(x, y - k * (size or 10) * 1.2, part))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    return column_text(pieces) or plain
 
 
 def _decrypts(reader: object) -> bool:

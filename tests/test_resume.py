@@ -481,3 +481,25 @@ def test_title_levels(title: str, level: str | None) -> None:
     from careercli.resume.parse import level_of_title
 
     assert level_of_title(title) == level
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_saved_answers_are_private(invoke: Invoke, tmp_path: Path) -> None:
+    """Their comments quote lines of the CV: only the owner may read them."""
+    out = tmp_path / "me.yaml"
+    assert invoke("resume", str(resumes.ana_pdf(tmp_path)), "--save-answers", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o077 == 0
+
+
+def test_hostile_text_in_a_cv_cannot_drive_the_terminal(invoke: Invoke, tmp_path: Path) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(
+        "Experience\nData Analyst\x1b]2;PWNED\x07, Acme\u202e, 2019 - 2022\n- SQL and Pyt\u200bhon\n",
+        encoding="utf-8",
+    )
+    text = invoke("resume", str(cv), width=140)
+    assert text.exit_code == 0, text.output
+    assert "\x1b]" not in text.output and "\u202e" not in text.output and "\x07" not in text.output
+    assert "\\x1b]2;PWNED\\x07" in text.output  # shown, escaped, so the tampering is seen
+    data = resume_json(invoke, cv)
+    assert set(skills(data)) == {"sql", "python"}

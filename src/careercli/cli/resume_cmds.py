@@ -76,9 +76,10 @@ def resume(
             "Take `careercli quiz`, or write an answers file (docs/answers.md)"
         )
     if save_answers is not None:
-        from careercli.profile.store import write_text_atomic
+        from careercli.common.atomic_write import write_text_atomic
 
-        write_text_atomic(save_answers, answers_with_sources(found))
+        # private (0600): its comments quote lines of the CV
+        write_text_atomic(save_answers, answers_with_sources(found), private=True)
     if as_json:
         from careercli.cli.console import emit_json
 

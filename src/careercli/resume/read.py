@@ -94,12 +94,16 @@ def _decode(name: str, data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# zero-width characters split words ("Pyt\u200bhon") without showing: dropped
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 
 
 def _clean(line: str) -> str:
-    """One line of untrusted text: no control characters, spaces collapsed, at most 400 chars."""
-    return " ".join(_CONTROL.sub(" ", line).split())[:400]
+    """One line of untrusted text: controls shown as escapes (common.untrusted.clean),
+    invisible characters dropped, spaces collapsed, at most 400 characters."""
+    from careercli.common.untrusted import clean
+
+    return " ".join(clean(_INVISIBLE.sub("", line)).split())[:400]
 
 
 def _pdf_text(name: str, path: Path) -> tuple[str, int]:

@@ -1,24 +1,22 @@
 """The text view of `careercli resume`: each value beside the line of the résumé it came from.
 
-The résumé is a stranger's text: every piece of it goes into a rich Text (never markup) after
-control characters are taken out, whatever was cleaned upstream.
+The résumé is a stranger's text: every piece of it goes into a rich Text (never markup)
+through common.untrusted.printable, whatever was cleaned where it was read.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from careercli.common.untrusted import printable
 from careercli.resume.findings import Findings, level_label
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
 
 def _safe(text: str) -> str:
-    return _CONTROL.sub(" ", text)
+    return printable(text.replace("\n", " ").replace("\t", " "))
 
 
 def resume_view(f: Findings, width: int) -> list[RenderableType]:

@@ -503,3 +503,24 @@ def test_hostile_text_in_a_cv_cannot_drive_the_terminal(invoke: Invoke, tmp_path
     assert "\\x1b]2;PWNED\\x07" in text.output  # shown, escaped, so the tampering is seen
     data = resume_json(invoke, cv)
     assert set(skills(data)) == {"sql", "python"}
+
+
+def test_only_the_resume_reader_imports_pypdf_and_docx() -> None:
+    """They are imported inside resume/read.py's functions and nowhere else (start-up)."""
+    import ast
+
+    package = Path(__file__).resolve().parents[1] / "src" / "careercli"
+    found: dict[str, list[str]] = {}
+    for path in package.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                if name.split(".")[0] in ("pypdf", "docx"):
+                    found.setdefault(name, []).append(str(path.relative_to(package)))
+        top = {n.names[0].name.split(".")[0] for n in tree.body if isinstance(n, ast.Import)}
+        top |= {(n.module or "").split(".")[0] for n in tree.body if isinstance(n, ast.ImportFrom)}
+        assert not top & {"pypdf", "docx"}, path
+    assert {where for places in found.values() for where in places} == {"resume/read.py"}

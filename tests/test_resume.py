@@ -411,6 +411,8 @@ def _slowness() -> float:
         ("Feb 2020 - Current", (2026 - 2020) * 12 + 11 - 1),
         ("2012 - 2015", 36),
         ("6/2019 - 7/2019", 1),
+        ("2016--2019", 36),
+        ("Sep 2016 -- Present", (2026 - 2016) * 12 + 11 - 8),
         ("since March 2022", (2026 - 2022) * 12 + 11 - 2),
         ("2019–Present", (2026 - 2019) * 12 + 11 - 5),
     ],
@@ -420,6 +422,13 @@ def test_date_ranges(line: str, months: int) -> None:
 
     (found,) = find_ranges([f"Engineer, Acme, {line}"], TODAY)
     assert found.end - found.start == months
+
+
+def test_since_with_an_end_is_the_range_alone() -> None:
+    from careercli.resume.parse import find_ranges
+
+    (found,) = find_ranges(["Analyst at Acme since 2019 - 2021"], TODAY)
+    assert (found.end - found.start, found.ongoing) == (24, False)
 
 
 def test_overlapping_jobs_count_once() -> None:

@@ -205,10 +205,12 @@ _DATE = (
 )
 _NOW = r"(?:present|current|currently|now|today|ongoing|to date|date)"
 _RANGE = re.compile(
-    rf"(?<![\w/.])(?P<start>{_DATE})\s*(?:-|–|—|−|to|until|till|through|thru)\s*(?P<end>{_DATE}|{_NOW})(?![\w/])",
+    rf"(?<![\w/.])(?P<start>{_DATE})\s*(?:--?|–|—|−|to|until|till|through|thru)\s*(?P<end>{_DATE}|{_NOW})(?![\w/])",
     re.IGNORECASE,
 )
-_SINCE = re.compile(rf"\bsince\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
+_SINCE = re.compile(
+    rf"\bsince\s+(?P<start>{_DATE})(?![\w/])(?!\s*(?:-|–|—|−|to\b|until\b|till\b))", re.IGNORECASE
+)
 UNKNOWN_MONTH = 6  # "2016 - 2019": mid-year to mid-year, 3 years
 
 

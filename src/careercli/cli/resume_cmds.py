@@ -16,10 +16,6 @@ if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.resume.findings import Findings
 
-PRIVACY = (
-    "The file is read on this machine: it never leaves it and is never stored; "
-    "a saved profile keeps the answers, not the text."
-)
 ResumeArg = Annotated[
     Path,
     typer.Argument(

@@ -25,6 +25,19 @@ R = TypeVar("R")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, schema_version).")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of a table.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
+
+
+def one_format(**chosen: bool) -> str | None:
+    """The output format asked for (`json`, `csv`, `markdown`) or None for the table; two at
+    once exit 2 the same way in every command."""
+    from careercli.common.errors import UsageProblem
+
+    picked = [name for name, on in chosen.items() if on]
+    if len(picked) > 1:
+        flags = " and ".join(f"--{name}" for name in picked)
+        raise UsageProblem(f"{flags} cannot be used together; choose one")
+    return picked[0] if picked else None
 
 
 class UserFacingError(ClickException):

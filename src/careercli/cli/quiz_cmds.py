@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
+from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def quiz(
         extra = onet_keys(catalog.roles.values())
         if extra:
             extra = {"catalog": which, **extra}
-        emit_json({"schema_version": 1, "profile": data, **extra, "results": [fit_dict(f) for f in fits]})
+        emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
     else:
         from careercli.cli.console import console
         from careercli.fit.render import quiz_view
@@ -233,8 +234,7 @@ def fit(
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "rank": rank, "of": len(fits), "result": fit_dict(result),
-                   **onet_keys([found])})  # fmt: skip
+        emit_json(envelope(rank=rank, of=len(fits), result=fit_dict(result), **onet_keys([found])))
         return
     from careercli.cli.console import console
     from careercli.fit.render import fit_view
@@ -277,14 +277,7 @@ def plan(
         from careercli.cli.console import emit_json
 
         emit_json(
-            {
-                "schema_version": 1,
-                "role": found.id,
-                "title": found.title,
-                "score": result.score,
-                "steps": steps,
-                **onet_keys([found]),
-            }
+            envelope(role=found.id, title=found.title, score=result.score, steps=steps, **onet_keys([found]))
         )
         return
     from careercli.cli.console import console
@@ -320,7 +313,7 @@ def profile_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if as_json:
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "path": str(profile_path()), "profile": data})
+        emit_json(envelope(path=str(profile_path()), profile=data))
     elif data is None:
         typer.echo(f"No saved profile (it would be {profile_path()}); run `careercli quiz`.")
     else:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from careercli.common.currency import RateTable
+from careercli.common.envelope import envelope
 from careercli.common.errors import UsageProblem, did_you_mean
 from careercli.jobs.model import PERIODS, Job, Salary, job_dict, whole
 
@@ -267,13 +268,12 @@ def match_dict(m: JobMatch) -> dict[str, Any]:
 def search_dict(search: JobSearch) -> dict[str, Any]:
     """`jobs --json`: the PRODUCT.md envelope, with what was compared and how."""
     r = search.rates
-    return {
-        "schema_version": 1,
-        "count": len(search.matches),
-        "total": search.total,
-        "sort": search.ranked_by,
-        "currency": search.query.currency,
-        "no_salary_dropped": search.no_salary_dropped,
-        "exchange_rates": {"source": r.source, "date": r.date, "url": r.url or None, "note": r.note},
-        "jobs": [match_dict(m) for m in search.matches],
-    }
+    return envelope(
+        count=len(search.matches),
+        total=search.total,
+        sort=search.ranked_by,
+        currency=search.query.currency,
+        no_salary_dropped=search.no_salary_dropped,
+        exchange_rates={"source": r.source, "date": r.date, "url": r.url or None, "note": r.note},
+        jobs=[match_dict(m) for m in search.matches],
+    )

@@ -20,18 +20,17 @@ from typing import NamedTuple
 
 from careercli.common.errors import DataError
 
-PROJECTIONS_SOURCE = (
-    "U.S. Bureau of Labor Statistics, Employment Projections 2024-34, "
-    "Table 1.2 Occupational projections, 2024-34, and worker characteristics, 2024"
-)
+PROJECTIONS_SOURCE = "U.S. Bureau of Labor Statistics, Employment Projections 2024-34"
+PROJECTIONS_TABLE = "Table 1.2 Occupational projections, 2024-34, and worker characteristics, 2024"
 PROJECTIONS_DATE = "2025-08-28"  # release of the 2024-34 projections
 PROJECTIONS_PERIOD = "2024-2034"
-WAGES_SOURCE = (
-    "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, "
-    "May 2024, national estimates"
-)
+WAGES_SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics"
+WAGES_TABLE = "May 2024 national estimates, all industries"
 WAGES_DATE = "2025-04-02"  # release of the May 2024 OEWS estimates
 WAGES_YEAR = 2024
+# OEWS's top-coding limit for annual wages in May 2024: a '#' means "at or above" this
+# (Table 1.2 prints such a median as ">=$239,200"; the hourly limit is $115.00).
+TOP_CODE_ANNUAL = 239_200
 
 # The Occupational Outlook Handbook's wording for a projected change. Table 1.2 gives only
 # the percent; careercli applies these thresholds to the percent rounded to a whole number
@@ -80,6 +79,7 @@ class Projection(NamedTuple):
     line_item: bool  # a detailed occupation (False: a summary group)
     period: str  # "2024-2034"
     source: str
+    table: str
     date: str  # release date, ISO
 
 
@@ -98,6 +98,7 @@ class Wages(NamedTuple):
     top_coded: tuple[str, ...]  # figures BLS marks '#' (at or above its top-coding limit)
     suppressed: tuple[str, ...]  # figures BLS marks '*' (not available)
     source: str
+    table: str
     date: str
 
 
@@ -166,6 +167,7 @@ def read_projections(path: Path) -> dict[str, Projection]:
             line_item=(row[c["type"]] or "").strip() == "Line item",
             period=PROJECTIONS_PERIOD,
             source=PROJECTIONS_SOURCE,
+            table=PROJECTIONS_TABLE,
             date=PROJECTIONS_DATE,
         )
     return out
@@ -199,6 +201,7 @@ def _wage_row(path: Path, line: int, row: dict[str, str]) -> Wages:
         top_coded=tuple(top),
         suppressed=tuple(hidden),
         source=WAGES_SOURCE,
+        table=WAGES_TABLE,
         date=WAGES_DATE,
         p10=figures["p10"],
         p25=figures["p25"],

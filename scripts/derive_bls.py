@@ -64,10 +64,8 @@ def folded(key: str, text: str, indent: str) -> list[str]:
 
 def summary(proj: Projection, average: Projection) -> str:
     who = proj.title[0].lower() + proj.title[1:]
-    if proj.growth_pct < 0:
-        change = f"decline {-proj.growth_pct:g}%"
-    else:
-        change = f"grow {proj.growth_pct:g}%"
+    pct = proj.growth_pct
+    change = f"decline {-pct:g}%" if pct < 0 else f"grow {pct:g}%"
     return (
         f"BLS projects employment of {who} to {change} from 2024 to 2034: "
         f"{proj.band.lower()} (all occupations: {average.growth_pct:+g}%)."

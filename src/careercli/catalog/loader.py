@@ -490,6 +490,7 @@ def _load_salaries(path: Path, catalog: Catalog) -> None:
             },
             n_direct=r.integer("n_direct", 0, 10**9, default=n),
             title_n={str(t): title_n.integer(str(t), 0, 10**9) for t in title_n.data},
+            duplicates_dropped=r.integer("duplicates_dropped", 0, 10**9, default=0),
         )
 
 

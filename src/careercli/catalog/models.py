@@ -136,6 +136,7 @@ class RoleSalary(NamedTuple):
     by_level: dict[str, Percentiles]
     n_direct: int = 0  # rows with the role's own titles (n itself unless proxy)
     title_n: dict[str, int] = {}  # rows per survey title counted (read-only)  # noqa: RUF012
+    duplicates_dropped: int = 0  # exact repeats of counted rows left out of n
 
 
 class SalarySource(NamedTuple):

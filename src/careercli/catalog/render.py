@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from careercli.catalog.comparison import MARKED_FACETS, Comparison
 from careercli.catalog.models import Catalog, Role, Tool
 from careercli.catalog.role_data import (
-    MIN_N_PERCENTILES,
     THIN_N,
     credit_for,
     onet_credits,
@@ -17,6 +16,7 @@ from careercli.catalog.role_data import (
 from careercli.cli.console import money
 from careercli.common import vocab
 from careercli.onet.credit import ONET_CREDIT
+from careercli.salary.stats import MIN_N_PERCENTILES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -51,23 +51,25 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80, grouped: b
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    # one space of padding and the box's blank divider: two between columns
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
     coded = width < 100
     ids = max((len(r.id) for r in roles), default=2) + (2 if grouped else 0)
-    rest = ids + (3 if coded else 9) + 6 + 6 + 6 + 3 * 5  # every column but the title, and gaps
+    rest = ids + (3 if coded else 9) + 6 + 6 + 6 + 2 * 5  # every column but the title, and gaps
     narrow = width - rest < 12  # no room for a title
+    tiny = width < 56  # nor for BLS's figures: the id must stay whole, it is what one types
     indent = "  " if grouped and not narrow else ""
     if narrow:  # an id too long for what is left folds onto a second line, whole
-        table.add_column("Id", style="bold", overflow="fold", max_width=max(8, width - 30))
+        table.add_column("Id", style="bold", overflow="fold", max_width=max(8, width - (15 if tiny else 30)))
     else:
         table.add_column("Id", style="bold", no_wrap=True, min_width=ids)
-        # one line a role: a long title ends in an ellipsis (`show` has it whole)
-        table.add_column("Title", no_wrap=True, overflow="ellipsis", max_width=width - rest)
+        table.add_column("Title", max_width=width - rest)  # a long title wraps, whole
     table.add_column("Lvl" if coded else "Level", no_wrap=True, min_width=3 if coded else 9)
     table.add_column("Survey" if not narrow else "Surv", justify="right", no_wrap=True, min_width=6)
-    table.add_column("US med" if not narrow else "US", justify="right", no_wrap=True, min_width=5)
-    table.add_column("Growth" if not narrow else "Grow", justify="right", no_wrap=True,
-                     min_width=4 if narrow else 6)  # fmt: skip
+    if not tiny:
+        table.add_column("US med" if not narrow else "US", justify="right", no_wrap=True, min_width=5)
+        table.add_column("Growth" if not narrow else "Grow", justify="right", no_wrap=True,
+                         min_width=4 if narrow else 6)  # fmt: skip
     family = None
     for role in roles:
         if grouped and role.family != family:
@@ -80,7 +82,7 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80, grouped: b
         us = money(role.us_wages.p50) if role.us_wages and role.us_wages.p50 is not None else "-"
         pct = role.outlook.growth_pct
         growth = "-" if pct is None else f"{pct:+.0f}%" if narrow else f"{pct:+.1f}%"
-        row = [f"{indent}{role.id}", level, median, us, growth]
+        row = [f"{indent}{role.id}", level, median] + ([] if tiny else [us, growth])
         if not narrow:
             row.insert(1, role.title)
         table.add_row(*row)
@@ -129,6 +131,10 @@ def salary_lines(catalog: Catalog, role: Role) -> list[str]:
     thin = f" - thin data (n<{THIN_N})" if p["thin"] else ""
     lines.append(f"Median {money(p['p50'])} (n={p['n']:,}{span}){thin}")
     lines.append(f"Middle half {money(p['p25'])}-{money(p['p75'])}")
+    if sal["duplicates_dropped"]:
+        lines.append(
+            f"Each distinct survey row counted once ({sal['duplicates_dropped']:,} exact repeats left out)"
+        )
     for level, lp in sal["by_level"].items():
         if lp["n"] < MIN_N_PERCENTILES:
             lines.append(f"{level}: too few rows for a median (n={lp['n']})")

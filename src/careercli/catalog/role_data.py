@@ -7,15 +7,12 @@ from typing import Any
 from careercli.catalog.models import Catalog, Percentiles, Role, RoleSalary
 from careercli.common import vocab
 from careercli.onet.credit import ONET_CREDIT
+from careercli.salary.stats import MIN_N_PERCENTILES
 
 THIN_N = 30  # below this many survey rows a figure is shown as thin
 SALARY_AMOUNT = "gross yearly salary (the survey's salary_in_usd)"
 ONET_INTERESTS_SOURCE = "O*NET 29.2 Database, Interests.txt (scale OI)"
 ONET_DATE = "2025-02"  # the 29.2 release: February 2025
-
-
-# As careercli.salary.survey (kept import-free here): fewer rows give no percentiles at all.
-MIN_N_PERCENTILES = 5
 
 
 def percentiles_dict(p: Percentiles) -> dict[str, Any]:
@@ -45,6 +42,7 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
             "currency": "USD",
             "amount": SALARY_AMOUNT,
             "n": 0,
+            "duplicates_dropped": 0,
             "percentiles": None,
             "by_level": {},
             "titles": [],
@@ -62,6 +60,7 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
         "currency": src.currency if src else "USD",
         "amount": SALARY_AMOUNT,
         "n": sal.n,
+        "duplicates_dropped": sal.duplicates_dropped,
         "years": list(sal.years) if sal.years else None,
         "percentiles": percentiles_dict(sal.overall) if sal.overall else None,
         "by_level": {lvl: percentiles_dict(p) for lvl, p in _level_order(sal.by_level)},

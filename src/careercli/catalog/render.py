@@ -332,6 +332,8 @@ def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: st
         return [(line, "") for line in build(role, compact=comp is not None)]
     builders = {"education": education_lines, "interests": interest_lines}
     lines = builders[facet](role) if facet in builders else salary_lines(catalog, role)
+    if facet == "interests" and comp is None and role.interests.reason:
+        lines.append(f"Why this occupation: {role.interests.reason}")
     return [(line, "") for line in lines]
 
 
@@ -412,8 +414,10 @@ def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[Rend
     credits = onet_credits(comp.roles)  # O*NET occupations: every facet shown is O*NET's
     if "interests" in comp.facets and any(r.onet is None for r in comp.roles):
         credits = list(dict.fromkeys([ONET_CREDIT, *credits]))
+    from careercli.onet.credit import credit_for_width
+
     for credit in credits:
-        out.append(Text(credit, style="dim"))
+        out.append(Text(credit_for_width(credit, width), style="dim"))
     return out
 
 

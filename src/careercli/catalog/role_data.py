@@ -113,6 +113,15 @@ def onet_credits(roles: Any) -> list[str]:
     return list(dict.fromkeys(r.onet.credit for r in roles if r.onet is not None))
 
 
+def credit_keys(roles: Any) -> dict[str, Any]:
+    """{"credit": ...} for a result that shows O*NET-derived figures of these roles: a
+    curated role's interest profile is derived from O*NET 29.2, an occupation is O*NET's."""
+    roles = list(roles)
+    curated = [ONET_CREDIT] if any(r.onet is None for r in roles) else []
+    credits = list(dict.fromkeys([*curated, *onet_credits(roles)]))
+    return {"credit": credits[0] if len(credits) == 1 else credits} if credits else {}
+
+
 def onet_keys(roles: Any) -> dict[str, Any]:
     """The "source" and "credit" keys a JSON result carries when O*NET occupations are in
     it (nothing otherwise, so curated results keep their keys)."""

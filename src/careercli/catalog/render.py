@@ -13,8 +13,8 @@ from careercli.catalog.role_data import (
     salary_dict,
     top_interests,
 )
-from careercli.cli.console import money
 from careercli.common import vocab
+from careercli.common.currency import money
 from careercli.onet.credit import ONET_CREDIT
 from careercli.salary.stats import MIN_N_PERCENTILES
 

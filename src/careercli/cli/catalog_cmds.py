@@ -83,10 +83,10 @@ def roles(
 
 def _chosen_roles(catalog: Catalog, level: list[str], family: list[str]) -> list[Role]:
     """The roles that pass --level and --family, in the catalog's order (family, level, title)."""
-    from careercli.catalog.loader import FAMILIES
     from careercli.catalog.role_data import family_order
     from careercli.common import vocab
     from careercli.common.errors import UsageProblem, did_you_mean
+    from careercli.common.vocab import FAMILIES
 
     levels = {vocab.parse_level(x) for x in level}
     known = list(dict.fromkeys([*FAMILIES, *sorted({r.family for r in catalog.roles.values()},
@@ -197,7 +197,7 @@ def show(
       careercli show 15-2051.00
     """
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
     one_format(json=as_json, markdown=markdown)
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
@@ -209,7 +209,7 @@ def show(
     elif markdown:
         from careercli.catalog.markdown import role_markdown
 
-        typer.echo(role_markdown(catalog, found), nl=False)
+        emit_text(role_markdown(catalog, found))
     else:
         from careercli.catalog.render import role_view
 
@@ -246,7 +246,7 @@ def compare(
     """
     from careercli.catalog.comparison import compare_roles, comparison_dict, parse_facets
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
     one_format(json=as_json, markdown=markdown)
     catalog = state(ctx).catalog_for(roles, parse_catalog(catalog_name))
@@ -257,7 +257,7 @@ def compare(
     elif markdown:
         from careercli.catalog.markdown import comparison_markdown
 
-        typer.echo(comparison_markdown(catalog, comp), nl=False)
+        emit_text(comparison_markdown(catalog, comp))
     else:
         from careercli.catalog.render import comparison_view
 

@@ -5,9 +5,7 @@ questionary and prompt_toolkit are imported only on the interactive quiz path.
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -96,9 +94,10 @@ def quiz(
     else:
         profile = _ask(catalog)
 
+    from careercli.common.atomic_write import write_text_atomic
     from careercli.fit.score import score_roles
     from careercli.profile.answers import profile_to_answers
-    from careercli.profile.store import answers_yaml, save_profile, write_text_atomic
+    from careercli.profile.store import answers_yaml, save_profile
 
     data = profile_to_answers(profile)
     fits = score_roles(profile, catalog)
@@ -107,7 +106,7 @@ def quiz(
     wrote = False
     if save_answers is not None:
         try:
-            write_text_atomic(save_answers, answers_yaml(data))
+            write_text_atomic(save_answers, answers_yaml(data), private=False)
             wrote = True
         except CareerError as exc:
             failed.append(exc)
@@ -147,28 +146,15 @@ def _ask(catalog: Catalog) -> Profile:
     """The interactive questions; Ctrl-C or Ctrl-D anywhere: "quiz cancelled", exit 130."""
     from careercli.common.errors import EXIT_INTERRUPTED
     from careercli.profile.answers import parse_answers
-    from careercli.profile.quiz_prompts import ask
+    from careercli.profile.quiz_prompts import ask, prompts_on_stderr
 
     try:
-        with _prompt_output():
+        with prompts_on_stderr():
             raw = ask(catalog)
     except (KeyboardInterrupt, EOFError):
         typer.echo("quiz cancelled", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     return parse_answers(raw, catalog, "quiz answers")
-
-
-@contextlib.contextmanager
-def _prompt_output() -> Iterator[None]:
-    """With stdout redirected (`quiz --json > out.json`), ask on the terminal via stderr."""
-    if sys.stdout.isatty() or not sys.stderr.isatty():
-        yield
-        return
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.output import create_output
-
-    with create_app_session(output=create_output(stdout=sys.stderr)):
-        yield
 
 
 def _matching_jobs(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from careercli.cli.console import money
 from careercli.common import vocab
+from careercli.common.currency import money
 from careercli.onet.credit import ONET_CREDIT
 
 if TYPE_CHECKING:

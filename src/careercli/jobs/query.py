@@ -25,7 +25,8 @@ from typing import Any, NamedTuple
 from careercli.common.currency import RateTable
 from careercli.common.envelope import envelope
 from careercli.common.errors import UsageProblem, did_you_mean
-from careercli.jobs.model import PERIODS, Job, Salary, job_dict, whole
+from careercli.common.vocab import PAY_PERIODS
+from careercli.jobs.model import Job, Salary, job_dict, whole
 
 SORT_KEYS: tuple[str, ...] = ("fit", "salary", "posted", "title")
 
@@ -148,7 +149,7 @@ def pay_factor(source: str, period: str, currency: str, rates: RateTable) -> Pay
     if source != currency and (source not in rates.rates or currency not in rates.rates):
         return None
     rate = None if source == currency else rates.factor(source, currency)
-    return PERIODS[period] * (rate or 1.0), rate
+    return PAY_PERIODS[period] * (rate or 1.0), rate
 
 
 def _converter(currency: str, rates: RateTable) -> Callable[[Salary | None], ConvertedSalary | None]:

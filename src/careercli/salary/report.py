@@ -22,7 +22,7 @@ from careercli.common.errors import DataError, UsageProblem, did_you_mean
 from careercli.salary import countries
 from careercli.salary.sources import NO_ROWS, PCT_NAMES, Figures, Filters, Group, TitleStat
 from careercli.salary.stats import MIN_N_PERCENTILES
-from careercli.salary.survey import COMPANY_SIZES, EMPLOYMENT_TYPES
+from careercli.salary.survey import COMPANY_SIZES, EMPLOYMENT_TYPES, YEAR
 
 if TYPE_CHECKING:
     from careercli.salary.sources import SalaryData
@@ -76,7 +76,6 @@ _SIZE_SPELLINGS: dict[str, str] = {
     **{name: code for code, name in SIZE_NAMES.items()},
     "mid-size": "M", "midsize": "M", "medium-sized": "M",
 }  # fmt: skip
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})[eE]?")
 
 
 def _choice(option: str, text: str, spellings: dict[str, Any], expected: str) -> Any:
@@ -164,7 +163,7 @@ def closest_codes(code: str, present: dict[str, int], n: int = 3) -> list[str]:
 
 
 def _parse_year(text: str, years: tuple[int, ...]) -> int:
-    match = _YEAR.fullmatch(text.strip())
+    match = YEAR.fullmatch(text.strip())
     if match is None:
         raise UsageProblem(f"--year: '{text}' is not a year; expected one of {_span(years)}")
     year = int(match.group(1))

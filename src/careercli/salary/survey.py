@@ -251,6 +251,29 @@ def _blank(record: list[str]) -> bool:
     return not any(cell.strip() for cell in record)
 
 
+def _header(path: Path, reader: Any) -> list[str]:
+    """The header line (the first line that is not blank), holding every survey column."""
+    header: list[str] = []
+    for record in reader:
+        if not _blank(record):
+            header = [cell.strip() for cell in record]
+            break
+    if not header:
+        raise InputError(f"{path}: no header line; expected the survey's columns {', '.join(COLUMNS)}")
+    missing = [c for c in COLUMNS if c not in header]
+    if len(missing) == len(COLUMNS):
+        raise InputError(
+            f"{path}: line {reader.line_num}: not a survey CSV: the header has none of the "
+            f"survey's columns ({', '.join(COLUMNS)})"
+        )
+    if missing:
+        raise InputError(
+            f"{path}: line {reader.line_num}: the header has no column {', '.join(missing)} "
+            f"(a survey CSV has {', '.join(COLUMNS)})"
+        )
+    return header
+
+
 def read_survey(path: Path, keep_duplicates: bool = False) -> Survey:
     """Every data row of a survey CSV, validated; an invalid row is an error naming its line.
     An exact repeat of an earlier row goes to `repeats` unless `keep_duplicates`.
@@ -268,24 +291,7 @@ def read_survey(path: Path, keep_duplicates: bool = False) -> Survey:
     seen: set[tuple[str, ...]] = set()
     repeats_kept = 0
     try:
-        header: list[str] = []
-        for record in reader:
-            if not _blank(record):
-                header = [cell.strip() for cell in record]
-                break
-        if not header:
-            raise InputError(f"{path}: no header line; expected the survey's columns {', '.join(COLUMNS)}")
-        missing = [c for c in COLUMNS if c not in header]
-        if len(missing) == len(COLUMNS):
-            raise InputError(
-                f"{path}: line {reader.line_num}: not a survey CSV: the header has none of the "
-                f"survey's columns ({', '.join(COLUMNS)})"
-            )
-        if missing:
-            raise InputError(
-                f"{path}: line {reader.line_num}: the header has no column {', '.join(missing)} "
-                f"(a survey CSV has {', '.join(COLUMNS)})"
-            )
+        header = _header(path, reader)
         width = len(header)
         index = [header.index(c) for c in COLUMNS]
         shifted = [i + 1 for i in index]  # rows with an unnamed leading id column

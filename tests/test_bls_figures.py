@@ -124,3 +124,19 @@ def test_views_at_80_columns_show_the_new_rows(invoke: Invoke) -> None:
     show = invoke("show", "data-scientist", width=80).output
     assert "Jobs: 245.9k -> 328.3k; 23.4k openings a year" in show
     assert "Median $112,590" in show
+
+
+OUTLOOK_KEYS = {"period", "growth_pct", "employment_start", "employment_end", "openings_per_year",
+                "band", "occupation", "soc", "source", "date"}  # fmt: skip
+US_WAGES_KEYS = {"p10", "p25", "p50", "p75", "p90", "mean", "employment", "year", "soc", "source"}
+
+
+@pytest.mark.parametrize("role_id", CONTRACT_ROLES)
+def test_outlook_and_us_wages_keys_are_the_contract_s(invoke: Invoke, role_id: str) -> None:
+    """PRODUCT.md's keys for role.outlook and role.us_wages, filled for every bundled role."""
+    role = show_json(invoke, role_id)
+    outlook, wages = role["outlook"], role["us_wages"]
+    assert isinstance(outlook, dict) and isinstance(wages, dict)
+    assert set(outlook) >= OUTLOOK_KEYS and set(wages) >= US_WAGES_KEYS
+    assert all(outlook[k] is not None for k in OUTLOOK_KEYS), role_id
+    assert wages["p50"] is not None and wages["year"] == 2024 and wages["soc"] == outlook["soc"]

@@ -78,10 +78,15 @@ def test_salary_without_currency_stays_empty(invoke: Invoke) -> None:
     result = invoke("jobs", "import", str(FIXTURES / "google_jobs.csv"))
     assert result.exit_code == 0
     assert (
-        "2 salaries named no currency and stayed empty; --currency CODE reads them (for a file imported "
-        "already: `careercli jobs clear --source NAME` first, as a re-import skips duplicates)."
+        "2 salaries named no currency and stayed empty; --currency CODE reads them (importing the "
+        "file again with it fills them in)."
     ) in result.output
     assert stored(invoke, "--search", "chloeta")["Data Analyst"]["salary"] is None
+    again = imported(invoke, str(FIXTURES / "google_jobs.csv"), "--currency", "USD")
+    assert again["salaries_filled"] == 2 and again["files"][0]["duplicates"] == 3
+    assert stored(invoke, "--search", "chloeta")["Data Analyst"]["salary"]["currency"] == "USD"
+    shown = invoke("jobs", "import", str(FIXTURES / "google_jobs.csv"), "--currency", "USD").output
+    assert "salaries filled" not in shown  # nothing left to fill
 
 
 def test_remotive_and_arbeitnow_json(invoke: Invoke) -> None:

@@ -113,7 +113,11 @@ def import_jobs(
     app_state = state(ctx)
     code = load_rates(app_state.data_dir).parse_code(currency) if currency else None
     maker = RowMaker(app_state.catalog(), code)
-    summary = _import(files, maker, field_map, rejects, source, dialect)
+    summary, parsed = _import(files, maker, field_map, rejects, source, dialect)
+    if code is not None:  # a re-import with --currency fills the salaries the first left empty
+        from careercli.jobs.store import fill_salaries
+
+        summary["salaries_filled"] = fill_salaries(j for f in parsed for _, j in f.jobs)
     if as_json:
         from careercli.cli.console import emit_json
 
@@ -129,7 +133,7 @@ def _import(
     rejects: Path | None,
     source: str | None,
     dialect: Dialect,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], list[ParsedFile]]:
     """Read every file, write the rejects, then store all the files' jobs in one transaction."""
     from careercli.jobs.store import Batch, add_batches
 
@@ -143,7 +147,7 @@ def _import(
         ]
         total = sum(len(b.jobs) for b in batches)
         added = add_batches(batches, progress=bar.step("storing", total) if total > PROGRESS_ROWS else None)
-    return _summary(parsed, added, batches)
+    return _summary(parsed, added, batches), parsed
 
 
 def _read_all(
@@ -230,9 +234,12 @@ def _print_summary(summary: dict[str, Any], rejects: Path | None, no_currency: i
     if no_currency:
         out.append(
             f"{no_currency} salar{'ies' if no_currency != 1 else 'y'} named no currency and "
-            "stayed empty; --currency CODE reads them (for a file imported already: "
-            "`careercli jobs clear --source NAME` first, as a re-import skips duplicates)."
+            "stayed empty; --currency CODE reads them (importing the file again with it fills "
+            "them in)."
         )
+    filled = summary.get("salaries_filled")
+    if filled:
+        out.append(f"{filled} salar{'ies' if filled != 1 else 'y'} filled in on jobs imported before.")
     if rejects is not None:
         out.append(f"Rejected rows written to {rejects}.")
     out.append(f"Job store: {store}. `careercli jobs` lists the jobs; `careercli jobs sources` the sources.")

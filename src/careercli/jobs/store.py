@@ -298,6 +298,20 @@ def add_batches(
     return added
 
 
+def fill_salaries(jobs: Iterable[ImportedJob], path: Path | None = None) -> int:
+    """Jobs stored before without a salary get the one read now (a re-import with
+    --currency reads salaries that named no currency); returns how many were filled."""
+    rows = [(s.min, s.max, s.currency, s.period, j.dedup_key()) for j in jobs if (s := j.salary) is not None]
+    if not rows:
+        return 0
+    sql = (
+        "UPDATE jobs SET salary_min = ?, salary_max = ?, salary_currency = ?, salary_period = ? "
+        "WHERE dedup_key = ? AND salary_currency IS NULL AND salary_min IS NULL AND salary_max IS NULL"
+    )
+    with writing(path) as conn:
+        return max(conn.executemany(sql, rows).rowcount, 0)
+
+
 def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
     sal = j.salary
     key = j.dedup_key()

@@ -400,3 +400,23 @@ def test_streamed_json_is_the_same_bytes_as_one_dump(
         assert isinstance(lazy.matches, store.LazyMatches) == (len(eager.matches) > 5)
         assert list(lazy.matches) == list(eager.matches)
         assert not eager.matches or lazy.matches[-1] == eager.matches[-1]
+
+
+def test_all_prints_a_long_table_in_parts_that_line_up(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#13.6: `jobs --all` prints a long table TABLE_PART rows at a time (the first rows
+    at once, not after Rich has laid out every row); the parts share one header and their
+    columns line up."""
+    from careercli.jobs import render
+
+    monkeypatch.setattr(render, "TABLE_PART", 7)
+    path = tmp_path / "many.csv"
+    rows = "".join(f"Quokka Analyst {i},Q{i},${50 + i}K\n" for i in range(30))
+    path.write_text("title,company,salary\n" + rows, encoding="utf-8")
+    imported(invoke, str(path))
+    lines = invoke("jobs", "--search", "quokka", "--all", width=120).output.splitlines()
+    body = [line for line in lines if line.startswith("Quokka")]
+    assert len(body) == 30 and sum(line.startswith("Title") for line in lines) == 1
+    assert len({line.index("mid*") for line in body}) == 1
+    assert len({line.index("$") for line in body}) == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING
 
 from careercli.common import vocab
@@ -67,27 +69,35 @@ def _fit(m: JobMatch) -> str:
     return "-" if m.fit is None else f"{m.fit:.0f}"
 
 
-def jobs_table(search: JobSearch, width: int = 80) -> Table:
+def jobs_table(
+    search: JobSearch, width: int = 80, fixed: dict[str, int] | None = None, part: int = 0
+) -> Table:
     """Title, company, location, level, type, salary, fit as columns from 100 columns up;
     below, the company goes under the title, then the type goes, then location and level
-    join the title cell, so the table stays readable down to 40 columns."""
+    join the title cell, so the table stays readable down to 40 columns. `fixed` gives the
+    widths of the narrow columns (and whether there is a Fit column) for a table printed in
+    parts; parts after the first have no header."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     wide, typed, narrow = width >= 100, width >= 72, width < 50
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    has_fit = search.has_fit if fixed is None else "Fit" in fixed
+    at = fixed or {}
+    table = Table(
+        box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_header=part == 0, expand=fixed is not None
+    )
     table.add_column("Job" if narrow else "Title", ratio=3)
     if wide:
         table.add_column("Company", ratio=2)
     if not narrow:
         table.add_column("Location", ratio=2)
-        table.add_column("Level" if typed else "Lvl", no_wrap=True)
+        table.add_column("Level" if typed else "Lvl", no_wrap=True, min_width=at.get("Level"))
     if typed:
-        table.add_column("Type", no_wrap=True)
-    table.add_column("Salary", no_wrap=True)
-    if search.has_fit:
-        table.add_column("Fit", justify="right", no_wrap=True)
+        table.add_column("Type", no_wrap=True, min_width=at.get("Type"))
+    table.add_column("Salary", no_wrap=True, min_width=at.get("Salary"))
+    if has_fit:
+        table.add_column("Fit", justify="right", no_wrap=True, min_width=at.get("Fit"))
     for m in search.matches:
         job = m.job
         title = Text(job.title, style="bold")
@@ -107,7 +117,7 @@ def jobs_table(search: JobSearch, width: int = 80) -> Table:
         if typed:
             cells.append("/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-")
         cells.append(salary_text(job.salary, m.salary))
-        if search.has_fit:
+        if has_fit:
             cells.append(_fit(m))
         table.add_row(*cells)
     return table
@@ -169,7 +179,44 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
     return lines
 
 
-def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str = "") -> list[RenderableType]:
+TABLE_PART = 500  # rows per printed part of a long table (`jobs --all` over a big store)
+
+
+def _parts(search: JobSearch, width: int) -> Iterator[RenderableType]:
+    """A long table as tables of TABLE_PART rows printed one after another, with the narrow
+    columns as wide as the widest cell of all (one pass first), so that the parts line up
+    and the first rows are on screen at once, not after Rich has laid out 100,000."""
+    from rich.cells import cell_len
+
+    fixed = {"Level": 5, "Type": 4, "Salary": 6}
+    # a big store's matches are read in full as iterated; their light form has these cells
+    for m in getattr(search.matches, "light", search.matches):
+        job = m.job
+        level = (job.level or "-") + GUESSED_MARK  # the mark may come with the full row
+        types = "/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-"
+        pay = max(map(cell_len, salary_text(job.salary, m.salary).split("\n")))
+        fixed.update(Level=max(fixed["Level"], len(level)), Type=max(fixed["Type"], len(types)))
+        fixed["Salary"] = max(fixed["Salary"], pay)
+        if m.fit is not None:
+            fixed["Fit"] = 3
+    chunk: list[JobMatch] = []
+    for i, m in enumerate(search.matches):
+        chunk.append(m)
+        if len(chunk) == TABLE_PART or i == len(search.matches) - 1:
+            yield jobs_table(search._replace(matches=chunk), width, fixed, i // TABLE_PART)
+            chunk = []
+
+
+def _notes(search: JobSearch, fit_to: str, width: int) -> Iterator[RenderableType]:
+    from rich.text import Text
+
+    for line in footnotes(search, fit_to, width):
+        yield Text(line, style="dim")
+
+
+def jobs_view(
+    search: JobSearch, width: int, fit_to: str = "", empty_hint: str = ""
+) -> Iterable[RenderableType]:
     from rich.text import Text
 
     if not search.matches:
@@ -181,6 +228,8 @@ def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str =
         if empty_hint:
             lines.append(empty_hint)
         return [Text(line) for line in lines]
+    if len(search.matches) > TABLE_PART:
+        return itertools.chain(_parts(search, width), _notes(search, fit_to, width))
     notes = footnotes(search, fit_to, width)
     return [jobs_table(search, width), *(Text(line, style="dim") for line in notes)]
 

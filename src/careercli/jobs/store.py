@@ -711,6 +711,11 @@ class LazyMatches(Sequence["JobMatch"]):
     def __len__(self) -> int:
         return len(self._matches)
 
+    @property
+    def light(self) -> Sequence[JobMatch]:
+        """The matches as ranked, their stored jobs light: what a table's widths need."""
+        return self._matches
+
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]

@@ -109,7 +109,138 @@ def onet_tables(folder: Path) -> Path:
     ]
     header = [code, "Example", "Commodity Code", "Commodity Title", "Hot Technology", "In Demand"]
     write(folder / "Technology Skills.txt", table(header, techs))
+    descriptor_tables(folder)
     return folder
+
+
+ELEMENTS = {  # id -> (name, group id); a few of O*NET's 35 skills and 33 knowledge areas
+    "2.A.1.d": ("Speaking", "2.A.1"),
+    "2.B.3.e": ("Programming", "2.B.3"),
+    "2.C.4.a": ("Mathematics", "2.C.4"),
+    "2.C.5.a": ("Medicine and Dentistry", "2.C.5"),
+}
+# occupation -> element -> (importance, level)
+RATINGS = {
+    "15-2051.00": {
+        "2.A.1.d": (3.5, 4.0),
+        "2.B.3.e": (4.5, 5.0),
+        "2.C.4.a": (4.5, 5.5),
+        "2.C.5.a": (1.2, 0.3),
+    },
+    "15-2041.00": {
+        "2.A.1.d": (3.6, 4.1),
+        "2.B.3.e": (3.9, 4.5),
+        "2.C.4.a": (4.9, 6.2),
+        "2.C.5.a": (1.5, 0.8),
+    },
+    "29-1214.00": {
+        "2.A.1.d": (4.1, 4.5),
+        "2.B.3.e": (1.0, 0.0),
+        "2.C.4.a": (3.0, 3.5),
+        "2.C.5.a": (4.9, 6.5),
+    },
+}
+WORK_VALUES = [("1.B.2.a", "Achievement"), ("1.B.2.b", "Working Conditions"), ("1.B.2.c", "Recognition"),
+               ("1.B.2.d", "Relationships"), ("1.B.2.e", "Support"), ("1.B.2.f", "Independence")]  # fmt: skip
+
+
+def descriptor_tables(folder: Path) -> None:
+    """Skills, Knowledge, Work Values, Task Statements, Related Occupations and the Content
+    Model Reference for three of the four occupations (Managers, All Other: none)."""
+    code = "O*NET-SOC Code"
+    header = [
+        code,
+        "Element ID",
+        "Element Name",
+        "Scale ID",
+        "Data Value",
+        "N",
+        "Standard Error",
+        "Lower CI Bound",
+        "Upper CI Bound",
+        "Recommend Suppress",
+        "Not Relevant",
+        "Date",
+        "Domain Source",
+    ]
+    for name, prefix in (("Skills.txt", ("2.A", "2.B")), ("Knowledge.txt", ("2.C",))):
+        rows = []
+        for occ, ratings in RATINGS.items():
+            for eid, (im, lv) in ratings.items():
+                if eid.startswith(prefix):
+                    rows.append(
+                        [
+                            occ,
+                            eid,
+                            ELEMENTS[eid][0],
+                            "IM",
+                            im,
+                            8,
+                            "0.1",
+                            "",
+                            "",
+                            "N",
+                            "n/a",
+                            "08/2023",
+                            "Analyst",
+                        ]
+                    )
+                    relevant = "Y" if im == 1.0 else "N"
+                    rows.append(
+                        [
+                            occ,
+                            eid,
+                            ELEMENTS[eid][0],
+                            "LV",
+                            lv,
+                            8,
+                            "0.1",
+                            "",
+                            "",
+                            "N",
+                            relevant,
+                            "08/2023",
+                            "Analyst",
+                        ]
+                    )
+        write(folder / name, table(header, rows))
+    model = [
+        ["2.A.1", "Content", "Background structures"],
+        ["2.B.3", "Technical Skills", "Designing"],
+        ["2.C.4", "Mathematics and Science", "Knowledge of sciences"],
+        ["2.C.5", "Health Services", "Care"],
+    ]
+    model += [[eid, name, f"About {name}."] for eid, (name, _) in ELEMENTS.items()]
+    write(folder / "Content Model Reference.txt", table(["Element ID", "Element Name", "Description"], model))
+    values = {"15-2051.00": [6.0, 5.5, 4.0, 3.0, 4.5, 5.8], "29-1214.00": [6.5, 5.0, 5.5, 6.2, 4.0, 5.0]}
+    rows = [
+        [occ, eid, name, "EX", v, "06/2008", "Analyst"]
+        for occ, vs in values.items()
+        for (eid, name), v in zip(WORK_VALUES, vs, strict=True)
+    ]
+    rows += [
+        [occ, f"1.B.2.{x}", "High-Point", "VH", p, "06/2008", "Analyst"]
+        for occ, points in {"15-2051.00": (1, 6, 2), "29-1214.00": (1, 4, 0)}.items()
+        for x, p in zip("ghi", points, strict=True)
+    ]
+    header = [code, "Element ID", "Element Name", "Scale ID", "Data Value", "Date", "Domain Source"]
+    write(folder / "Work Values.txt", table(header, rows))
+    tasks = [
+        ["15-2051.00", 1, "Apply statistical methods to data.", "Core", 30, "08/2023", "Incumbent"],
+        ["15-2051.00", 2, "Write reports of findings.", "Supplemental", 30, "08/2023", "Incumbent"],
+        ["15-2041.00", 3, "Design surveys and experiments.", "Core", 30, "08/2023", "Incumbent"],
+        ["29-1214.00", 4, "Treat patients in emergencies.", "n/a", "n/a", "08/2023", "Analyst"],
+    ]
+    header = [code, "Task ID", "Task", "Task Type", "Incumbents Responding", "Date", "Domain Source"]
+    write(folder / "Task Statements.txt", table(header, tasks))
+    related = [
+        ["15-2051.00", "15-2041.00", "Primary-Short", 1],
+        ["15-2041.00", "15-2051.00", "Primary-Short", 1],
+        ["15-2051.00", "11-9199.00", "Supplemental", 2],
+        ["29-1214.00", "15-2041.00", "Supplemental", 1],
+    ]
+    header = [code, "Related O*NET-SOC Code", "Relatedness Tier", "Index"]
+    write(folder / "Related Occupations.txt", table(header, related))
 
 
 @pytest.fixture

@@ -132,6 +132,22 @@ class OnetInfo(NamedTuple):
     # How many of its technologies are no careercli skill (the quiz cannot ask about them):
     # fit's skills part counts each with weight 1, unearned.
     unassessed: int = 0
+    # O*NET skills and knowledge: element id -> (importance 1-5, level 0-7 or None when O*NET
+    # recommends suppressing it); empty when O*NET rates none for this occupation.
+    ratings: dict[str, tuple[float, float | None]] = {}  # noqa: RUF012 (read-only)
+    work_values: dict[str, float] = {}  # noqa: RUF012 (read-only) work value -> extent 1-7
+    high_points: tuple[str, ...] = ()  # its first, second and third work values
+    related: tuple[tuple[str, str], ...] = ()  # (O*NET-SOC code, tier), in O*NET's order
+
+
+class OnetElement(NamedTuple):
+    """One of O*NET's 35 skills or 33 knowledge areas."""
+
+    id: str  # "2.B.3.e"
+    name: str  # "Programming"
+    kind: str  # "skill" | "knowledge"
+    group: str  # "Technical Skills"
+    description: str
 
 
 class Role(NamedTuple):
@@ -158,7 +174,16 @@ class Role(NamedTuple):
 class Catalog:
     """Everything the loader validated; filled in place while loading, read-only after."""
 
-    __slots__ = ("ambiguous", "industries", "name_index", "roles", "salaries", "salary_source", "skills")
+    __slots__ = (
+        "ambiguous",
+        "industries",
+        "name_index",
+        "onet_elements",
+        "roles",
+        "salaries",
+        "salary_source",
+        "skills",
+    )
 
     def __init__(
         self,
@@ -168,6 +193,7 @@ class Catalog:
         salaries: dict[str, RoleSalary] | None = None,
         salary_source: SalarySource | None = None,
         ambiguous: dict[str, tuple[str, ...]] | None = None,
+        onet_elements: dict[str, OnetElement] | None = None,
     ) -> None:
         self.roles = roles
         self.skills = skills
@@ -177,6 +203,9 @@ class Catalog:
         # An imported O*NET pack's alternate titles that name several occupations (normalised
         # name -> their codes): such a name resolves to none of them, with a message.
         self.ambiguous: dict[str, tuple[str, ...]] = ambiguous if ambiguous is not None else {}
+        # An imported O*NET pack's skills and knowledge elements (id -> element), for the
+        # ratings its occupations carry; empty without one.
+        self.onet_elements: dict[str, OnetElement] = onet_elements if onet_elements is not None else {}
         # (how many roles it was built for, normalised name -> role id): built by
         # careercli.catalog.lookup on the first look-up, rebuilt if roles were added since
         self.name_index: tuple[int, dict[str, str]] | None = None

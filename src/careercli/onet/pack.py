@@ -21,6 +21,7 @@ from careercli.catalog.models import (
     Education,
     Interests,
     JobZone,
+    OnetElement,
     OnetInfo,
     Outlook,
     Role,
@@ -32,6 +33,7 @@ from careercli.common import vocab
 from careercli.common.errors import DataError
 
 PACK_FILE = "occupations.json"
+TASKS_FILE = "tasks.json"  # read only by the views of one occupation (show, compare, next)
 PACK_KIND = "onet-occupations"
 SCHEMA_VERSION = 1
 ONET_URL = "https://www.onetcenter.org/database.html"
@@ -142,6 +144,8 @@ def read_pack(path: Path, catalog: Catalog) -> list[Role]:
                             _text(j["training"]))
             for z, j in data["job_zones"].items()
         }  # fmt: skip
+        where = "elements"
+        elements = read_elements(data.get("elements", {}))
         where = "ambiguous"
         ambiguous = {_text(k): tuple(_text(c) for c in v) for k, v in data.get("ambiguous", {}).items()}
         occupations = data["occupations"]
@@ -159,6 +163,7 @@ def read_pack(path: Path, catalog: Catalog) -> list[Role]:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataError(f"{path}: occupations[{i}] ({code}): {_problem(exc)}; {REIMPORT}") from None
     catalog.ambiguous.update(ambiguous)
+    catalog.onet_elements.update(elements)
     return roles
 
 
@@ -205,26 +210,8 @@ def _role(
     if interests and (set(interests) != set(vocab.INTERESTS) or
                       not all(1 <= float(v) <= 7 for v in interests.values())):  # fmt: skip
         raise ValueError("interests: expected the six RIASEC values, 1-7")
-    needs: list[SkillNeed] = []
-    sources: dict[str, tuple[str, ...]] = {}
-    for skill_id, importance, examples in occ["skills"]:
-        if skill_id not in skills:
-            raise ValueError(f"skills: '{skill_id}' is not a careercli skill (any more)")
-        if importance not in (1, 2, 3, 4, 5):
-            raise ValueError(f"skills: importance {importance!r} of '{skill_id}' is not 1-5")
-        needs.append(_new(SkillNeed, (skill_id, importance)))
-        sources[skill_id] = tuple(examples)
-    zone = occ["job_zone"]
-    job_zone = zones[zone] if zone is not None else None
-    edu = occ["education"]
-    if edu is None:
-        education, edu_source, shares = _NO_EDUCATION, "", {}
-    else:
-        typical, minimum = edu["typical"], edu["minimum"]
-        if typical not in vocab.DEGREES or minimum not in vocab.DEGREES:
-            raise ValueError(f"education: unknown degree '{typical}' or '{minimum}'")
-        education = Education(typical, minimum, (), tuple(_text(n) for n in edu["notes"]))
-        edu_source, shares = _text(edu["source"]), {str(k): float(v) for k, v in edu["shares"].items()}
+    needs, sources = _skill_needs(occ["skills"], skills)
+    education, edu_source, shares = _education(occ["education"])
     exp = occ["experience"]
     level = "" if exp is None else exp["level"]
     if level and level not in vocab.LEVELS:
@@ -232,18 +219,22 @@ def _role(
     tools = tuple([_new(Tool, (name, category, bool(flags & HOT), bool(flags & IN_DEMAND)))
                    for name, category, flags in occ["technologies"]])  # fmt: skip
     assessed = {name for names in sources.values() for name in names}
-    unassessed = [t for t in tools if t.name not in assessed]  # each weighs 1 in fit's skills part
+    values = occ.get("work_values") or {}
     info = OnetInfo(
         release=release,
         credit=credit,
-        job_zone=job_zone,
+        job_zone=zones[occ["job_zone"]] if occ["job_zone"] is not None else None,
         education_source=edu_source,
         education_shares=shares,
         experience="" if exp is None else _text(exp["category"]),
         experience_share=None if exp is None or exp["share"] is None else float(exp["share"]),
         experience_source="" if exp is None else _text(exp["source"]),
         skill_sources=sources,
-        unassessed=len(unassessed),
+        unassessed=sum(1 for t in tools if t.name not in assessed),  # each weighs 1 in fit's skills
+        ratings=_ratings(occ.get("ratings") or {}),
+        work_values={_text(k): float(v) for k, v in (values.get("extent") or {}).items()},
+        high_points=tuple(_text(v) for v in values.get("high_points") or ()),
+        related=tuple((_text(c), _text(t)) for c, t in occ.get("related") or ()),
     )
     return Role(
         id=code,
@@ -267,3 +258,47 @@ def _role(
         path=str(path),
         onet=info,
     )
+
+
+def _skill_needs(
+    rows: list[Any], skills: dict[str, Any]
+) -> tuple[list[SkillNeed], dict[str, tuple[str, ...]]]:
+    """[skill id, importance, [technologies]] rows -> needs and each skill's technologies."""
+    needs: list[SkillNeed] = []
+    sources: dict[str, tuple[str, ...]] = {}
+    for skill_id, importance, examples in rows:
+        if skill_id not in skills:
+            raise ValueError(f"skills: '{skill_id}' is not a careercli skill (any more)")
+        if importance not in (1, 2, 3, 4, 5):
+            raise ValueError(f"skills: importance {importance!r} of '{skill_id}' is not 1-5")
+        needs.append(_new(SkillNeed, (skill_id, importance)))
+        sources[skill_id] = tuple(examples)
+    return needs, sources
+
+
+def _education(edu: dict[str, Any] | None) -> tuple[Education, str, dict[str, float]]:
+    if edu is None:
+        return _NO_EDUCATION, "", {}
+    typical, minimum = edu["typical"], edu["minimum"]
+    if typical not in vocab.DEGREES or minimum not in vocab.DEGREES:
+        raise ValueError(f"education: unknown degree '{typical}' or '{minimum}'")
+    education = Education(typical, minimum, (), tuple(_text(n) for n in edu["notes"]))
+    return education, _text(edu["source"]), {str(k): float(v) for k, v in edu["shares"].items()}
+
+
+def _ratings(raw: dict[str, Any]) -> dict[str, tuple[float, float | None]]:
+    out: dict[str, tuple[float, float | None]] = {}
+    for element, (importance, level) in raw.items():
+        if not 1 <= importance <= 5 or (level is not None and not 0 <= level <= 7):
+            raise ValueError(f"ratings: {element}: expected importance 1-5 and level 0-7 or null")
+        out[element] = (float(importance), None if level is None else float(level))
+    return out
+
+
+def read_elements(raw: dict[str, Any]) -> dict[str, OnetElement]:
+    """The pack's "elements" (O*NET skills and knowledge) as OnetElements."""
+    return {
+        _text(eid): OnetElement(eid, _text(e["name"]), _text(e["kind"]), _text(e["group"]),
+                                _text(e.get("description", "")))
+        for eid, e in raw.items()
+    }  # fmt: skip

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT, SHARED_DATA, Invoke, needs_shared, write
 
 from careercli.catalog.loader import load_catalog
-from careercli.fit.score import WEIGHTS
+from careercli.fit.onet_fit import ONET_WEIGHTS
 from careercli.onet.importer import skill_matcher
 
 CREDIT = (
@@ -484,27 +484,33 @@ def test_quiz_ranks_every_occupation(invoke: Invoke) -> None:
 
 
 @pytest.mark.usefixtures("imported")
-def test_no_mapped_skills_is_no_data_and_earns_nothing(invoke: Invoke) -> None:
+def test_no_mapped_skills_is_no_data_and_earns_nothing(invoke: Invoke, tmp_path: Path) -> None:
     """A part without data earns none of its points: an occupation described by interests and
-    education alone ranks below one described fully, and says what its parts alone give."""
+    education alone ranks below one described fully, and says what its parts alone give.
+    Excel is none of the physicians' technologies, and the O*NET elements it stands for
+    (Computers and Electronics, Administrative) are none the fixture rates."""
+    answers = write(tmp_path / "excel.yaml", "experience_years: 3\neducation: bachelor\nskills: {excel: 3}\n")
     data = json.loads(
-        invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--json", "--no-save").output
+        invoke("quiz", "--answers", str(answers), "--catalog", "onet", "--json", "--no-save").output
     )
     er = next(r for r in data["results"] if r["role"] == "29-1214.00")
+    basis = sum(ONET_WEIGHTS[n] for n in ("skills", "experience", "interests", "education"))
     assert er["components_with_data"] == ["experience", "interests", "education"]  # level: its job zone
-    assert er["weight_with_data"] == pytest.approx(0.45 / 0.9, abs=1e-4)
+    assert er["weight_with_data"] == pytest.approx(1 - ONET_WEIGHTS["skills"] / basis, abs=1e-4)
     skills = er["components"]["skills"]
     assert skills["has_data"] is False and skills["score"] is None and skills["points"] == 0
-    assert skills["weight"] == pytest.approx(WEIGHTS["skills"] / 0.9, abs=1e-4)
-    assert skills["detail"].startswith("no data: none of the occupation's O*NET technology skills")
-    assert skills["detail"].endswith("earns none of its 50 points")
+    assert skills["weight"] == pytest.approx(ONET_WEIGHTS["skills"] / basis, abs=1e-4)
+    assert skills["detail"].startswith(
+        "no data: none of the occupation's O*NET technology skills is a careercli skill, and you have no"
+    )
+    assert skills["detail"].endswith(f"earns none of its {100 * ONET_WEIGHTS['skills'] / basis:.0f} points")
     parts = [er["components"][name] for name in ("experience", "interests", "education")]
-    assert parts[1]["weight"] == pytest.approx(WEIGHTS["interests"] / 0.9, abs=1e-4)
+    assert parts[1]["weight"] == pytest.approx(ONET_WEIGHTS["interests"] / basis, abs=1e-4)
     expected = 100 * sum(part["weight"] * part["score"] for part in parts)
     assert er["score"] == pytest.approx(expected, abs=0.05)
     assert er["score_on_data"] == pytest.approx(er["score"] / er["weight_with_data"], abs=0.1)
-    statisticians = next(r for r in data["results"] if r["role"] == "15-2041.00")
-    assert statisticians["score"] > er["score"] and er["score_on_data"] > er["score"]
+    scientists = next(r for r in data["results"] if r["role"] == "15-2051.00")  # Excel is theirs
+    assert scientists["score"] > er["score"] and er["score_on_data"] > er["score"]
     empty = next(r for r in data["results"] if r["role"] == "11-9199.00")
     assert empty["score"] == 0 and empty["components_with_data"] == [] and empty["score_on_data"] is None
 
@@ -514,7 +520,7 @@ def test_quiz_text_shows_no_data_and_the_credit(invoke: Invoke) -> None:
     out = invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--no-save", width=300).output
     assert "Your best-fitting occupations (top 4 of 4)" in out
     assert out.index("15-2041.00 Statisticians") < out.index("29-1214.00 Emergency Medicine Physicians")
-    assert "no data" in out and "skills 0/50 (no data)" in out and "preferences not scored" in out
+    assert "no data" in out and "preferences not scored" in out
     assert "earns none of its points" in " ".join(out.split())
     header = next(line for line in out.splitlines() if "Score" in line and "Skills" in line)
     assert "Education" in header and "Pref" not in header  # no occupation is scored on it
@@ -585,11 +591,14 @@ def test_a_technology_that_is_no_careercli_skill_weighs_1_and_earns_nothing(invo
     mid-level target earns 25 of 25 + 25 + 1: Minitab cannot be asked about, so it earns nothing."""
     fit = json.loads(invoke("fit", "15-2041.00", "--answers", str(STATISTICIAN), "--json").output)
     skills = fit["result"]["components"]["skills"]
-    assert skills["score"] == pytest.approx(25 / 51, abs=1e-4)
+    assert (
+        "technology" in skills["detail"] and "49% of the role's skill weight" in skills["detail"]
+    )  # 25 of 51
     assert (
         "1 of its technologies (2% of the weight) are no careercli skill and earn nothing" in skills["detail"]
     )
-    assert [i["skill"] for i in skills["items"]] == ["r", "sas"]
+    technology = [i for i in skills["items"] if i["part"] == "technology"]
+    assert [i["skill"] for i in technology] == ["r", "sas"]
 
 
 def test_a_share_o_net_recommends_suppressing_is_left_out(invoke: Invoke, tables: Path) -> None:

@@ -138,6 +138,8 @@ class OnetInfo(NamedTuple):
     work_values: dict[str, float] = {}  # noqa: RUF012 (read-only) work value -> extent 1-7
     high_points: tuple[str, ...] = ()  # its first, second and third work values
     related: tuple[tuple[str, str], ...] = ()  # (O*NET-SOC code, tier), in O*NET's order
+    # When O*NET rates none itself: the related occupations whose mean ratings stand in
+    ratings_from: tuple[str, ...] = ()
 
 
 class OnetElement(NamedTuple):
@@ -148,6 +150,7 @@ class OnetElement(NamedTuple):
     kind: str  # "skill" | "knowledge"
     group: str  # "Technical Skills"
     description: str
+    mean_level: float = 0.0  # its mean level over the occupations O*NET rates (for centring)
 
 
 class Role(NamedTuple):

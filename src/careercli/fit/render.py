@@ -357,10 +357,32 @@ def skills_table(fit: RoleFit) -> Table:
     for col, justify in (("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"),
                          ("Points", "right")):  # fmt: skip
         table.add_column(col, justify=justify, no_wrap=col != "Skill")  # type: ignore[arg-type]
-    items = sorted(fit.components["skills"].items, key=lambda i: (-i["importance"], -i["points"]))
+    technology = [i for i in fit.components["skills"].items if i.get("part") != "ratings"]
+    items = sorted(technology, key=lambda i: (-i["importance"], -i["points"]))
     for item in items:
         table.add_row(str(item["name"]), str(item["importance"]), str(item["have"] or "-"),
                       str(item["need"]), _pts(float(item["points"])))  # fmt: skip
+    return table
+
+
+def ratings_table(fit: RoleFit, top: int = 15) -> Table | None:
+    """An occupation's O*NET skills and knowledge: importance, its level, yours, the points."""
+    items = [i for i in fit.components["skills"].items if i.get("part") == "ratings"]
+    if not items:
+        return None
+    table = _detail_table(f"O*NET skills and knowledge (the {min(top, len(items))} most important)")
+    for col in ("Skill or knowledge", "Imp. 1-5", "Level 0-7", "You", "Points", ""):
+        table.add_column(col, justify="left" if col in ("Skill or knowledge", "") else "right")
+    for item in sorted(items, key=lambda i: (-i["importance"], i["element"]))[:top]:
+        level, you = item["level"], item["you"]
+        flag = ""
+        if level is not None and item["importance"] >= 3 and level - (you or 0) >= 2:
+            flag = "under"
+        elif level is not None and you is not None and you - level >= 2:
+            flag = "over"
+        table.add_row(str(item["name"]), f"{item['importance']:.1f}",
+                      "suppressed" if level is None else f"{level:.1f}",
+                      "-" if you is None else f"{you:g}", _pts(float(item["points"])), flag)  # fmt: skip
     return table
 
 
@@ -408,6 +430,9 @@ def fit_view(
     ]
     if fit.components["skills"].has_data:
         out += [Text(""), skills_table(fit)]
+        ratings = ratings_table(fit)
+        if ratings is not None:
+            out += [Text(""), ratings]
     interests = interests_table(fit)
     if interests is not None:
         out += [Text(""), interests, Text("* a dimension this role stresses (above its own average)",

@@ -79,7 +79,7 @@ import contextlib
 import functools
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -261,6 +261,11 @@ class _Person(NamedTuple):
     field: str  # normalised, "" when none given
     skill_names: dict[str, str]
     industry_names: dict[str, str]
+    onet_levels: dict[str, Any]  # O*NET element -> Level (careercli.fit.onet_fit); O*NET packs only
+    onet_elements: dict[str, Any]  # O*NET element id -> OnetElement
+    # your skills that some O*NET occupation's technologies map to (the others, leadership
+    # say, can never be a technology: fit.onet_fit's relevance leaves them out)
+    technology_skills: dict[str, int]
 
     @classmethod
     def of(cls, profile: Profile, catalog: Catalog) -> _Person:
@@ -283,7 +288,25 @@ class _Person(NamedTuple):
             field=_norm_field(profile.field),
             skill_names={k: s.name for k, s in catalog.skills.items()},
             industry_names={k: i.name for k, i in catalog.industries.items()},
+            onet_levels=_onet_levels(profile, catalog),
+            onet_elements=catalog.onet_elements,
+            technology_skills=_technology_skills(profile, catalog),
         )
+
+
+def _technology_skills(profile: Profile, catalog: Catalog) -> dict[str, int]:
+    if not catalog.onet_elements:
+        return {}
+    listed = {need.skill for role in catalog.roles.values() if role.onet is not None for need in role.skills}
+    return {skill: have for skill, have in profile.skills.items() if skill in listed}
+
+
+def _onet_levels(profile: Profile, catalog: Catalog) -> dict[str, Any]:
+    if not catalog.onet_elements:  # no O*NET pack: nothing to rate against
+        return {}
+    from careercli.fit.onet_fit import person_levels
+
+    return person_levels(profile.skills, profile.onet_skills, catalog.skills)
 
 
 def _score(person: _Person, role: Role) -> RoleFit:
@@ -318,42 +341,103 @@ def _no_data(name: str, why: str, weight: float) -> Component:
 
 
 def _score_occupation(person: _Person, role: Role) -> RoleFit:
-    """An O*NET occupation: its parts with data, weighted as ONET_BASIS scales them; a part
-    without data reported as "no data", earning nothing (see the module's docstring)."""
-    factor = 1 / sum(WEIGHTS[name] for name in ONET_BASIS)
+    """An O*NET occupation: its parts with data, weighted by careercli.fit.onet_fit's
+    ONET_WEIGHTS over the parts it can have (ONET_BASIS, and preferences when you rated work
+    values); a part without data reported as "no data", earning nothing (module docstring)."""
+    from careercli.fit.onet_fit import ONET_WEIGHTS
+
+    basis = (*ONET_BASIS, "preferences") if person.profile.work_values else ONET_BASIS
+    total_weight = sum(ONET_WEIGHTS[name] for name in basis)
+    factors = {name: ONET_WEIGHTS[name] / total_weight / WEIGHTS[name] for name in basis}
 
     def missing(name: str, why: str) -> Component:
-        return _no_data(name, why, WEIGHTS[name] * factor if name in ONET_BASIS else 0.0)
+        return _no_data(name, why, WEIGHTS[name] * factors[name] if name in basis else 0.0)
 
-    matched: list[Match] = []
-    gaps: list[Gap] = []
-    if role.skills:
-        skills, matched, gaps = _skills(person, role)
-    elif role.tools:
-        skills = missing("skills", "none of the occupation's O*NET technology skills is a careercli skill")
-    else:
-        skills = missing("skills", "O*NET lists no technology skills for this occupation")
+    skills, matched, gaps = _occupation_skills(person, role, missing)
     no_level = "O*NET has no related work experience for this occupation"
     no_education = "O*NET has no education level or job zone for this occupation"
     parts = {
         "skills": skills,
-        "experience": _experience(person, role) if role.level else missing("experience", no_level),
+        "experience": _occupation_experience(person, role) if role.level else missing("experience", no_level),
         "interests": _interests(person, role)
         if role.interests.scores
         else missing("interests", "O*NET has no interest profile for this occupation"),
         "education": _education(person, role)
         if role.education.typical
         else missing("education", no_education),
-        "preferences": missing("preferences", "O*NET lists no industries for occupations"),
+        "preferences": _work_values(person, role, missing),
     }
     have = tuple(name for name, c in parts.items() if c.has_data)
-    components = {name: _reweighted(c, factor) if c.has_data else c for name, c in parts.items()}
+    components = {name: _reweighted(c, factors[name]) if c.has_data else c for name, c in parts.items()}
     total = 0.0
     for c in components.values():  # in the order of WEIGHTS, as for curated roles
         total += c.points
-    matched = [m._replace(points=m.points * factor) for m in matched]
+    matched = [m._replace(points=m.points * factors["skills"]) for m in matched]
     score = round(min(100.0, max(0.0, total)), 1)
     return RoleFit(role.id, role.title, score, components, matched, gaps, role.level, have)
+
+
+def _occupation_experience(person: _Person, role: Role) -> Component:
+    """O*NET's level is the related work experience needed to be hired, not the seniority of
+    those doing the work: at or above it scores 1.0 (above is reported), below as for roles."""
+    part = _experience(person, role)
+    diff = person.level_rank - vocab.level_rank(role.level)
+    if diff <= 0:
+        return part
+    detail = part.detail + "; O*NET's level is the experience needed to be hired, so more is no misfit"
+    return _component("experience", 1.0, detail, part.items)
+
+
+def _work_values(person: _Person, role: Role, missing: Callable[[str, str], Component]) -> Component:
+    """An occupation's preferences part: O*NET's work values against yours, when you rated
+    any (O*NET lists no industries, so those are never scored for an occupation)."""
+    if not person.profile.work_values:
+        return missing(
+            "preferences", "O*NET lists no industries for occupations, and you rated no work values"
+        )
+    from careercli.fit.onet_fit import work_values_fit
+
+    fit = work_values_fit(person.profile.work_values, role)
+    if fit is None:
+        return missing(
+            "preferences", "O*NET has no work values for this occupation, or you rated all neutral"
+        )
+    score, detail, items = fit
+    return _component("preferences", score, detail, items)
+
+
+def _occupation_skills(
+    person: _Person, role: Role, missing: Callable[[str, str], Component]
+) -> tuple[Component, list[Match], list[Gap]]:
+    """Technology skills and O*NET's skills and knowledge ratings (careercli.fit.onet_fit)."""
+    from careercli.fit.onet_fit import skills_part
+
+    matched: list[Match] = []
+    gaps: list[Gap] = []
+    tech_items: list[dict[str, Any]] | None = None
+    tech_detail = ""
+    if role.skills:
+        tech, matched, gaps = _skills(person, role)
+        unit = WEIGHTS["skills"] * 100
+        tech_items = [{**i, "points": i["points"] / unit} for i in tech.items]
+        tech_detail = tech.detail
+    part = skills_part(
+        tech_items, tech_detail, person.technology_skills, person.onet_levels, role, person.onet_elements
+    )
+    if part is None:
+        if role.tools:
+            why = "none of the occupation's O*NET technology skills is a careercli skill"
+        else:
+            why = "O*NET lists no technology skills for this occupation"
+        if role.onet is not None and role.onet.ratings:
+            why += ", and you have no level on the skills and knowledge O*NET rates for it"
+        return missing("skills", why), [], []
+    unit = WEIGHTS["skills"] * 100
+    items = [{**i, "points": i["points"] * unit} for i in part.items]
+    skills = Component("skills", WEIGHTS["skills"], part.score, part.score * unit, part.detail, items)
+    by_skill = {i["skill"]: i["points"] for i in items if i.get("part") == "technology"}
+    matched = [m._replace(points=by_skill.get(m.skill, m.points)) for m in matched]
+    return skills, matched, gaps
 
 
 def _reweighted(c: Component, factor: float) -> Component:

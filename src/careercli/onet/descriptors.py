@@ -13,6 +13,12 @@ work values, tasks and related occupations (`data import-onet`, issue 18).
 - Task Statements.txt: every task with its type (Core, Supplemental, or none given).
 - Related Occupations.txt: up to 20 per occupation, in O*NET's order, with their tier
   (Primary-Short, Primary-Long, Supplemental).
+
+An occupation O*NET rates no skills or knowledge for (137 of 29.2's 1,016, Software
+Developers and Data Scientists among them: new SOC 2018 occupations not surveyed yet) takes,
+as a proxy said to be one, the mean ratings of its Primary-Short related occupations that
+are rated (Primary-Long when none are): importance the mean importance, level the mean of
+the levels not suppressed. `ratings_from` names them; show and fit say so.
 """
 
 from __future__ import annotations
@@ -148,3 +154,31 @@ def related(table: Table, occupations: Occupations) -> dict[str, list[list[str]]
         if code in occupations and other in occupations:  # both must be occupations of the pack
             found.setdefault(code, []).append((index, other, tier))
     return {code: [[o, t] for _, o, t in sorted(rows)] for code, rows in found.items()}
+
+
+def proxy_ratings(
+    rated: dict[str, dict[str, list[float | None]]], related: dict[str, list[list[str]]]
+) -> dict[str, tuple[dict[str, list[float | None]], list[str]]]:
+    """Occupations without ratings -> (mean ratings of rated related ones, their codes)."""
+    out: dict[str, tuple[dict[str, list[float | None]], list[str]]] = {}
+    for code, others in related.items():
+        if rated.get(code):
+            continue
+        for tier in ("Primary-Short", "Primary-Long"):
+            sources = [o for o, t in others if t == tier and rated.get(o)]
+            if sources:
+                out[code] = (_mean_ratings([rated[o] for o in sources]), sources)
+                break
+    return out
+
+
+def _mean_ratings(many: list[dict[str, list[float | None]]]) -> dict[str, list[float | None]]:
+    mean: dict[str, list[float | None]] = {}
+    for element in sorted({e for r in many for e in r}):
+        importances = [r[element][0] for r in many if element in r and r[element][0] is not None]
+        levels = [r[element][1] for r in many if element in r and r[element][1] is not None]
+        mean[element] = [
+            round(sum(importances) / len(importances), 2),  # type: ignore[arg-type]
+            round(sum(levels) / len(levels), 2) if levels else None,  # type: ignore[arg-type]
+        ]
+    return mean

@@ -262,13 +262,26 @@ def _read_tables(tables: dict[str, Table], say: Progress) -> dict[str, Any]:
     skills, elements = descriptors.ratings(tables[descriptors.SKILLS], occupations, model)
     knowledge, known = descriptors.ratings(tables[descriptors.KNOWLEDGE], occupations, model)
     parts["ratings"] = {c: {**skills.get(c, {}), **knowledge.get(c, {})} for c in occupations}
-    parts["elements"] = {e: {**elements, **known}[e] for e in sorted({**elements, **known})}
+    parts["elements"] = _with_means({**elements, **known}, parts["ratings"])
     say(f"Reading {descriptors.WORK_VALUES}")
     parts["work_values"] = descriptors.work_values(tables[descriptors.WORK_VALUES], occupations)
     say(f"Reading {descriptors.TASKS} and {descriptors.RELATED}")
     parts["tasks"] = descriptors.tasks(tables[descriptors.TASKS], occupations)
     parts["related"] = descriptors.related(tables[descriptors.RELATED], occupations)
+    parts["proxies"] = descriptors.proxy_ratings(parts["ratings"], parts["related"])
     return parts
+
+
+def _with_means(
+    elements: dict[str, dict[str, Any]], ratings: dict[str, dict[str, list[Any]]]
+) -> dict[str, Any]:
+    """Each element with its mean level over the occupations O*NET rates it for (a suppressed
+    level left out): fit centres levels on it, as it centres interests on an occupation's mean."""
+    out: dict[str, Any] = {}
+    for eid in sorted(elements):
+        levels = [r[eid][1] for r in ratings.values() if eid in r and r[eid][1] is not None]
+        out[eid] = {**elements[eid], "mean_level": round(sum(levels) / len(levels), 3) if levels else 0.0}
+    return out
 
 
 def _occupation(code: str, parts: dict[str, Any], match: Callable[[str], str | None]) -> dict[str, Any]:
@@ -288,7 +301,8 @@ def _occupation(code: str, parts: dict[str, Any], match: Callable[[str], str | N
         "experience": experience,
         "technologies": [[name, category, flags] for name, category, flags in techs],
         "skills": _skills(techs, match),
-        "ratings": parts["ratings"].get(code, {}),
+        "ratings": parts["ratings"].get(code) or parts["proxies"].get(code, ({}, []))[0],
+        "ratings_from": parts["proxies"][code][1] if code in parts["proxies"] else [],
         "work_values": parts["work_values"].get(code),
         "related": parts["related"].get(code, []),
     }
@@ -518,7 +532,8 @@ def summary(pack: dict[str, Any]) -> dict[str, int]:
         "with_technologies": sum(1 for o in occupations if o["technologies"]),
         "with_mapped_skills": sum(1 for o in occupations if o["skills"]),
         "ambiguous_names": len(pack["ambiguous"]),
-        "with_ratings": sum(1 for o in occupations if o["ratings"]),
+        "with_ratings": sum(1 for o in occupations if o["ratings"] and not o["ratings_from"]),
+        "ratings_from_related": sum(1 for o in occupations if o["ratings_from"]),
         "with_work_values": sum(1 for o in occupations if o["work_values"]),
         "with_related": sum(1 for o in occupations if o["related"]),
         "with_tasks": len(pack.get("tasks", {})),

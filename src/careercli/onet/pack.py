@@ -235,6 +235,7 @@ def _role(
         work_values={_text(k): float(v) for k, v in (values.get("extent") or {}).items()},
         high_points=tuple(_text(v) for v in values.get("high_points") or ()),
         related=tuple((_text(c), _text(t)) for c, t in occ.get("related") or ()),
+        ratings_from=tuple(_text(c) for c in occ.get("ratings_from") or ()),
     )
     return Role(
         id=code,
@@ -299,6 +300,6 @@ def read_elements(raw: dict[str, Any]) -> dict[str, OnetElement]:
     """The pack's "elements" (O*NET skills and knowledge) as OnetElements."""
     return {
         _text(eid): OnetElement(eid, _text(e["name"]), _text(e["kind"]), _text(e["group"]),
-                                _text(e.get("description", "")))
+                                _text(e.get("description", "")), float(e.get("mean_level", 0.0)))
         for eid, e in raw.items()
     }  # fmt: skip

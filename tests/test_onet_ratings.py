@@ -1,0 +1,234 @@
+"""O*NET's skills and knowledge ratings, work values, tasks and related occupations (issue 18):
+import, the answers file's `onet_skills` and `work_values`, the crosswalk, and the rankings
+they give on the real 29.2 tables (those tests skip without ../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import ROOT, SHARED_DATA, Invoke, needs_shared
+from tests.test_onet import onet_tables, replace_in
+
+from careercli.catalog.loader import load_catalog
+from careercli.common.errors import DataError
+from careercli.common.paths import bundled_data_dir
+from careercli.common.yamlio import load_yaml
+from careercli.profile.answers import parse_answers
+
+REAL = SHARED_DATA / "onet-29.2"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> Path:
+    return onet_tables(tmp_path / "onet")
+
+
+def pack(home: Path) -> dict[str, object]:
+    return json.loads((home / "packs" / "onet" / "occupations.json").read_text(encoding="utf-8"))
+
+
+def occupation(home: Path, code: str) -> dict[str, object]:
+    found = [o for o in pack(home)["occupations"] if o["code"] == code]  # type: ignore[attr-defined]
+    return found[0]  # type: ignore[no-any-return]
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def test_ratings_work_values_tasks_and_related_are_imported(
+    invoke: Invoke, tables: Path, user_home: Path
+) -> None:
+    data = json.loads(invoke("data", "import-onet", str(tables), "--json").output)
+    assert (data["with_ratings"], data["with_work_values"], data["with_related"], data["elements"]) == (
+        3,
+        2,
+        3,
+        4,
+    )
+    scientists = occupation(user_home, "15-2051.00")
+    assert scientists["ratings"]["2.B.3.e"] == [4.5, 5.0]  # type: ignore[index]
+    assert scientists["work_values"]["high_points"] == ["achievement", "independence", "working-conditions"]  # type: ignore[index]
+    assert scientists["related"] == [["15-2041.00", "Primary-Short"], ["11-9199.00", "Supplemental"]]
+    physicians = occupation(user_home, "29-1214.00")
+    assert physicians["ratings"]["2.B.3.e"] == [1.0, 0.0]  # type: ignore[index]  # Not Relevant: level 0
+    tasks = json.loads((user_home / "packs" / "onet" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
+    assert tasks["15-2051.00"] == [["Apply statistical methods to data.", "Core"],
+                                   ["Write reports of findings.", "Supplemental"]]  # fmt: skip
+    assert tasks["29-1214.00"] == [["Treat patients in emergencies.", ""]]
+    elements = pack(user_home)["elements"]
+    assert elements["2.C.5.a"]["group"] == "Health Services"  # type: ignore[index]
+    assert elements["2.B.3.e"]["mean_level"] == pytest.approx((5.0 + 4.5 + 0.0) / 3, abs=1e-3)  # type: ignore[index]
+
+
+def test_a_suppressed_level_is_left_out_and_its_importance_kept(
+    invoke: Invoke, tables: Path, user_home: Path
+) -> None:
+    skills = tables / "Skills.txt"
+    replace_in(
+        skills,
+        "15-2041.00\t2.B.3.e\tProgramming\tLV\t4.5\t8\t0.1\t\t\tN\t",
+        "15-2041.00\t2.B.3.e\tProgramming\tLV\t4.5\t8\t0.1\t\t\tY\t",
+    )
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    assert occupation(user_home, "15-2041.00")["ratings"]["2.B.3.e"] == [3.9, None]  # type: ignore[index]
+
+
+BAD_DESCRIPTORS = [
+    ("Skills.txt", "\tLV\t5.0\t", "\tLV\t9.5\t",
+     "Skills.txt: line 5: column 'Data Value': 9.5 is out of range; expected 0 to 7"),
+    ("Knowledge.txt", "\tIM\t4.5\t", "\tXX\t4.5\t",
+     "Knowledge.txt: line 2: column 'Scale ID': 'XX' is not IM or LV"),
+    ("Skills.txt", "\tN\tn/a\t", "\tmaybe\tn/a\t",
+     "Skills.txt: line 2: column 'Recommend Suppress': 'maybe' is not Y, N, n/a or blank"),
+    ("Related Occupations.txt", "Primary-Short", "Closest",
+     "column 'Relatedness Tier': 'Closest' is not Primary-Short, Primary-Long or Supplemental"),
+    ("Task Statements.txt", "\tCore\t", "\tMain\t",
+     "Task Statements.txt: line 2: column 'Task Type': 'Main' is not Core, Supplemental or n/a"),
+    ("Work Values.txt", "\tEX\t6.0\t", "\tEX\tsix\t",
+     "Work Values.txt: line 2: column 'Data Value': 'six' is not a number"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), BAD_DESCRIPTORS)
+def test_a_bad_descriptor_is_one_line_naming_file_line_and_column(
+    invoke: Invoke, tables: Path, user_home: Path, file: str, old: str, new: str, message: str
+) -> None:
+    """And the pack imported before it stays as it was."""
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    before = (user_home / "packs" / "onet" / "occupations.json").read_bytes()
+    replace_in(tables / file, old, new)
+    result = invoke("data", "import-onet", str(tables))
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and message in result.output, result.output
+    assert (user_home / "packs" / "onet" / "occupations.json").read_bytes() == before
+
+
+def test_a_missing_descriptor_table_names_it(invoke: Invoke, tables: Path) -> None:
+    (tables / "Knowledge.txt").unlink()
+    result = invoke("data", "import-onet", str(tables))
+    assert result.exit_code == 1 and "Knowledge.txt: no such file" in result.output
+
+
+# --- answers --------------------------------------------------------------------------------
+
+
+def answers(**extra: object) -> dict[str, object]:
+    return {"schema_version": 1, "experience_years": 4, "education": "bachelor", **extra}
+
+
+def test_onet_skills_by_name_or_id_and_work_values() -> None:
+    catalog = load_catalog()
+    profile = parse_answers(
+        answers(onet_skills={"Programming": 5, "2.C.4.a": 6.5, "medicine and dentistry": 2},
+                work_values={"Achievement": 5, "working_conditions": 2}),
+        catalog, "a.yaml",
+    )  # fmt: skip
+    assert profile.onet_skills == {"2.B.3.e": 5.0, "2.C.4.a": 6.5, "2.C.5.a": 2.0}
+    assert profile.work_values == {"achievement": 5, "working-conditions": 2}
+    both = parse_answers(answers(onet_skills={"Mathematics": 4}), catalog, "a.yaml")
+    assert both.onet_skills == {"2.A.1.e": 4.0, "2.C.4.a": 4.0}  # the skill and the knowledge area
+    assert parse_answers(answers(), catalog, "a.yaml").onet_skills == {}  # schema 1 without them
+
+
+BAD_ANSWERS = [
+    ({"onet_skills": {"Programing": 5}},
+     "a.yaml: onet_skills.Programing: unknown O*NET skill or knowledge area 'Programing' "
+     "(did you mean 'Programming'?)"),
+    ({"onet_skills": {"Programming": 8}}, "a.yaml: onet_skills.Programming:"),
+    ({"onet_skills": {"Programming": 3, "2.B.3.e": 4}}, "both set 2.B.3.e; keep one"),
+    ({"work_values": {"acheivement": 4}}, "unknown work value 'acheivement'; expected one of achievement"),
+    ({"work_values": {"support": 6}}, "a.yaml: work_values.support:"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("extra", "message"), BAD_ANSWERS)
+def test_bad_onet_answers_are_one_line_errors(extra: dict[str, object], message: str) -> None:
+    with pytest.raises(DataError) as caught:
+        parse_answers(answers(**extra), load_catalog(), "a.yaml")
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_answers_with_onet_parts_round_trip(invoke: Invoke, tmp_path: Path) -> None:
+    saved = tmp_path / "out.yaml"
+    result = invoke(
+        "quiz", "--answers", str(EXAMPLES / "nurse.yaml"), "--save-answers", str(saved), "--no-save", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    again = load_yaml(saved)
+    assert again["onet_skills"]["2.C.5.a"] == 5 and again["work_values"]["relationships"] == 5
+    assert invoke("quiz", "--answers", str(saved), "--no-save", "--json").output == result.output
+
+
+# --- the crosswalk --------------------------------------------------------------------------
+
+
+def test_every_crosswalk_entry_is_a_careercli_skill_and_an_o_net_element() -> None:
+    from careercli.fit.onet_fit import load_crosswalk
+
+    skills = load_catalog().skills
+    walk = load_crosswalk(skills)
+    assert len(walk.elements) == 68
+    assert {"python", "statistics", "communication", "people-management"} <= set(walk.skills)
+    assert walk.skills["python"][0] == ("2.B.3.e", 1.0)  # Programming
+    assert {e for e, _ in walk.skills["communication"]} >= {"2.A.1.d", "2.A.1.c"}  # Speaking, Writing
+    assert ("2.B.5.d", 1.0) in walk.skills["people-management"]  # Management of Personnel Resources
+    assert {e for e, _ in walk.skills["statistics"]} >= {"2.C.4.a", "2.A.1.e"}  # Mathematics, both
+
+
+@needs_shared
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/data/onet-29.2 is absent")
+def test_the_crosswalk_names_o_net_29_2_elements_exactly() -> None:
+    named = load_yaml(bundled_data_dir() / "onet_crosswalk.yaml")["elements"]
+    real: dict[str, str] = {}
+    for file in ("Skills.txt", "Knowledge.txt"):
+        for line in (REAL / file).read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            real[cells[1]] = cells[2]
+    assert named == real
+
+
+# --- rankings on the real tables ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not REAL.is_dir():
+        pytest.skip("../shared/data/onet-29.2 is absent")
+    return tmp_path_factory.mktemp("real-onet")
+
+
+def top(invoke: Invoke, home: Path, example: str, n: int = 5) -> list[str]:
+    env = {"CAREERCLI_HOME": str(home)}
+    if not (home / "packs" / "onet" / "occupations.json").is_file():
+        assert invoke("data", "import-onet", str(REAL), env=env).exit_code == 0
+    args = ("quiz", "--answers", str(EXAMPLES / example), "--catalog", "onet", "--json", "--no-save")
+    results = json.loads(invoke(*args, env=env).output)["results"]
+    return [r["role"] for r in results[:n]]
+
+
+@needs_shared
+def test_an_engineer_gets_software_and_data_occupations(invoke: Invoke, real_home: Path) -> None:
+    best = top(invoke, real_home, "engineer.yaml")
+    assert all(code.startswith("15-1") or code.startswith("15-2") for code in best), best
+    assert {"15-1252.00", "15-1221.00", "15-2051.00"} <= set(best), best
+
+
+@needs_shared
+def test_a_statistician_gets_statisticians_and_data_scientists(invoke: Invoke, real_home: Path) -> None:
+    best = top(invoke, real_home, "statistician.yaml", 6)
+    assert "15-2041.00" in best[:5], best
+    assert "15-2051.00" in best, best
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("example", "code"),
+    [("nurse.yaml", "29-1141.00"), ("teacher.yaml", "25-2031.00"), ("electrician.yaml", "47-2111.00")],
+)
+def test_profiles_from_outside_data_work_land_on_their_own_occupation(
+    invoke: Invoke, real_home: Path, example: str, code: str
+) -> None:
+    assert code in top(invoke, real_home, example), example

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, SHARED_DATA, Invoke, needs_shared
+from tests.conftest import ROOT, SHARED_DATA, Invoke, needs_shared, write
 from tests.test_onet import onet_tables, replace_in
 
 from careercli.catalog.loader import load_catalog
@@ -232,3 +232,75 @@ def test_profiles_from_outside_data_work_land_on_their_own_occupation(
     invoke: Invoke, real_home: Path, example: str, code: str
 ) -> None:
     assert code in top(invoke, real_home, example), example
+
+
+# --- show -----------------------------------------------------------------------------------
+
+
+def test_show_an_occupation_s_ratings_tasks_related_and_work_values(invoke: Invoke, tables: Path) -> None:
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    text = " ".join(invoke("show", "15-2051.00", width=100).output.split())
+    assert "Skills (O*NET ratings) Programming: importance 4.5, level 5.0 Speaking: importance 3.5" in text
+    assert "Knowledge (O*NET ratings) Mathematics (knowledge): importance 4.5, level 5.5" in text
+    assert (
+        "Core tasks • Apply statistical methods to data. (1 supplemental: show --json lists them all)" in text
+    )
+    assert "15-2041.00 Statisticians (Primary-Short) 11-9199.00 Managers, All Other (Supplemental)" in text
+    assert "Work values Achievement 6.0, Independence 5.8, Working Conditions 5.5" in text
+    assert "Highest: Achievement, Independence, Working Conditions" in text
+    assert "No data: no BLS wages for this occupation's SOC (or imported without --bls)." in text
+    role = json.loads(invoke("show", "15-2051.00", "--json").output)["role"]
+    profile = role["onet_profile"]
+    assert (
+        profile["tasks"]["core"] == ["Apply statistical methods to data."]
+        and profile["tasks"]["supplemental"] == 1
+    )
+    assert profile["related"][0] == {"code": "15-2041.00", "title": "Statisticians", "tier": "Primary-Short"}
+    assert role["us_wages"] is None and role["outlook"] is None
+
+
+def test_a_bls_folder_joins_wages_and_projections_by_soc(
+    invoke: Invoke, tables: Path, tmp_path: Path
+) -> None:
+    bls = tmp_path / "bls"
+    matrix = "2024 National Employment Matrix"
+    header = [f"{matrix} title", f"{matrix} code", "Occupation type", "Employment, 2024", "Employment, 2034",
+              "Employment change, numeric, 2024-34",
+              "Employment change, percent, 2024-34", "Occupational openings, 2024-34 annual average",
+              "Typical education needed for entry"]  # fmt: skip
+    rows = [header, ["Data scientists", "15-2051", "Line item", "245.9", "328.3", "82.4", "33.5", "23.4",
+                     "Bachelor's degree"]]  # fmt: skip
+    write(bls / "ep_table_1_2_2024_34.csv", "\n".join(",".join(f'"{c}"' for c in r) for r in rows) + "\n")
+    cols = ["OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEAN", "A_PCT10", "A_PCT25", "A_MEDIAN",
+            "A_PCT75", "A_PCT90"]  # fmt: skip
+    wage = ["15-2051", "Data Scientists", "detailed", "233,440", "124,590", "63,650", "82,630", "112,590",
+            "155,810", "194,410"]  # fmt: skip
+    write(
+        bls / "oews_national_M2024.csv", "\n".join(",".join(f'"{c}"' for c in r) for r in (cols, wage)) + "\n"
+    )
+    result = invoke("data", "import-onet", str(tables), "--bls", str(bls), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["with_us_wages"] == 1
+    role = json.loads(invoke("show", "15-2051.00", "--json").output)["role"]
+    assert role["us_wages"]["p50"] == 112590 and role["us_wages"]["soc"] == "15-2051"
+    assert role["outlook"]["growth_pct"] == 33.5 and role["outlook"]["period"] == "2024-2034"
+    text = " ".join(invoke("show", "15-2051.00", width=100).output.split())
+    assert "Median $112,590 (May 2024)" in text and "+33.5% over 2024-2034 (Much faster than average)" in text
+    missing = invoke("data", "import-onet", str(tables), "--bls", str(tmp_path))
+    assert (
+        missing.exit_code == 1 and "ep_table_1_2_2024_34.csv: no such file (--bls expects" in missing.output
+    )
+
+
+@needs_shared
+def test_show_data_scientists_from_the_real_tables(invoke: Invoke, real_home: Path) -> None:
+    top(invoke, real_home, "engineer.yaml")  # imports the pack (the BLS tables sit beside O*NET's)
+    env = {"CAREERCLI_HOME": str(real_home)}
+    text = " ".join(invoke("show", "15-2051.00", width=100, env=env).output.split())
+    assert "Median $112,590 (May 2024)" in text
+    assert "+33.5% over 2024-2034 (Much faster than average)" in text
+    assert "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics" in text
+    assert "Source: U.S. Bureau of Labor Statistics, Employment Projections 2024-34" in text
+    assert "Core tasks • " in text and "Related occupations 15-2041.00 Statisticians (Primary-Short)" in text
+    assert "O*NET rates none for this occupation: the mean of its related Statisticians (15-2041.00)" in text
+    assert "This product includes information from the O*NET 29.2 Database by USDOL/ETA." in text

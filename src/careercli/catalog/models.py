@@ -8,7 +8,7 @@ annotation into a ForwardRef, which made importing this module cost 3 ms instead
 on every run. Each class refers only to the classes above it.
 """
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Skill(NamedTuple):
@@ -140,6 +140,9 @@ class OnetInfo(NamedTuple):
     related: tuple[tuple[str, str], ...] = ()  # (O*NET-SOC code, tier), in O*NET's order
     # When O*NET rates none itself: the related occupations whose mean ratings stand in
     ratings_from: tuple[str, ...] = ()
+    # BLS figures for its SOC (careercli.onet.bls_join): {"soc", "wages", "projection",
+    # "shared_with"}; empty when the pack was imported without the BLS tables
+    bls: dict[str, Any] = {}  # noqa: RUF012 (read-only)
 
 
 class OnetElement(NamedTuple):

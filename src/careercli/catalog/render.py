@@ -390,17 +390,31 @@ def _occupation_view(catalog: Catalog, role: Role) -> list[RenderableType]:
     from rich.padding import Padding
     from rich.text import Text
 
+    from careercli.onet.render import SECTIONS
+    from careercli.onet.views import occupation_profile
+
     out: list[RenderableType] = [Text(f"{role.title} ({role.id})", style="bold"),
                                  Text(_occupation_head(role), style="dim")]  # fmt: skip
-    sections = [("Definition", "summary"), ("Interests (RIASEC)", "interests"), ("Job zone", ""),
-                ("Education", "education"), ("Skills (from O*NET technology skills)", "skills"),
-                ("Technology skills", "tools"), ("Responsibilities", "responsibilities"),
-                ("Industries", "industries"), ("Outlook", "outlook"), ("Salary (USD)", "salary"),
-                ("Tips", "tips")]  # fmt: skip
+    profile = occupation_profile(catalog, role)
+    onet_sections = {title: lines for title, lines in SECTIONS}
+    sections: list[tuple[str, str | None]] = [
+        ("Definition", "summary"), ("Interests (RIASEC)", "interests"), ("Job zone", ""),
+        ("Education", "education"), ("Skills (O*NET ratings)", None), ("Knowledge (O*NET ratings)", None),
+        ("Core tasks", None), ("Skills (from O*NET technology skills)", "skills"),
+        ("Technology skills", "tools"),
+        ("Related occupations", None), ("Work values", None), ("US wages (BLS)", None),
+        ("Outlook (BLS projection)", None), ("Salary (USD, survey)", "salary"), ("Industries", "industries"),
+        ("Tips", "tips"),
+    ]  # fmt: skip
     for title, facet in sections:
         out.append(Text(""))
         out.append(Text(title, style="bold underline"))
-        body = facet_cell(None, catalog, role, facet) if facet else Text("\n".join(job_zone_lines(role)))
+        if facet is None:
+            body: RenderableType = Text("\n".join(onet_sections[title](profile)))
+        elif facet:
+            body = facet_cell(None, catalog, role, facet)
+        else:
+            body = Text("\n".join(job_zone_lines(role)))
         out.append(Padding(body, (0, 0, 0, 2)))
     out.append(Text(""))
     out.append(Text("Sources", style="bold underline"))

@@ -233,7 +233,6 @@ def _occupation_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
             "scores": dict(role.interests.scores),
             "credit": info.credit,
         },
-        "outlook": None,
         "salary": salary_dict(catalog, role.id),
         "tips": [],
         "related": [],
@@ -241,7 +240,17 @@ def _occupation_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
         "onet": onet_dict(role),
         "source": role.sources[0].name if role.sources else None,
         "credit": info.credit,
+        **_bls_keys(catalog, role),
     }  # fmt: skip
+
+
+def _bls_keys(catalog: Catalog, role: Role) -> dict[str, Any]:
+    """An occupation's O*NET profile (careercli.onet.views) and, in PRODUCT.md's keys, its
+    BLS outlook and US wages."""
+    from careercli.onet.views import occupation_profile
+
+    profile = occupation_profile(catalog, role)
+    return {"onet_profile": profile, "outlook": profile["outlook"], "us_wages": profile["us_wages"]}
 
 
 def top_interests(role: Role, k: int = 3) -> list[tuple[str, float]]:

@@ -52,7 +52,7 @@ from careercli.catalog.lookup import name_key
 from careercli.catalog.models import Catalog, Skill
 from careercli.common import vocab
 from careercli.common.errors import DataError
-from careercli.onet import descriptors
+from careercli.onet import bls_join, descriptors
 from careercli.onet.pack import (
     HOT,
     IN_DEMAND,
@@ -198,9 +198,10 @@ def skill_matcher(skills: dict[str, Skill]) -> Callable[[str], str | None]:
 
 
 def import_tables(folder: Path, catalog: Catalog, release: str | None = None,
-                  progress: Progress | None = None) -> dict[str, Any]:  # fmt: skip
+                  progress: Progress | None = None, bls: Path | None = None) -> dict[str, Any]:  # fmt: skip
     """The O*NET tables in `folder` as the content of an occupations.json; the tasks go
-    under the key "tasks" (write_pack puts them in a file of their own)."""
+    under the key "tasks" (write_pack puts them in a file of their own). US wages and
+    projections join from the BLS tables in `bls`, else beside `folder` (onet.bls_join)."""
     if not folder.is_dir():
         raise DataError(f"{folder}: no such folder (expected the O*NET text tables, e.g. db_29_2_text)")
     # every file and header checked before any work
@@ -212,13 +213,19 @@ def import_tables(folder: Path, catalog: Catalog, release: str | None = None,
             f"{folder / README}: no such file, and the folder name gives no release; "
             "pass --release (e.g. --release 29.2)"
         )
-    parts = _read_tables(tables, progress or (lambda _text: None))
+    bls_folder = bls_join.find_bls(folder, bls)
+    say = progress or (lambda _text: None)
+    parts = _read_tables(tables, say)
+    if bls_folder is not None:
+        say(f"Reading the BLS tables in {bls_folder}")
+    parts["bls"] = bls_join.join(bls_folder, sorted(parts["occupations"])) if bls_folder else {}
     match = skill_matcher(catalog.skills)
     occupations = [_occupation(code, parts, match) for code in sorted(parts["occupations"])]
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": PACK_KIND,
         "source": _source(folder, release),
+        "bls_from": str(bls_folder.resolve()) if bls_folder else None,
         "job_zones": {str(z.zone): z._asdict() for z in parts["zones"].values()},
         "elements": parts["elements"],
         "ambiguous": parts["ambiguous"],
@@ -305,6 +312,7 @@ def _occupation(code: str, parts: dict[str, Any], match: Callable[[str], str | N
         "ratings_from": parts["proxies"][code][1] if code in parts["proxies"] else [],
         "work_values": parts["work_values"].get(code),
         "related": parts["related"].get(code, []),
+        "bls": parts["bls"].get(code),
     }
 
 
@@ -538,6 +546,8 @@ def summary(pack: dict[str, Any]) -> dict[str, int]:
         "with_related": sum(1 for o in occupations if o["related"]),
         "with_tasks": len(pack.get("tasks", {})),
         "elements": len(pack.get("elements", {})),
+        "with_us_wages": sum(1 for o in occupations if (o.get("bls") or {}).get("wages")),
+        "with_projection": sum(1 for o in occupations if (o.get("bls") or {}).get("projection")),
     }
 
 

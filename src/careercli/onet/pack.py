@@ -236,6 +236,7 @@ def _role(
         high_points=tuple(_text(v) for v in values.get("high_points") or ()),
         related=tuple((_text(c), _text(t)) for c, t in occ.get("related") or ()),
         ratings_from=tuple(_text(c) for c in occ.get("ratings_from") or ()),
+        bls=_bls(occ.get("bls")),
     )
     return Role(
         id=code,
@@ -252,13 +253,31 @@ def _role(
         interests=Interests(
             code, title, {d: float(interests[d]) for d in vocab.INTERESTS} if interests else {}
         ),
-        outlook=_NO_OUTLOOK,
+        outlook=_outlook(info.bls),
         tips=(),
         related=(),
         sources=(source,),
         path=str(path),
         onet=info,
     )
+
+
+def _bls(raw: Any) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not isinstance(raw.get("soc"), str):
+        raise ValueError("bls: expected a mapping with the SOC code")
+    return raw
+
+
+def _outlook(bls: dict[str, Any]) -> Outlook:
+    """The BLS projection for the occupation's SOC as its outlook (none: the empty outlook)."""
+    p = bls.get("projection")
+    if not p:
+        return _NO_OUTLOOK
+    summary = f"{p['band']}: {p['employment_start']:,} jobs in 2024 to {p['employment_end']:,} in 2034"
+    return Outlook(summary, float(p["growth_pct"]), _text(p["period"]), _text(p["occupation"]),
+                   f"{p['source']}, {p['table']}", _text(p["date"]))  # fmt: skip
 
 
 def _skill_needs(

@@ -304,3 +304,59 @@ def test_show_data_scientists_from_the_real_tables(invoke: Invoke, real_home: Pa
     assert "Core tasks • " in text and "Related occupations 15-2041.00 Statisticians (Primary-Short)" in text
     assert "O*NET rates none for this occupation: the mean of its related Statisticians (15-2041.00)" in text
     assert "This product includes information from the O*NET 29.2 Database by USDOL/ETA." in text
+
+
+# --- next -----------------------------------------------------------------------------------
+
+STATISTICIAN = EXAMPLES / "statistician.yaml"
+
+
+def test_next_ranks_an_occupation_s_related_ones_by_fit(invoke: Invoke, tables: Path) -> None:
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    data = json.loads(invoke("next", "15-2051.00", "--answers", str(STATISTICIAN), "--json").output)
+    assert data["from"]["role"] == "15-2051.00" and data["from"]["tier"] is None
+    moves = data["next"]
+    assert [m["role"] for m in moves] == ["15-2041.00", "11-9199.00"]  # by fit, not O*NET's order
+    assert [m["tier"] for m in moves] == ["Primary-Short", "Supplemental"]
+    assert moves[0]["score"] >= moves[1]["score"]
+    assert {g["kind"] for g in moves[0]["gaps"]} <= {"skill", "onet-skill", "onet-knowledge"}
+    assert moves[0]["gaps"][0] == {
+        "kind": "skill",
+        "id": "sas",
+        "name": "SAS",
+        "have": 0,
+        "need": 4,
+        "scale": "1-5",
+    }
+    assert moves[0]["pay"] is None and moves[0]["outlook"] is None  # imported without BLS tables
+    assert data["credit"].startswith("This product includes information from the O*NET 29.2 Database")
+    text = " ".join(invoke("next", "15-2051.00", "--answers", str(STATISTICIAN), width=100).output.split())
+    assert "From Data Scientists (15-2051.00):" in text
+    assert "1. Statisticians (15-2041.00) · Primary-Short ·" in text and "gaps: SAS 0→4/5" in text
+
+
+def test_next_for_a_curated_role_uses_its_related_roles(invoke: Invoke) -> None:
+    data = json.loads(invoke("next", "data-analyst", "--answers", str(STATISTICIAN), "--json").output)
+    related = load_yaml(ROOT / "data" / "roles" / "data-analyst.yaml")["related"]
+    assert sorted(m["role"] for m in data["next"]) == sorted(related)
+    scores = [m["score"] for m in data["next"]]
+    assert scores == sorted(scores, reverse=True)
+    assert all(m["pay"] is None or m["pay"]["source"] for m in data["next"])
+    assert "credit" not in data
+
+
+def test_next_without_a_profile_says_how_to_get_one(invoke: Invoke) -> None:
+    result = invoke("next", "data-analyst")
+    assert result.exit_code == 2 and "no saved profile" in result.output
+    unknown = invoke("next", "data-analystt", "--answers", str(STATISTICIAN))
+    assert unknown.exit_code == 2 and "did you mean" in unknown.output
+
+
+@needs_shared
+def test_next_from_registered_nurses_on_the_real_tables(invoke: Invoke, real_home: Path) -> None:
+    top(invoke, real_home, "nurse.yaml")
+    env = {"CAREERCLI_HOME": str(real_home)}
+    nurse = str(EXAMPLES / "nurse.yaml")
+    data = json.loads(invoke("next", "29-1141.00", "--answers", nurse, "--json", env=env).output)
+    assert data["from"]["pay"]["median"] > 0 and data["from"]["outlook"]["period"] == "2024-2034"
+    assert len(data["next"]) >= 10 and data["next"][0]["role"].startswith("29-")

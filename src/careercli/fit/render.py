@@ -509,3 +509,57 @@ def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int)
     if role.onet is not None:
         out += [Text(""), Text(role.onet.credit, style="dim")]
     return out
+
+
+def _move_pay(pay: dict[str, Any] | None) -> str:
+    if not pay:
+        return "no data"
+    return money(pay["median"], pay["currency"], compact=False)
+
+
+def _move_outlook(outlook: dict[str, Any] | None) -> str:
+    return "no data" if not outlook else f"{outlook['growth_pct']:+.1f}%"
+
+
+def _move_gaps(gaps: list[dict[str, Any]]) -> str:
+    skills = [f"{g['name']} {g['have']:g}→{g['need']:g}/5" for g in gaps if g["kind"] == "skill"]
+    onet = [f"{g['name']} {g['have']:.1f}→{g['need']:.1f}" for g in gaps if g["kind"] != "skill"]
+    parts = ([", ".join(skills)] if skills else []) + ([f"O*NET {', '.join(onet)}"] if onet else [])
+    return "; ".join(parts) or "none"
+
+
+def next_view(moves: dict[str, Any], width: int, top: int = 10) -> list[RenderableType]:
+    """`next ROLE`: the role you start from, then each move: score (and its difference),
+    pay, outlook, and its biggest gaps on the line below."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    start = moves["from"]
+    out: list[RenderableType] = [
+        Text(f"From {start['title']} ({start['role']}): {start['score']:.1f}/100 for you, "
+             f"rank {start['rank']} of {moves['of']}", style="bold"),
+        Text(f"Pay {_move_pay(start['pay'])} · outlook {_move_outlook(start['outlook'])}", style="dim"),
+        Text(""),
+    ]  # fmt: skip
+    if not moves["next"]:
+        out.append(Text("No related roles or occupations listed for it."))
+        return out
+    shown = moves["next"][:top]
+    for n, m in enumerate(shown, 1):
+        delta = m["score"] - start["score"]
+        head = Text(f"{n:>2}. {m['title']} ({m['role']})", style="bold")
+        tier = f" · {m['tier']}" if m["tier"] else ""
+        head.append(f"{tier} · {m['score']:.1f} ({delta:+.1f}) · pay {_move_pay(m['pay'])} · "
+                    f"outlook {_move_outlook(m['outlook'])}", style="")  # fmt: skip
+        out += [head, Padding(Text(f"gaps: {_move_gaps(m['gaps'])}", style="dim"), (0, 0, 0, 4))]
+    if len(moves["next"]) > top:
+        out.append(Text(f"... and {len(moves['next']) - top} more (--top N, or --json for all)", style="dim"))
+    everyone = [start, *moves["next"]]
+    sources = {m["pay"]["source"] for m in everyone if m["pay"]} | {
+        m["outlook"]["source"] for m in everyone if m["outlook"]
+    }
+    note = "Score: your fit (careercli fit ROLE explains it), and its difference from where you start. "
+    note += "Gaps: skills on 1-5; O*NET skills and knowledge on O*NET's levels 0-7."
+    out += [Text(""), Text(note, style="dim")]
+    out += [Text(f"Source: {s}", style="dim") for s in sorted(sources)]
+    return out

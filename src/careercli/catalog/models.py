@@ -143,6 +143,15 @@ class OnetInfo(NamedTuple):
     # BLS figures for its SOC (careercli.onet.bls_join): {"soc", "wages", "projection",
     # "shared_with"}; empty when the pack was imported without the BLS tables
     bls: dict[str, Any] = {}  # noqa: RUF012 (read-only)
+    # Worked out from the ratings once, at load (careercli.onet.pack.centred_ratings), so the
+    # quiz's loop over a thousand occupations visits only the elements you have a level on:
+    # element -> importance/5 x (level - the element's mean level), and the sum of
+    # importance/5 x (level - mean)² over all rated elements.
+    centred: dict[str, float] = {}  # noqa: RUF012 (read-only)
+    ratings_norm: float = 0.0
+    # the important elements (importance >= 3, level >= 2), most important first: the only
+    # ones you can be flagged under-qualified on without a level of yours
+    important: tuple[str, ...] = ()
 
 
 class OnetElement(NamedTuple):

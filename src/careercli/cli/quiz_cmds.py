@@ -30,6 +30,7 @@ AnswersOpt = Annotated[
     ),
 ]
 RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.")]
+ONE_LINE = 200  # more results than this (an O*NET pack) print as one line of JSON
 NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
 NO_TERMINAL = (
     "no terminal to ask the questions in; pass --answers FILE "
@@ -123,7 +124,10 @@ def quiz(
         extra = onet_keys(catalog.roles.values())
         if extra:
             extra = {"catalog": which, **extra}
-        emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
+        results = [fit_dict(f, compact=True) for f in fits]
+        emit_json(
+            envelope(profile=data, **extra, results=results), indent=None if len(fits) > ONE_LINE else 2
+        )
     else:
         from careercli.cli.console import console
         from careercli.fit.render import quiz_view

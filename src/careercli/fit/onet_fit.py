@@ -55,6 +55,7 @@ ONET_WEIGHTS: dict[str, float] = {
 SIMILARITY_SHARE = 0.7  # of the ratings part; the rest is closeness of levels
 OVER_PENALTY = 0.25  # a level above the occupation's counts a quarter as far as one below
 IMPORTANT = 3.0  # importance at which O*NET calls an element important, for the flags
+UNRATED_SHOWN = 5  # important elements without a level of yours listed per occupation
 FLAG_GAP = 2.0  # levels (0-7) apart for an element to be flagged under- or over-qualified
 WORK_VALUES: tuple[str, ...] = (
     "achievement",
@@ -135,6 +136,17 @@ SHARED_NAMES = frozenset({"Mathematics"})  # a skill (2.A.1.e) and a knowledge a
 
 def element_label(element: str, elements: dict[str, Any]) -> str:
     """An element's name, with "(skill)" or "(knowledge)" when another element shares it."""
+    key = (element, id(elements))
+    label = _LABELS.get(key)
+    if label is None:
+        label = _LABELS[key] = _label(element, elements)
+    return label
+
+
+_LABELS: dict[tuple[str, int], str] = {}  # a thousand occupations name the same 68 elements
+
+
+def _label(element: str, elements: dict[str, Any]) -> str:
     found = elements.get(element, element)
     name = found if isinstance(found, str) else found.name
     return f"{name} ({kind_of(element)})" if name in SHARED_NAMES else name
@@ -189,40 +201,54 @@ class RatingsFit:
 
 def ratings_fit(levels: dict[str, Level], role: Role, elements: dict[str, OnetElement]) -> RatingsFit | None:
     """The occupation's O*NET ratings against the person's levels (the module docstring);
-    None without ratings, or when the person has no level on any element it rates."""
-    ratings = role.onet.ratings if role.onet is not None else {}
-    if not ratings or not any(e in ratings for e in levels):
+    None without ratings, or when the person has no level on any element it rates.
+
+    Items: every element you have a level on, and each important one you are under-qualified
+    on without one (points 0); the other elements earn nothing and are left out (a thousand
+    occupations times 68 elements is the quiz's largest cost)."""
+    info = role.onet
+    if info is None or not info.ratings:
         return None
-    theirs_sq = mine_sq = 0.0
-    rows: list[tuple[str, float, float, float | None, float | None, float]] = []
-    for eid, (importance, need) in ratings.items():
-        mean = elements[eid].mean_level if eid in elements else 0.0
-        w = importance / 5
-        theirs = (need if need is not None else mean) - mean
-        mine = levels[eid].level - mean if eid in levels else 0.0
-        theirs_sq += w * theirs * theirs
-        mine_sq += w * mine * mine
-        you = levels[eid].level if eid in levels else None
-        rows.append((eid, w, importance, need, you, w * theirs * mine))
+    ratings, centred = info.ratings, info.centred
+    mine_sq = 0.0
+    rows: list[tuple[str, float, float, float | None, float, float]] = []
+    for eid, mine in levels.items():
+        rating = ratings.get(eid)
+        if rating is None:
+            continue
+        element = elements.get(eid)
+        you = mine.level
+        diff = you - (element.mean_level if element is not None else 0.0)
+        w = rating[0] * 0.2
+        mine_sq += w * diff * diff
+        rows.append((eid, w, rating[0], rating[1], you, centred[eid] * diff))
+    theirs_sq = info.ratings_norm
+    # the important elements you have no level on, most important first: the flags' few
+    unrated = [(e, ratings[e][0], ratings[e][1] or 0.0) for e in info.important if e not in levels][
+        :UNRATED_SHOWN
+    ]
+    if not rows:
+        return None
     norm = (theirs_sq * mine_sq) ** 0.5
-    similarity = max(0.0, sum(r[5] for r in rows) / norm) if norm else 0.0
-    known = [r for r in rows if r[4] is not None and r[3] is not None]
-    weight_known = sum(r[1] for r in known)
+    similarity = max(0.0, sum([r[5] for r in rows]) / norm) if norm else 0.0
+    weight_known = sum([r[1] for r in rows if r[3] is not None])
     items: list[dict[str, Any]] = []
     close_sum = 0.0
     for eid, w, importance, need, you, term in rows:
         close = None
-        if you is not None and need is not None:
+        points = SIMILARITY_SHARE * term / norm if similarity else 0.0
+        if need is not None:
             apart = need - you if need > you else (you - need) * OVER_PENALTY
             close = max(0.0, 1 - 2 * apart / 7)
             close_sum += w * close
-        points = SIMILARITY_SHARE * (term / norm if norm and similarity else 0.0)
-        if close is not None and weight_known:
             points += (1 - SIMILARITY_SHARE) * w * close / weight_known
-        items.append({"element": eid, "name": element_label(eid, elements),
-                      "kind": kind_of(eid), "importance": importance, "level": need, "you": you,
-                      "source": levels[eid].source if eid in levels else None, "closeness": close,
-                      "points": points})  # fmt: skip
+        items.append({"element": eid, "name": element_label(eid, elements), "kind": kind_of(eid),
+                      "importance": importance, "level": need, "you": you, "source": levels[eid].source,
+                      "closeness": close, "points": points})  # fmt: skip
+    for eid, importance, need in unrated:
+        items.append({"element": eid, "name": element_label(eid, elements), "kind": kind_of(eid),
+                      "importance": importance, "level": need, "you": None, "source": None,
+                      "closeness": None, "points": 0.0})  # fmt: skip
     closeness = close_sum / weight_known if weight_known else 0.0
     score = SIMILARITY_SHARE * similarity + (1 - SIMILARITY_SHARE) * closeness
     items.sort(key=lambda i: (-i["importance"], i["element"]))
@@ -311,13 +337,15 @@ def skills_part(
         parts.append(_technology(tech_items, tech_detail, have, role))
     ratings = ratings_fit(levels, role, elements)
     if ratings is not None:
-        parts.append(
-            ("ratings", ratings.score, [{**i, "part": "ratings"} for i in ratings.items], ratings.detail)
-        )
+        for i in ratings.items:
+            i["part"] = "ratings"
+        parts.append(("ratings", ratings.score, ratings.items, ratings.detail))
     if not parts:
         return None
     share = 1 / len(parts)
-    items = [{**i, "points": i["points"] * share} for _, _, its, _ in parts for i in its]
+    items = [i for _, _, its, _ in parts for i in its]
+    for i in items:  # this fit's own dicts, scaled in place
+        i["points"] *= share
     score = sum(p[1] for p in parts) * share
     detail = " | ".join(f"{name} {s:.0%}: {d}" for name, s, _, d in parts) if len(parts) > 1 else parts[0][3]
     return SkillsPart(score, detail, items, ratings.gaps if ratings else [])
@@ -333,11 +361,10 @@ def _technology(
     coverage = sum(i["points"] for i in items)  # in units of the part: 0..1
     relevance = sum(p * importance.get(s, 0) / 5 for s, p in have.items()) / mine
     c, r = TECH_COVERAGE_SHARE, 1 - TECH_COVERAGE_SHARE
-    out = [
-        {**i, "part": "technology",
-         "points": c * i["points"] + r * have.get(i["skill"], 0) * i["importance"] / 5 / mine}
-        for i in items
-    ]  # fmt: skip
+    for i in items:  # this fit's own dicts, changed in place
+        i["part"] = "technology"
+        i["points"] = c * i["points"] + r * have.get(i["skill"], 0) * i["importance"] / 5 / mine
+    out = items
     score = c * coverage + r * relevance
     detail += f"; the occupation's technologies use {relevance:.0%} of your skills"
     return "technology", score, out, detail

@@ -76,6 +76,7 @@ as described above.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import re
@@ -197,9 +198,17 @@ def score_role(profile: Profile, role: Role, catalog: Catalog) -> RoleFit:
     return _score(_Person.of(profile, catalog), role)
 
 
-def fit_dict(fit: RoleFit) -> dict[str, Any]:
+COMPACT_GAPS = 10  # `quiz --json` over an O*NET pack: the gaps listed per occupation
+
+
+def fit_dict(fit: RoleFit, compact: bool = False) -> dict[str, Any]:
     """The JSON shape of a fit (`quiz --json` results, `fit ROLE --json`). A component
-    without data (O*NET occupations only) has score null and "has_data": false."""
+    without data (O*NET occupations only) has score null and "has_data": false. `compact`
+    (the quiz's thousand O*NET occupations): an occupation's parts list the COMPACT_ITEMS
+    items that earned the most points, and its first COMPACT_GAPS gaps; `fit CODE --json`
+    gives them all."""
+    if compact and "." in fit.role:  # an O*NET-SOC code: role ids never hold a dot
+        fit = _compacted(fit)
     partial = len(fit.components_with_data) < len(fit.components)
     return {
         "role": fit.role,
@@ -223,6 +232,19 @@ def fit_dict(fit: RoleFit) -> dict[str, Any]:
         "matched": [_rounded(m._asdict()) for m in fit.matched],
         "gaps": [_rounded(g._asdict()) for g in fit.gaps],
     }
+
+
+COMPACT_ITEMS = 6  # ... and the items that earned the most points (either way) per part
+
+
+def _compacted(fit: RoleFit) -> RoleFit:
+    components = {}
+    for name, c in fit.components.items():
+        items = c.items
+        if len(items) > COMPACT_ITEMS and all("points" in i for i in items):
+            items = sorted(items, key=lambda i: -abs(i["points"]))[:COMPACT_ITEMS]
+        components[name] = dataclasses.replace(c, items=items)
+    return dataclasses.replace(fit, components=components, gaps=fit.gaps[:COMPACT_GAPS])
 
 
 def weight_with_data(fit: RoleFit) -> float:
@@ -419,7 +441,9 @@ def _occupation_skills(
     if role.skills:
         tech, matched, gaps = _skills(person, role)
         unit = WEIGHTS["skills"] * 100
-        tech_items = [{**i, "points": i["points"] / unit} for i in tech.items]
+        tech_items = tech.items
+        for i in tech_items:  # fresh dicts of this fit: scaled in place
+            i["points"] /= unit
         tech_detail = tech.detail
     part = skills_part(
         tech_items, tech_detail, person.technology_skills, person.onet_levels, role, person.onet_elements
@@ -433,7 +457,9 @@ def _occupation_skills(
             why += ", and you have no level on the skills and knowledge O*NET rates for it"
         return missing("skills", why), [], []
     unit = WEIGHTS["skills"] * 100
-    items = [{**i, "points": i["points"] * unit} for i in part.items]
+    items = part.items
+    for i in items:
+        i["points"] *= unit
     skills = Component("skills", WEIGHTS["skills"], part.score, part.score * unit, part.detail, items)
     by_skill = {i["skill"]: i["points"] for i in items if i.get("part") == "technology"}
     matched = [m._replace(points=by_skill.get(m.skill, m.points)) for m in matched]
@@ -441,8 +467,12 @@ def _occupation_skills(
 
 
 def _reweighted(c: Component, factor: float) -> Component:
-    items = [{k: v * factor if k == "points" else v for k, v in item.items()} for item in c.items]
-    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, items)
+    """The component at its O*NET weight; its items are this fit's own, scaled in place (a
+    thousand occupations' items are the quiz's largest allocation)."""
+    for item in c.items:
+        if "points" in item:
+            item["points"] *= factor
+    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, c.items)
 
 
 # --- skills ---------------------------------------------------------------------------

@@ -159,7 +159,7 @@ def read_pack(path: Path, catalog: Catalog) -> list[Role]:
     for i, occ in enumerate(occupations):
         code = occ.get("code", "?") if isinstance(occ, dict) else "?"
         try:
-            roles.append(_role(occ, path, release, credit, source, zones, skills))
+            roles.append(_role(occ, path, release, credit, source, zones, skills, elements))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataError(f"{path}: occupations[{i}] ({code}): {_problem(exc)}; {REIMPORT}") from None
     catalog.ambiguous.update(ambiguous)
@@ -201,6 +201,7 @@ def _role(
     source: Source,
     zones: dict[int, JobZone],
     skills: dict[str, Any],
+    elements: dict[str, OnetElement],
 ) -> Role:
     code = _text(occ["code"])
     if not CODE.match(code):
@@ -220,6 +221,8 @@ def _role(
                    for name, category, flags in occ["technologies"]])  # fmt: skip
     assessed = {name for names in sources.values() for name in names}
     values = occ.get("work_values") or {}
+    ratings = _ratings(occ.get("ratings") or {})
+    centred, norm, important = centred_ratings(ratings, elements)
     info = OnetInfo(
         release=release,
         credit=credit,
@@ -231,7 +234,10 @@ def _role(
         experience_source="" if exp is None else _text(exp["source"]),
         skill_sources=sources,
         unassessed=sum(1 for t in tools if t.name not in assessed),  # each weighs 1 in fit's skills
-        ratings=_ratings(occ.get("ratings") or {}),
+        ratings=ratings,
+        centred=centred,
+        ratings_norm=norm,
+        important=important,
         work_values={_text(k): float(v) for k, v in (values.get("extent") or {}).items()},
         high_points=tuple(_text(v) for v in values.get("high_points") or ()),
         related=tuple((_text(c), _text(t)) for c, t in occ.get("related") or ()),
@@ -304,6 +310,27 @@ def _education(edu: dict[str, Any] | None) -> tuple[Education, str, dict[str, fl
         raise ValueError(f"education: unknown degree '{typical}' or '{minimum}'")
     education = Education(typical, minimum, (), tuple(_text(n) for n in edu["notes"]))
     return education, _text(edu["source"]), {str(k): float(v) for k, v in edu["shares"].items()}
+
+
+def centred_ratings(
+    ratings: dict[str, tuple[float, float | None]], elements: dict[str, OnetElement]
+) -> tuple[dict[str, float], float, tuple[str, ...]]:
+    """(element -> w x (level - mean), sum of w x (level - mean)², the important elements);
+    w = importance / 5; a suppressed level counts as the mean (careercli.fit.onet_fit)."""
+    centred: dict[str, float] = {}
+    norm = 0.0
+    for eid, (importance, level) in ratings.items():
+        element = elements.get(eid)
+        mean = element.mean_level if element is not None else 0.0
+        theirs = (level if level is not None else mean) - mean
+        w = importance / 5
+        centred[eid] = w * theirs
+        norm += w * theirs * theirs
+    important = sorted(
+        (eid for eid, (im, lv) in ratings.items() if im >= 3.0 and lv is not None and lv >= 2.0),
+        key=lambda e: (-ratings[e][0], e),
+    )
+    return centred, norm, tuple(important)
 
 
 def _ratings(raw: dict[str, Any]) -> dict[str, tuple[float, float | None]]:

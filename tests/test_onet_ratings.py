@@ -5,6 +5,7 @@ they give on the real 29.2 tables (those tests skip without ../shared)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -303,6 +304,7 @@ def test_show_data_scientists_from_the_real_tables(invoke: Invoke, real_home: Pa
     assert "Source: U.S. Bureau of Labor Statistics, Employment Projections 2024-34" in text
     assert "Core tasks • " in text and "Related occupations 15-2041.00 Statisticians (Primary-Short)" in text
     assert "O*NET rates none for this occupation: the mean of its related Statisticians (15-2041.00)" in text
+    assert text.count("O*NET rates none for this occupation") == 1
     assert "This product includes information from the O*NET 29.2 Database by USDOL/ETA." in text
 
 
@@ -360,3 +362,15 @@ def test_next_from_registered_nurses_on_the_real_tables(invoke: Invoke, real_hom
     data = json.loads(invoke("next", "29-1141.00", "--answers", nurse, "--json", env=env).output)
     assert data["from"]["pay"]["median"] > 0 and data["from"]["outlook"]["period"] == "2024-2034"
     assert len(data["next"]) >= 10 and data["next"][0]["role"].startswith("29-")
+
+
+def test_compare_occupations_shows_tasks_ratings_wages_and_work_values(invoke: Invoke, tables: Path) -> None:
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    out = invoke("compare", "15-2051.00", "29-1214.00", width=400).output
+    text = " ".join(re.sub("[│┌┐└┘├┤┬┴┼─]", " ", out).split())
+    assert "Core tasks (O*NET): • Apply statistical methods to data." in text
+    assert "O*NET skills (importance, level): Programming: importance 4.5, level 5.0" in text
+    assert "Work values: Achievement 6.0" in text and "US wages (BLS): No data" in text
+    data = json.loads(invoke("compare", "15-2051.00", "29-1214.00", "--json").output)
+    assert data["roles"][0]["onet_profile"]["related"][0]["code"] == "15-2041.00"
+    assert "us_wages" in data["roles"][1]

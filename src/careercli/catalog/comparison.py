@@ -111,6 +111,7 @@ def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
     for role in comp.roles:
         full = role_dict(catalog, role)
         keep = {"id", "title", "level", "level_label", "family", *comp.facets, "onet", "credit"}
+        keep |= {"onet_profile", "us_wages"}  # O*NET occupations
         roles.append({k: v for k, v in full.items() if k in keep})
     return envelope(
         facets=list(comp.facets), roles=roles, shared=shared, unique=unique, **onet_keys(comp.roles)

@@ -21,7 +21,7 @@ def rating_lines(profile: dict[str, Any], kind: str) -> list[str]:
         + ("suppressed" if r["level"] is None else f"{r['level']:.1f}")
         for r in rows
     ]
-    if profile.get("ratings_from"):
+    if profile.get("ratings_from") and kind == "knowledge":  # said once, below both lists
         names = ", ".join(f"{r['title']} ({r['code']})" for r in profile["ratings_from"])
         lines.append(f"O*NET rates none for this occupation: the mean of its related {names}.")
     return lines

@@ -374,3 +374,35 @@ def test_compare_occupations_shows_tasks_ratings_wages_and_work_values(invoke: I
     data = json.loads(invoke("compare", "15-2051.00", "29-1214.00", "--json").output)
     assert data["roles"][0]["onet_profile"]["related"][0]["code"] == "15-2041.00"
     assert "us_wages" in data["roles"][1]
+
+
+# --- the quiz's O*NET sections ---------------------------------------------------------------
+
+
+def test_the_quiz_asks_onet_skills_and_work_values_with_an_onet_catalog(invoke: Invoke, tables: Path) -> None:
+    from tests.test_quiz_cli import DOWN, UP, ask_with_keys
+
+    from careercli.onet.pack import pack_dir
+    from careercli.profile import quiz_prompts
+
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    catalog = load_catalog(onet=pack_dir(), onet_only=True, use_cache=False)
+    groups = [title for title, _ in quiz_prompts.onet_groups(catalog)]
+    assert groups == ["Skills: Content", "Skills: Technical Skills", "Knowledge: Mathematics and Science",
+                      "Knowledge: Health Services"]  # fmt: skip
+    keys = (
+        "1\r\r" + UP * 2 + "\r"  # 1 year, entry; high school
+        "\r"  # no skills
+        + "\r" * 12  # interests: all neutral
+        + "\r\r\r\r"  # preferences skipped
+        + "\r"  # rate O*NET skills: yes
+        + " " + DOWN + " \r"  # Speaking and Programming
+        + "5\r3\r"  # their levels
+        + "\r"  # work values: yes
+        + "5\r" + "\r" * 4 + "2\r"  # achievement 5, independence 2, the rest neutral
+    )  # fmt: skip
+    data = ask_with_keys(catalog, keys)
+    assert data["onet_skills"] == {"Speaking": 5, "Programming": 3}
+    assert data["work_values"] == {"achievement": 5, "independence": 2}
+    profile = parse_answers(data, catalog, "quiz answers")
+    assert profile.onet_skills == {"2.A.1.d": 5.0, "2.B.3.e": 3.0}

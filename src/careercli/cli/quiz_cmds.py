@@ -95,9 +95,10 @@ def quiz(
     else:
         profile = _ask(catalog)
 
+    from careercli.common.atomic_write import write_text_atomic
     from careercli.fit.score import score_roles
     from careercli.profile.answers import profile_to_answers
-    from careercli.profile.store import answers_yaml, save_profile, write_text_atomic
+    from careercli.profile.store import answers_yaml, save_profile
 
     data = profile_to_answers(profile)
     fits = score_roles(profile, catalog)
@@ -106,7 +107,7 @@ def quiz(
     wrote = False
     if save_answers is not None:
         try:
-            write_text_atomic(save_answers, answers_yaml(data))
+            write_text_atomic(save_answers, answers_yaml(data), private=False)
             wrote = True
         except CareerError as exc:
             failed.append(exc)

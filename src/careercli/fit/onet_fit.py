@@ -144,6 +144,21 @@ def element_label(element: str, elements: dict[str, Any]) -> str:
 
 
 _LABELS: dict[tuple[str, int], str] = {}  # a thousand occupations name the same 68 elements
+_LABELS_OF: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _labels_of(elements: dict[str, Any], ratings: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """element -> (label, kind) for every element of `elements` (once per catalog) and of
+    `ratings` (an element the pack's list lacks: its id)."""
+    labels = _LABELS_OF.get(id(elements))
+    if labels is None:
+        labels = _LABELS_OF[id(elements)] = {e: (element_label(e, elements), kind_of(e)) for e in elements}
+    if not labels.keys() >= ratings.keys():
+        labels = {
+            **labels,
+            **{e: (element_label(e, elements), kind_of(e)) for e in ratings if e not in labels},
+        }
+    return labels
 
 
 def _label(element: str, elements: dict[str, Any]) -> str:
@@ -229,6 +244,7 @@ def ratings_fit(levels: dict[str, Level], role: Role, elements: dict[str, OnetEl
     ]
     if not rows:
         return None
+    labels = _labels_of(elements, ratings)
     norm = (theirs_sq * mine_sq) ** 0.5
     similarity = max(0.0, sum([r[5] for r in rows]) / norm) if norm else 0.0
     weight_known = sum([r[1] for r in rows if r[3] is not None])
@@ -242,11 +258,13 @@ def ratings_fit(levels: dict[str, Level], role: Role, elements: dict[str, OnetEl
             close = max(0.0, 1 - 2 * apart / 7)
             close_sum += w * close
             points += (1 - SIMILARITY_SHARE) * w * close / weight_known
-        items.append({"element": eid, "name": element_label(eid, elements), "kind": kind_of(eid),
+        name, kind = labels[eid]
+        items.append({"element": eid, "name": name, "kind": kind,
                       "importance": importance, "level": need, "you": you, "source": levels[eid].source,
                       "closeness": close, "points": points})  # fmt: skip
     for eid, importance, need in unrated:
-        items.append({"element": eid, "name": element_label(eid, elements), "kind": kind_of(eid),
+        name, kind = labels[eid]
+        items.append({"element": eid, "name": name, "kind": kind,
                       "importance": importance, "level": need, "you": None, "source": None,
                       "closeness": None, "points": 0.0})  # fmt: skip
     closeness = close_sum / weight_known if weight_known else 0.0

@@ -53,7 +53,7 @@ def _levels(catalog: Catalog, profile: Profile) -> dict[str, Any]:
         return {}
     from careercli.fit.onet_fit import person_levels
 
-    return person_levels(profile.skills, profile.onet_skills, catalog.skills)
+    return person_levels(profile.skills, profile.onet_skills, catalog.skills, catalog.onet_elements)
 
 
 def _entry(

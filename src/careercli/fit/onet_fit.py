@@ -183,12 +183,17 @@ def resolve_element(name: str, where: str, skills: Collection[str]) -> tuple[str
 class Level(NamedTuple):
     level: float  # 0-7
     source: str  # "onet_skills" or "python 5/5"
+    centred: float = 0.0  # level minus the element's mean level over rated occupations
 
 
 def person_levels(
-    skills: dict[str, int], onet_skills: dict[str, float], known: Collection[str]
+    skills: dict[str, int],
+    onet_skills: dict[str, float],
+    known: Collection[str],
+    elements: dict[str, OnetElement] | None = None,
 ) -> dict[str, Level]:
-    """The person's O*NET profile: element id -> level and where it came from."""
+    """The person's O*NET profile: element id -> level, where it came from, and (given the
+    pack's `elements`) the level centred on the element's mean."""
     cw = load_crosswalk(known)
     names = cw.elements
     out: dict[str, Level] = {}
@@ -200,7 +205,8 @@ def person_levels(
     for eid, level in onet_skills.items():
         if eid in names:
             out[eid] = Level(float(level), "onet_skills")
-    return out
+    means = {e: x.mean_level for e, x in (elements or {}).items()}
+    return {e: Level(lv.level, lv.source, lv.level - means.get(e, 0.0)) for e, lv in out.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,16 +233,14 @@ def ratings_fit(levels: dict[str, Level], role: Role, elements: dict[str, OnetEl
     ratings, centred = info.ratings, info.centred
     mine_sq = 0.0
     rows: list[tuple[str, float, float, float | None, float, float]] = []
-    for eid, mine in levels.items():
+    for eid, mine in levels.items():  # centred at person_levels (given the pack's elements)
         rating = ratings.get(eid)
         if rating is None:
             continue
-        element = elements.get(eid)
-        you = mine.level
-        diff = you - (element.mean_level if element is not None else 0.0)
+        diff = mine.centred
         w = rating[0] * 0.2
         mine_sq += w * diff * diff
-        rows.append((eid, w, rating[0], rating[1], you, centred[eid] * diff))
+        rows.append((eid, w, rating[0], rating[1], mine.level, centred[eid] * diff))
     theirs_sq = info.ratings_norm
     # the important elements you have no level on, most important first: the flags' few
     unrated = [(e, ratings[e][0], ratings[e][1] or 0.0) for e in info.important if e not in levels][

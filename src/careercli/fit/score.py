@@ -76,7 +76,6 @@ as described above.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import gc
 import re
@@ -234,17 +233,20 @@ def fit_dict(fit: RoleFit, compact: bool = False) -> dict[str, Any]:
     }
 
 
-COMPACT_ITEMS = 6  # ... and the items that earned the most points (either way) per part
+COMPACT_ITEMS = 5  # ... and the items that earned the most points (either way) per part
 
 
 def _compacted(fit: RoleFit) -> RoleFit:
-    components = {}
+    components = dict(fit.components)
     for name, c in fit.components.items():
-        items = c.items
-        if len(items) > COMPACT_ITEMS and all("points" in i for i in items):
-            items = sorted(items, key=lambda i: -abs(i["points"]))[:COMPACT_ITEMS]
-        components[name] = dataclasses.replace(c, items=items)
-    return dataclasses.replace(fit, components=components, gaps=fit.gaps[:COMPACT_GAPS])
+        if len(c.items) > COMPACT_ITEMS and all("points" in i for i in c.items):
+            items = sorted(c.items, key=lambda i: -abs(i["points"]))[:COMPACT_ITEMS]
+            kept = Component(c.name, c.weight, c.score, c.points, c.detail, items, c.has_data)
+            components[name] = kept
+    gaps = fit.gaps[:COMPACT_GAPS]
+    return RoleFit(
+        fit.role, fit.title, fit.score, components, fit.matched, gaps, fit.level, fit.components_with_data
+    )
 
 
 def weight_with_data(fit: RoleFit) -> float:
@@ -328,7 +330,7 @@ def _onet_levels(profile: Profile, catalog: Catalog) -> dict[str, Any]:
         return {}
     from careercli.fit.onet_fit import person_levels
 
-    return person_levels(profile.skills, profile.onet_skills, catalog.skills)
+    return person_levels(profile.skills, profile.onet_skills, catalog.skills, catalog.onet_elements)
 
 
 def _score(person: _Person, role: Role) -> RoleFit:

@@ -17,8 +17,9 @@ work values, tasks and related occupations (`data import-onet`, issue 18).
 An occupation O*NET rates no skills or knowledge for (137 of 29.2's 1,016, Software
 Developers and Data Scientists among them: new SOC 2018 occupations not surveyed yet) takes,
 as a proxy said to be one, the mean ratings of its Primary-Short related occupations that
-are rated (Primary-Long when none are): importance the mean importance, level the mean of
-the levels not suppressed. `ratings_from` names them; show and fit say so.
+are rated (Primary-Long when none are), the n-th in O*NET's order weighing 1/n: importance
+the mean importance, level the mean of the levels not suppressed. `ratings_from` names
+them; show and fit say so.
 """
 
 from __future__ import annotations
@@ -173,12 +174,25 @@ def proxy_ratings(
 
 
 def _mean_ratings(many: list[dict[str, list[float | None]]]) -> dict[str, list[float | None]]:
+    """The mean of several occupations' ratings, the n-th in O*NET's order weighing 1/n
+    (O*NET lists an occupation's related ones most related first)."""
     mean: dict[str, list[float | None]] = {}
+    weights = [1 / n for n in range(1, len(many) + 1)]
     for element in sorted({e for r in many for e in r}):
-        importances = [r[element][0] for r in many if element in r and r[element][0] is not None]
-        levels = [r[element][1] for r in many if element in r and r[element][1] is not None]
-        mean[element] = [
-            round(sum(importances) / len(importances), 2),  # type: ignore[arg-type]
-            round(sum(levels) / len(levels), 2) if levels else None,  # type: ignore[arg-type]
+        importances = [
+            (w, r[element][0])
+            for w, r in zip(weights, many, strict=True)
+            if element in r and r[element][0] is not None
         ]
+        levels = [
+            (w, r[element][1])
+            for w, r in zip(weights, many, strict=True)
+            if element in r and r[element][1] is not None
+        ]
+        mean[element] = [_weighted(importances), _weighted(levels) if levels else None]
     return mean
+
+
+def _weighted(pairs: list[tuple[float, float | None]]) -> float:
+    total = sum(w for w, _ in pairs)
+    return round(sum(w * (v or 0.0) for w, v in pairs) / total, 2)

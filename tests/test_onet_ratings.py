@@ -409,3 +409,11 @@ def test_the_quiz_asks_onet_skills_and_work_values_with_an_onet_catalog(invoke: 
     assert data["work_values"] == {"achievement": 5, "independence": 2}
     profile = parse_answers(data, catalog, "quiz answers")
     assert profile.onet_skills == {"2.A.1.d": 5.0, "2.B.3.e": 3.0}
+
+
+def test_markdown_of_an_occupation_carries_its_o_net_profile(invoke: Invoke, tables: Path) -> None:
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    md = invoke("show", "15-2051.00", "--markdown").output
+    assert "## Skills (O*NET ratings)\n\n- Programming: importance 4.5, level 5.0\n" in md
+    assert "## Core tasks\n\n- Apply statistical methods to data.\n" in md
+    assert "## Related occupations\n\n- 15-2041.00 Statisticians (Primary-Short)\n" in md

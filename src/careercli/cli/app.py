@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "plan": ("careercli.cli.quiz_cmds", "plan", "command"),
     "next": ("careercli.cli.next_cmds", "next_role", "command"),
     "profile": ("careercli.cli.quiz_cmds", "profile_app", "group"),
+    "resume": ("careercli.cli.resume_cmds", "resume", "command"),
     "jobs": ("careercli.cli.jobs_cmds", "jobs_app", "group"),
     "salary": ("careercli.cli.salary_cmds", "salary", "command"),
     "data": ("careercli.cli.data_cmds", "data_app", "group"),

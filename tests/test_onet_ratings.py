@@ -417,3 +417,14 @@ def test_markdown_of_an_occupation_carries_its_o_net_profile(invoke: Invoke, tab
     assert "## Skills (O*NET ratings)\n\n- Programming: importance 4.5, level 5.0\n" in md
     assert "## Core tasks\n\n- Apply statistical methods to data.\n" in md
     assert "## Related occupations\n\n- 15-2041.00 Statisticians (Primary-Short)\n" in md
+
+
+@needs_shared
+def test_the_quiz_text_explains_an_onet_rated_match(invoke: Invoke, real_home: Path) -> None:
+    top(invoke, real_home, "nurse.yaml")
+    args = ("quiz", "--answers", str(EXAMPLES / "nurse.yaml"), "--catalog", "onet", "--no-save", "--top", "3")
+    text = " ".join(invoke(*args, env={"CAREERCLI_HOME": str(real_home)}, width=100).output.split())
+    assert "skills 55% + experience 15% + interests 10% + education 10% + preferences 10%" in text
+    assert "preferences are O*NET's work values against yours" in text
+    assert "O*NET strengths: Medicine and Dentistry 5.0 (4.5)" in text and "Under-qualified:" in text
+    assert "Learn Excel" not in text  # no technology part: the nurse rated no careercli skill

@@ -129,19 +129,21 @@ def weights_note(fit: RoleFit, fits: list[RoleFit] | None = None) -> str:
     from careercli.fit.score import ONET_BASIS, WEIGHTS
 
     listed = fits or [fit]
-    occupations = [f for f in listed if len(f.components_with_data) < len(f.components)]
+    # an O*NET-SOC code holds a dot, a role id never does
+    occupations = [f for f in listed if "." in f.role]
     if occupations and len(occupations) == len(listed):  # O*NET alone: its own weights
-        weights = {n: c.weight for n, c in listed[0].components.items() if n in ONET_BASIS}
+        weights = {n: c.weight for n, c in listed[0].components.items() if n in ONET_BASIS or c.weight}
     else:
         weights = WEIGHTS
     parts = " + ".join(f"{n} {w:.0%}" for n, w in weights.items())
     note = f"Score 0-100 = {parts} (Level = experience). Each bar: how much of that part you earn."
     if occupations:
-        scaled = (
-            "preferences are not scored (O*NET lists no industries)"
-            if weights is not WEIGHTS
-            else "O*NET lists no industries, so their other four parts are scaled to add up to 100"
-        )
+        if weights is WEIGHTS:
+            scaled = "O*NET lists no industries, so their other four parts are scaled to add up to 100"
+        elif "preferences" in weights:
+            scaled = "preferences are O*NET's work values against yours (O*NET lists no industries)"
+        else:
+            scaled = "preferences are not scored (O*NET lists no industries)"
         note += f" O*NET occupations: {scaled}; a part an occupation has no data for (no data)"
         note += " earns none of its points."
     return note
@@ -210,15 +212,37 @@ def top_role_view(catalog: Catalog, fit: RoleFit, rank: int) -> list[RenderableT
     head = Text(f"{rank}. {fit.title} ({fit.role})", style="bold")
     head.append(f"  {fit.score:.1f}/100", style="bold cyan")
     steps = plan_steps(fit, role, catalog)
-    return [
-        Text(""),
-        head,
-        _labelled("Points", why_line(fit)),
-        _labelled("Strongest matches", matches_text(fit)),
-        _labelled("Biggest gaps", gaps_text(fit)),
-        Padding(Text("Next steps:", style="bold"), (0, 0, 0, 3), expand=False),
-        bullet_list(next_steps(fit, role, steps), indent=5),
-    ]
+    out: list[RenderableType] = [Text(""), head, _labelled("Points", why_line(fit))]
+    rated = [i for i in fit.components["skills"].items if i.get("part") == "ratings"]
+    if fit.matched or fit.gaps or not rated:
+        out += [_labelled("Strongest matches", matches_text(fit)), _labelled("Biggest gaps", gaps_text(fit))]
+    if rated:  # an occupation O*NET rates: its skills and knowledge, on its 0-7 levels
+        out += [_labelled("O*NET strengths", onet_strengths_text(rated)),
+                _labelled("Under-qualified", onet_gaps_text(rated))]  # fmt: skip
+    lines = next_steps(fit, role, steps)
+    if lines:
+        out += [
+            Padding(Text("Next steps:", style="bold"), (0, 0, 0, 3), expand=False),
+            bullet_list(lines, indent=5),
+        ]
+    return out
+
+
+def onet_strengths_text(items: list[dict[str, Any]], k: int = 4) -> str:
+    """The rated elements that earned the most, "you (the occupation's level)"."""
+    best = sorted((i for i in items if i["you"] is not None and i["points"] > 0), key=lambda i: -i["points"])
+    return ", ".join(f"{i['name']} {i['you']:.1f} ({i['level']:.1f})" if i["level"] is not None
+                     else f"{i['name']} {i['you']:.1f}" for i in best[:k]) or "none yet"  # fmt: skip
+
+
+def onet_gaps_text(items: list[dict[str, Any]], k: int = 4) -> str:
+    """Important elements (importance >= 3) where you are 2 or more levels below."""
+    from careercli.fit.onet_fit import FLAG_GAP, IMPORTANT
+
+    gaps = [i for i in items if i["level"] is not None and i["importance"] >= IMPORTANT
+            and i["level"] - (i["you"] or 0) >= FLAG_GAP]  # fmt: skip
+    gaps.sort(key=lambda i: -i["importance"] * (i["level"] - (i["you"] or 0)))
+    return ", ".join(f"{i['name']} {i['you'] or 0:.1f} < {i['level']:.1f}" for i in gaps[:k]) or "none"
 
 
 def job_salary(salary: dict[str, Any] | None) -> str:

@@ -267,7 +267,8 @@ def _round(value: float) -> float:
 
 def _rounded(item: dict[str, Any]) -> dict[str, Any]:
     """Floats to 2 decimals for the JSON; scoring keeps them exact so sums add up."""
-    return {k: _round(v) if isinstance(v, float) else v for k, v in item.items()}
+    # inline (no _round call): a thousand occupations' items pass through here
+    return {k: round(v, 2) + 0.0 if type(v) is float else v for k, v in item.items()}
 
 
 class _Person(NamedTuple):
@@ -464,6 +465,8 @@ def _occupation_skills(
         i["points"] *= unit
     skills = Component("skills", WEIGHTS["skills"], part.score, part.score * unit, part.detail, items)
     by_skill = {i["skill"]: i["points"] for i in items if i.get("part") == "technology"}
+    if not by_skill:  # the technologies were not scored (you rated no skill they use)
+        return skills, [], []
     matched = [m._replace(points=by_skill.get(m.skill, m.points)) for m in matched]
     return skills, matched, gaps
 

@@ -273,7 +273,6 @@ def ratings_fit(levels: dict[str, Level], role: Role, elements: dict[str, OnetEl
                       "closeness": None, "points": 0.0})  # fmt: skip
     closeness = close_sum / weight_known if weight_known else 0.0
     score = SIMILARITY_SHARE * similarity + (1 - SIMILARITY_SHARE) * closeness
-    items.sort(key=lambda i: (-i["importance"], i["element"]))
     fit = _flagged(score, similarity, closeness, items)
     if role.onet is not None and role.onet.ratings_from:
         proxy = ", ".join(role.onet.ratings_from)

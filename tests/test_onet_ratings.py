@@ -428,3 +428,16 @@ def test_the_quiz_text_explains_an_onet_rated_match(invoke: Invoke, real_home: P
     assert "preferences are O*NET's work values against yours" in text
     assert "O*NET strengths: Medicine and Dentistry 5.0 (4.5)" in text and "Under-qualified:" in text
     assert "Learn Excel" not in text  # no technology part: the nurse rated no careercli skill
+
+
+def test_plan_for_an_occupation_adds_its_o_net_gaps(invoke: Invoke, tables: Path, tmp_path: Path) -> None:
+    assert invoke("data", "import-onet", str(tables)).exit_code == 0
+    me = write(tmp_path / "me.yaml", "experience_years: 4\neducation: master\nonet_skills: {Speaking: 2}\n")
+    plan = json.loads(invoke("plan", "29-1214.00", "--answers", str(me), "--json").output)
+    onet = [s for s in plan["steps"] if s.get("scale") == "O*NET level 0-7"]
+    assert [s["name"] for s in onet] == ["Medicine and Dentistry", "Mathematics (knowledge)", "Speaking"]
+    assert (
+        onet[0]["action"]
+        == "Build Medicine and Dentistry (you gave no level) to O*NET level 6.5 of 7 (importance 4.9 of 5)."
+    )
+    assert onet[2]["have"] == 2.0 and onet[2]["need"] == 4.5 and onet[2]["kind"] == "onet-skill"

@@ -389,3 +389,28 @@ def _technology(
     score = c * coverage + r * relevance
     detail += f"; the occupation's technologies use {relevance:.0%} of your skills"
     return "technology", score, out, detail
+
+
+def plan_steps(items: list[dict[str, Any]], catalog: Any, after: int, top: int = 5) -> list[dict[str, Any]]:
+    """`plan CODE`: the important O*NET skills and knowledge you are under-qualified on
+    (two or more levels below, importance >= 3), the biggest importance x shortfall first,
+    after the technology steps; levels on O*NET's 0-7 scale, said so."""
+    gaps = [i for i in items if i.get("part") == "ratings" and i["level"] is not None
+            and i["importance"] >= IMPORTANT and i["level"] - (i["you"] or 0) >= FLAG_GAP]  # fmt: skip
+    gaps.sort(key=lambda i: (-i["importance"] * (i["level"] - (i["you"] or 0)), i["element"]))
+    steps: list[dict[str, Any]] = []
+    for n, i in enumerate(gaps[:top], after + 1):
+        have, need = i["you"] or 0.0, i["level"]
+        element = catalog.onet_elements.get(i["element"])
+        verb = (
+            f"Raise {i['name']} from level {have:.1f}" if have else f"Build {i['name']} (you gave no level)"
+        )
+        steps.append({
+            "rank": n, "skill": i["element"], "name": i["name"], "importance": round(i["importance"], 1),
+            "have": round(have, 1), "need": round(need, 1),
+            "priority": round(i["importance"] * (need - have) / 7, 2),
+            "action": f"{verb} to O*NET level {need:.1f} of 7 (importance {i['importance']:.1f} of 5).",
+            "about": element.description if element is not None else "", "tips": [],
+            "scale": "O*NET level 0-7", "kind": f"onet-{i['kind']}",
+        })  # fmt: skip
+    return steps

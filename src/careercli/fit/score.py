@@ -728,6 +728,10 @@ def plan_steps(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any
                 "tips": tips,
             }
         )
+    if role.onet is not None and role.onet.ratings:  # O*NET's skills and knowledge too
+        from careercli.fit.onet_fit import plan_steps as onet_steps
+
+        steps += onet_steps(fit.components["skills"].items, catalog, len(steps))
     return steps
 
 

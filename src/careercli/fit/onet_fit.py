@@ -332,6 +332,9 @@ def work_values_fit(wanted: dict[str, int], role: Role) -> tuple[float, str, lis
     return score, detail, items
 
 
+# With both: O*NET's ratings of the occupation (surveyed importance and level) weigh more
+# than its technology list (examples from job postings, noisy: issue 18).
+RATINGS_SHARE = 2 / 3
 TECH_COVERAGE_SHARE = 0.2  # of the technology part: coverage; the rest is relevance
 
 
@@ -363,11 +366,14 @@ def skills_part(
         parts.append(("ratings", ratings.score, ratings.items, ratings.detail))
     if not parts:
         return None
-    share = 1 / len(parts)
+    shares = {"technology": 1 - RATINGS_SHARE, "ratings": RATINGS_SHARE} if len(parts) > 1 else None
+    score = 0.0
+    for name, part_score, its, _ in parts:
+        share = shares[name] if shares else 1.0
+        score += part_score * share
+        for i in its:  # this fit's own dicts, scaled in place
+            i["points"] *= share
     items = [i for _, _, its, _ in parts for i in its]
-    for i in items:  # this fit's own dicts, scaled in place
-        i["points"] *= share
-    score = sum(p[1] for p in parts) * share
     detail = " | ".join(f"{name} {s:.0%}: {d}" for name, s, _, d in parts) if len(parts) > 1 else parts[0][3]
     return SkillsPart(score, detail, items, ratings.gaps if ratings else [])
 

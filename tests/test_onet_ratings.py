@@ -308,7 +308,7 @@ def test_show_data_scientists_from_the_real_tables(invoke: Invoke, real_home: Pa
     assert "Core tasks • " in text and "Related occupations 15-2041.00 Statisticians (Primary-Short)" in text
     assert "O*NET rates none for this occupation: the mean of its related Statisticians (15-2041.00)" in text
     assert text.count("O*NET rates none for this occupation") == 1
-    assert "This product includes information from the O*NET 29.2 Database by USDOL/ETA." in text
+    assert "This product includes information from the O*NET 29.2 Database" in text
 
 
 # --- next -----------------------------------------------------------------------------------
@@ -373,7 +373,7 @@ def test_compare_occupations_shows_tasks_ratings_wages_and_work_values(invoke: I
     text = " ".join(re.sub("[│┌┐└┘├┤┬┴┼─]", " ", out).split())
     assert "Core tasks (O*NET): • Apply statistical methods to data." in text
     assert "O*NET skills (importance, level): Programming: importance 4.5, level 5.0" in text
-    assert "Work values: Achievement 6.0" in text and "US wages (BLS): No data" in text
+    assert "Work values: Achievement 6.0" in text and "No data: no BLS wages for this occupation" in text
     data = json.loads(invoke("compare", "15-2051.00", "29-1214.00", "--json").output)
     assert data["roles"][0]["onet_profile"]["related"][0]["code"] == "15-2041.00"
     assert "us_wages" in data["roles"][1]

@@ -53,6 +53,7 @@ from careercli.catalog.models import Catalog, Skill
 from careercli.common import vocab
 from careercli.common.errors import DataError
 from careercli.onet import bls_join, descriptors
+from careercli.onet.credit import credit_line
 from careercli.onet.pack import (
     HOT,
     IN_DEMAND,
@@ -61,7 +62,6 @@ from careercli.onet.pack import (
     PACK_KIND,
     SCHEMA_VERSION,
     TASKS_FILE,
-    credit_line,
     technology_importance,
 )
 from careercli.onet.table import CODE_COL, Table

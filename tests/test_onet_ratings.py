@@ -441,3 +441,15 @@ def test_plan_for_an_occupation_adds_its_o_net_gaps(invoke: Invoke, tables: Path
         == "Build Medicine and Dentistry (you gave no level) to O*NET level 6.5 of 7 (importance 4.9 of 5)."
     )
     assert onet[2]["have"] == 2.0 and onet[2]["need"] == 4.5 and onet[2]["kind"] == "onet-skill"
+
+
+def test_roles_of_an_onet_pack_show_us_medians_and_growth(
+    invoke: Invoke, tables: Path, tmp_path: Path
+) -> None:
+    """The joined BLS figures are the occupation's us_wages and outlook, as for curated roles."""
+    test_a_bls_folder_joins_wages_and_projections_by_soc(invoke, tables, tmp_path)
+    roles = json.loads(invoke("roles", "--catalog", "onet", "--json").output)["roles"]
+    scientists = next(r for r in roles if r["id"] == "15-2051.00")
+    assert scientists["us_wages"]["p50"] == 112590 and scientists["outlook"]["growth_pct"] == 33.5
+    assert next(r for r in roles if r["id"] == "15-2041.00")["us_wages"] is None
+    assert "$113K" in invoke("roles", "--catalog", "onet", width=120).output

@@ -169,7 +169,7 @@ def onet_dict(role: Role) -> dict[str, Any]:
 def outlook_dict(role: Role) -> dict[str, Any] | None:
     """The BLS projection a role is counted in, with the seed's older figure where kept."""
     o = role.outlook
-    if role.onet is not None:
+    if o.growth_pct is None and role.onet is not None:  # an occupation without a BLS projection
         return None
     seed = o.seed
     return {

@@ -28,6 +28,7 @@ from careercli.catalog.models import (
     SkillNeed,
     Source,
     Tool,
+    UsWages,
 )
 from careercli.common import vocab
 from careercli.common.errors import DataError
@@ -254,6 +255,7 @@ def _role(
             code, title, {d: float(interests[d]) for d in vocab.INTERESTS} if interests else {}
         ),
         outlook=_outlook(info.bls),
+        us_wages=_us_wages(info.bls),
         tips=(),
         related=(),
         sources=(source,),
@@ -277,7 +279,24 @@ def _outlook(bls: dict[str, Any]) -> Outlook:
         return _NO_OUTLOOK
     summary = f"{p['band']}: {p['employment_start']:,} jobs in 2024 to {p['employment_end']:,} in 2034"
     return Outlook(summary, float(p["growth_pct"]), _text(p["period"]), _text(p["occupation"]),
-                   f"{p['source']}, {p['table']}", _text(p["date"]))  # fmt: skip
+                   _text(p["source"]), _text(p["date"]), soc=_text(bls["soc"]),
+                   employment_start=p["employment_start"], employment_end=p["employment_end"],
+                   openings_per_year=p["openings_per_year"], band=_text(p["band"]),
+                   entry_education=_text(p["entry_education"]), table=_text(p["table"]))  # fmt: skip
+
+
+def _us_wages(bls: dict[str, Any]) -> UsWages | None:
+    """The BLS wages for the occupation's SOC as the role's us_wages (none: None)."""
+    w = bls.get("wages")
+    if not w:
+        return None
+    from careercli.bls.tables import TOP_CODE_ANNUAL
+
+    top, hidden = tuple(w["top_coded"]), tuple(w["suppressed"])
+    limit = TOP_CODE_ANNUAL if top else None
+    return UsWages(_text(bls["soc"]), _text(w["occupation"]), int(w["year"]), w["p10"], w["p25"], w["p50"],
+                   w["p75"], w["p90"], w["mean"], w["employment"], top, hidden, limit,
+                   _text(w["source"]), _text(w["table"]), _text(w["date"]))  # fmt: skip
 
 
 def _skill_needs(

@@ -215,29 +215,11 @@ def _role(
     tools = tuple([_new(Tool, (name, category, bool(flags & HOT), bool(flags & IN_DEMAND)))
                    for name, category, flags in occ["technologies"]])  # fmt: skip
     assessed = {name for names in sources.values() for name in names}
-    values = occ.get("work_values") or {}
-    ratings = _ratings(occ.get("ratings") or {})
-    centred, norm, important = centred_ratings(ratings, elements)
-    info = OnetInfo(
-        release=release,
-        credit=credit,
-        job_zone=zones[occ["job_zone"]] if occ["job_zone"] is not None else None,
+    info = _onet_info(occ, release, credit, zones, elements)._replace(
         education_source=edu_source,
         education_shares=shares,
-        experience="" if exp is None else _text(exp["category"]),
-        experience_share=None if exp is None or exp["share"] is None else float(exp["share"]),
-        experience_source="" if exp is None else _text(exp["source"]),
         skill_sources=sources,
         unassessed=sum(1 for t in tools if t.name not in assessed),  # each weighs 1 in fit's skills
-        ratings=ratings,
-        centred=centred,
-        ratings_norm=norm,
-        important=important,
-        work_values={_text(k): float(v) for k, v in (values.get("extent") or {}).items()},
-        high_points=tuple(_text(v) for v in values.get("high_points") or ()),
-        related=tuple((_text(c), _text(t)) for c, t in occ.get("related") or ()),
-        ratings_from=tuple(_text(c) for c in occ.get("ratings_from") or ()),
-        bls=_bls(occ.get("bls")),
     )
     return Role(
         id=code,
@@ -261,6 +243,40 @@ def _role(
         sources=(source,),
         path=str(path),
         onet=info,
+    )
+
+
+def _onet_info(
+    occ: dict[str, Any],
+    release: str,
+    credit: str,
+    zones: dict[int, JobZone],
+    elements: dict[str, OnetElement],
+) -> OnetInfo:
+    """What an occupation carries beyond a Role's facets, but its education and skills."""
+    exp = occ["experience"]
+    values = occ.get("work_values") or {}
+    ratings = _ratings(occ.get("ratings") or {})
+    centred, norm, important = centred_ratings(ratings, elements)
+    return OnetInfo(
+        release=release,
+        credit=credit,
+        job_zone=zones[occ["job_zone"]] if occ["job_zone"] is not None else None,
+        education_source="",
+        education_shares={},
+        experience="" if exp is None else _text(exp["category"]),
+        experience_share=None if exp is None or exp["share"] is None else float(exp["share"]),
+        experience_source="" if exp is None else _text(exp["source"]),
+        skill_sources={},
+        ratings=ratings,
+        centred=centred,
+        ratings_norm=norm,
+        important=important,
+        work_values={_text(k): float(v) for k, v in (values.get("extent") or {}).items()},
+        high_points=tuple(_text(v) for v in values.get("high_points") or ()),
+        related=tuple((_text(c), _text(t)) for c, t in occ.get("related") or ()),
+        ratings_from=tuple(_text(c) for c in occ.get("ratings_from") or ()),
+        bls=_bls(occ.get("bls")),
     )
 
 

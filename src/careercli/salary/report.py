@@ -331,25 +331,9 @@ def _where(filters: Filters) -> str:
 def _alternatives(
     catalog: Catalog, role: Role, group: Group | None, filters: Filters, overall: Figures, data: SalaryData
 ) -> list[Alternative]:
-    out: list[Alternative] = []
-    if group is not None:
-        if filters.level:
-            for lvl in vocab.LEVELS:
-                fig = data.figures(group, filters._replace(level=lvl))
-                if lvl != filters.level and fig.n:
-                    out.append(Alternative.of("level", lvl, f"{role.id} at level {lvl}", fig))
-        for dim, value in filters.active().items():
-            relaxed = filters.without(dim)
-            if dim == "level" or data.unsupported(relaxed):
-                continue
-            fig = data.figures(group, relaxed)
-            if fig.n > overall.n:
-                label = f"{role.id} without {OPTIONS[dim]} {describe_filter(dim, value)}"
-                out.append(Alternative.of("filter", dim, label, fig))
-        if len(filters.active()) > 1:
-            fig = data.figures(group, Filters())
-            if fig.n > overall.n:
-                out.append(Alternative.of("filter", "all", f"{role.id} without any filter", fig))
+    """What else has figures when the answer is thin: other levels, looser filters, related
+    roles, and survey titles like the role's when it has no rows of its own."""
+    out = _relaxed(role, group, filters, overall, data) if group is not None else []
     for rel in role.related:
         rel_group = data.group(rel)
         if rel_group is None:
@@ -362,6 +346,31 @@ def _alternatives(
             median = stat.p50 if stat.n >= MIN_N_PERCENTILES else None
             label = f"survey title '{stat.title}' (all rows, no filters)"
             out.append(Alternative("title", stat.title, label, stat.n, median))
+    return out
+
+
+def _relaxed(
+    role: Role, group: Group, filters: Filters, overall: Figures, data: SalaryData
+) -> list[Alternative]:
+    """The role's own figures at the other levels and with each filter (or all) left out."""
+    out: list[Alternative] = []
+    if filters.level:
+        for lvl in vocab.LEVELS:
+            fig = data.figures(group, filters._replace(level=lvl))
+            if lvl != filters.level and fig.n:
+                out.append(Alternative.of("level", lvl, f"{role.id} at level {lvl}", fig))
+    for dim, value in filters.active().items():
+        relaxed = filters.without(dim)
+        if dim == "level" or data.unsupported(relaxed):
+            continue
+        fig = data.figures(group, relaxed)
+        if fig.n > overall.n:
+            label = f"{role.id} without {OPTIONS[dim]} {describe_filter(dim, value)}"
+            out.append(Alternative.of("filter", dim, label, fig))
+    if len(filters.active()) > 1:
+        fig = data.figures(group, Filters())
+        if fig.n > overall.n:
+            out.append(Alternative.of("filter", "all", f"{role.id} without any filter", fig))
     return out
 
 

@@ -25,6 +25,15 @@ R = TypeVar("R")
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, schema_version).")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of a table.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
+AnswersOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        show_default=False,
+        help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",
+    ),
+]
 
 
 def one_format(**chosen: bool) -> str | None:

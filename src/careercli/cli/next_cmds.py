@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
+from careercli.cli.common import AnswersOpt, CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
 from careercli.common.envelope import envelope
 
 
@@ -15,15 +14,7 @@ from careercli.common.envelope import envelope
 def next_role(
     ctx: typer.Context,
     role: Annotated[str, typer.Argument(help="A role id, alias or title, or an O*NET-SOC code.")],
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            metavar="FILE",
-            show_default=False,
-            help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",
-        ),
-    ] = None,
+    answers: AnswersOpt = None,
     top: Annotated[
         int, typer.Option("--top", min=1, metavar="N", help="How many moves the text shows.")
     ] = 10,

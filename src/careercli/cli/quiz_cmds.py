@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careercli.cli.common import CatalogOpt, JsonOpt, complete_role, handles_errors, parse_catalog, state
+from careercli.cli.common import (
+    AnswersOpt,
+    CatalogOpt,
+    JsonOpt,
+    complete_role,
+    handles_errors,
+    parse_catalog,
+    state,
+)
 from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError
 
@@ -21,15 +29,6 @@ if TYPE_CHECKING:
     from careercli.profile.model import Profile
     from careercli.resume.findings import QuizStart
 
-AnswersOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--answers",
-        metavar="FILE",
-        show_default=False,
-        help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",
-    ),
-]
 RoleArg = Annotated[
     str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.", autocompletion=complete_role)
 ]

@@ -451,10 +451,12 @@ def test_markdown_of_an_occupation_carries_its_level_and_credit(invoke: Invoke) 
 @pytest.mark.usefixtures("imported")
 def test_a_technology_that_is_no_careercli_skill_weighs_1_and_earns_nothing(invoke: Invoke) -> None:
     """Statisticians: R and SAS (In Demand, 5) are careercli skills, Minitab is not. R at the
-    mid-level target earns 25 of 25 + 25 + 1: Minitab cannot be asked about, so it earns nothing."""
+    mid-level target earns 25 of 25 + 25 + 1, and SAS, a substitute for R (data/related_skills.yaml),
+    counts as floor(5 x 0.6) = 3 of the target 4: 18.75. Minitab cannot be asked about, so it
+    earns nothing."""
     fit = json.loads(invoke("fit", "15-2041.00", "--answers", str(STATISTICIAN), "--json").output)
     skills = fit["result"]["components"]["skills"]
-    assert skills["score"] == pytest.approx(25 / 51, abs=1e-4)
+    assert skills["score"] == pytest.approx((25 + 25 * 3 / 4) / 51, abs=1e-4)
     assert (
         "1 of its technologies (2% of the weight) are no careercli skill and earn nothing" in skills["detail"]
     )

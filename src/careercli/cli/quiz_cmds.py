@@ -265,13 +265,15 @@ def plan(
       careercli plan "Statisticians" --catalog onet
     """
     from careercli.catalog.lookup import resolve_role
-    from careercli.fit.score import plan_steps, score_role
+    from careercli.fit.plan import plan_steps, tips_status
+    from careercli.fit.score import score_role
 
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
     profile = _profile(catalog, answers)
     result = score_role(profile, found, catalog)
     steps = plan_steps(result, found, catalog)
+    tips = tips_status(result, found, catalog)
     if as_json:
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
@@ -283,6 +285,7 @@ def plan(
                 "title": found.title,
                 "score": result.score,
                 "steps": steps,
+                "tips": tips,
                 **onet_keys([found]),
             }
         )
@@ -291,7 +294,7 @@ def plan(
     from careercli.fit.render import plan_view
 
     out = console()
-    for part in plan_view(found, result, steps, out.width):
+    for part in plan_view(found, result, steps, tips, out.width):
         out.print(part)
 
 

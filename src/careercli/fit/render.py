@@ -179,24 +179,29 @@ def why_line(fit: RoleFit) -> str:
     )
 
 
-def matches_text(fit: RoleFit, k: int = 4) -> str:
+def matches_text(fit: RoleFit, names: dict[str, str], k: int = 4) -> str:
+    from careercli.fit.score import skill_text
+
     if not fit.matched:
         return "none of this role's skills yet"
-    return ", ".join(f"{m.name} {m.have}/5 (importance {m.importance})" for m in fit.matched[:k])
+    return ", ".join(f"{skill_text(m, names)} (importance {m.importance})" for m in fit.matched[:k])
 
 
 def gaps_text(fit: RoleFit, k: int = 4) -> str:
     if not fit.gaps:
         return "none: you meet every skill at the target"
-    return ", ".join(f"{g.name} {g.have}/5 → {g.need}/5 (importance {g.importance})" for g in fit.gaps[:k])
+    return ", ".join(
+        f"{g.name} {g.have}/5 → {g.need}/5 (importance {g.importance}{', must-have' if g.must else ''})"
+        for g in fit.gaps[:k]
+    )
 
 
-def next_steps(fit: RoleFit, role: Role, steps: list[dict[str, Any]], k: int = 3) -> list[str]:
-    """The top gaps' actions, then the role's own tips not already quoted."""
+def next_steps(steps: list[dict[str, Any]], tips: list[dict[str, Any]], k: int = 3) -> list[str]:
+    """The top gaps' actions, then the role's own tips not already quoted or already met."""
     lines = [str(s["action"]) for s in steps[:k]]
     quoted = {t for s in steps[:k] for t in s["tips"]}
-    lines += [tip for tip in role.tips if tip not in quoted][: max(1, 5 - len(lines))]
-    return lines
+    open_tips = [str(t["tip"]) for t in tips if not t["done"] and t["tip"] not in quoted]
+    return lines + open_tips[: max(1, 5 - len(lines))]
 
 
 def top_role_view(catalog: Catalog, fit: RoleFit, rank: int) -> list[RenderableType]:
@@ -204,20 +209,21 @@ def top_role_view(catalog: Catalog, fit: RoleFit, rank: int) -> list[RenderableT
     from rich.padding import Padding
     from rich.text import Text
 
-    from careercli.fit.score import plan_steps
+    from careercli.fit.plan import plan_steps, tips_status
 
     role = catalog.roles[fit.role]
     head = Text(f"{rank}. {fit.title} ({fit.role})", style="bold")
     head.append(f"  {fit.score:.1f}/100", style="bold cyan")
     steps = plan_steps(fit, role, catalog)
+    names = {k: s.name for k, s in catalog.skills.items()}
     return [
         Text(""),
         head,
         _labelled("Points", why_line(fit)),
-        _labelled("Strongest matches", matches_text(fit)),
+        _labelled("Strongest matches", matches_text(fit, names)),
         _labelled("Biggest gaps", gaps_text(fit)),
         Padding(Text("Next steps:", style="bold"), (0, 0, 0, 3), expand=False),
-        bullet_list(next_steps(fit, role, steps), indent=5),
+        bullet_list(next_steps(steps, tips_status(fit, role, catalog)), indent=5),
     ]
 
 
@@ -351,16 +357,20 @@ def _detail_table(title: str) -> Table:
     )  # fmt: skip
 
 
-def skills_table(fit: RoleFit) -> Table:
+def skills_table(fit: RoleFit, names: dict[str, str]) -> Table:
     """Every skill the role asks for: importance, yours, the target and the points earned."""
     table = _detail_table("Skills in detail")
     for col, justify in (("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"),
-                         ("Points", "right")):  # fmt: skip
-        table.add_column(col, justify=justify, no_wrap=col != "Skill")  # type: ignore[arg-type]
+                         ("Points", "right"), ("Note", "left")):  # fmt: skip
+        table.add_column(col, justify=justify, no_wrap=col not in ("Skill", "Note"))  # type: ignore[arg-type]
     items = sorted(fit.components["skills"].items, key=lambda i: (-i["importance"], -i["points"]))
     for item in items:
-        table.add_row(str(item["name"]), str(item["importance"]), str(item["have"] or "-"),
-                      str(item["need"]), _pts(float(item["points"])))  # fmt: skip
+        notes = ["must-have"] if item.get("must") else []
+        if item.get("via"):
+            via = str(item["via"])
+            notes.append(f"from your {names.get(via, via)} {item['via_have']}/5")
+        table.add_row(str(item["name"]), str(item["importance"]), str(item["have"] or "-"), str(item["need"]),
+                      _pts(float(item["points"])), ", ".join(notes))  # fmt: skip
     return table
 
 
@@ -374,10 +384,13 @@ def interests_table(fit: RoleFit) -> Table | None:
     table.add_column("You 1-5", justify="right")
     table.add_column("Role 1-7", justify="right")
     table.add_column("Points", justify="right")
+    table.add_column("of", justify="right")
     for item in items:
         stress = " *" if item["role_stresses"] else ""
         table.add_row(str(item["dimension"]), str(item["you"]), f"{item['role']:.1f}{stress}",
-                      f"{item['points']:+.1f}")  # fmt: skip
+                      _pts(float(item["points"])), _pts(float(item["share"])))  # fmt: skip
+    table.add_row("Total", "", "", _pts(fit.components["interests"].points),
+                  f"{fit.components['interests'].weight * 100:.0f}")  # fmt: skip
     return table
 
 
@@ -407,7 +420,7 @@ def fit_view(
         parts_table(fit, width),
     ]
     if fit.components["skills"].has_data:
-        out += [Text(""), skills_table(fit)]
+        out += [Text(""), skills_table(fit, {k: s.name for k, s in catalog.skills.items()})]
     interests = interests_table(fit)
     if interests is not None:
         out += [Text(""), interests, Text("* a dimension this role stresses (above its own average)",
@@ -457,7 +470,9 @@ def gaps_stacked(steps: list[dict[str, Any]]) -> RenderableType:
     return Group(*lines)
 
 
-def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int) -> list[RenderableType]:
+def plan_view(
+    role: Role, fit: RoleFit, steps: list[dict[str, Any]], tips: list[dict[str, Any]], width: int
+) -> list[RenderableType]:
     """`plan ROLE`: the gaps, most important first, what to do about each, and the role's tips."""
     from rich.text import Text
 
@@ -478,9 +493,11 @@ def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int)
     if others:
         out += [Text(""), Text("Beyond skills:", style="bold")]
         out.append(bullet_list([f"{PART_TITLES[n]}: {c.detail}" for n, c in others]))
-    if role.tips:
+    if tips:
         out += [Text(""), Text("Tips for this role:", style="bold")]
-        out.append(bullet_list(list(role.tips)))
+        lines = [str(t["tip"]) for t in tips if not t["done"]]
+        lines += [f"Done: {t['tip']} ({t['why']})" for t in tips if t["done"]]
+        out.append(bullet_list(lines))
     if role.onet is not None:
         out += [Text(""), Text(role.onet.credit, style="dim")]
     return out

@@ -76,6 +76,7 @@ as described above.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import re
@@ -83,7 +84,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from careercli.catalog.models import Catalog, Role, Skill
+from careercli.catalog.models import Catalog, Role, SkillLink
+from careercli.catalog.related import credited, level_range
 from careercli.common import vocab
 from careercli.profile.model import Profile
 
@@ -101,6 +103,12 @@ ONET_BASIS: tuple[str, ...] = ("skills", "experience", "interests", "education")
 # Person level minus role level -> score. Gentle above the role, steep below it.
 LEVEL_GAP_SCORE: dict[int, float] = {3: 0.6, 2: 0.75, 1: 0.9, 0: 1.0, -1: 0.5, -2: 0.15, -3: 0.0}
 DEGREE_SHARE, FIELD_SHARE = 0.7, 0.3
+# Without a must-have skill (or a related skill that stands in for it) the skills part
+# earns at most this share: a role's defining skill cannot be made up by the rest.
+MUST_CAP = 0.5
+# A doctorate counts as this many years of experience for research roles, as O*NET's job
+# zone 5 counts a doctorate as the extensive preparation its occupations need.
+DOCTORATE_YEARS = 3
 BUSINESS_FAMILIES = ("leadership", "product")
 # Common abbreviations of fields of study, so "CS" matches "computer science".
 _FIELD_ABBREVIATIONS = {
@@ -131,12 +139,14 @@ class Component:
     detail: str
     items: list[dict[str, Any]]
     has_data: bool = True  # False: left out of the score (O*NET occupations only)
+    extra: dict[str, Any] | None = None  # more keys for the JSON (interests: the C-index)
 
 
 # Match and Gap are NamedTuples: a thousand roles make tens of thousands of them, and a
 # tuple is several times cheaper to create than a frozen dataclass.
 class Match(NamedTuple):
-    """A role skill the person has, and the points it earned."""
+    """A role skill the person has, and the points it earned. `have` is the proficiency
+    counted: their own rating, or what a related skill `via` (rated `via_have`) counts as."""
 
     skill: str
     name: str
@@ -144,6 +154,8 @@ class Match(NamedTuple):
     have: int
     need: int
     points: float
+    via: str = ""
+    via_have: int = 0
 
 
 class Gap(NamedTuple):
@@ -155,6 +167,9 @@ class Gap(NamedTuple):
     have: int
     need: int
     priority: float
+    via: str = ""
+    via_have: int = 0
+    must: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +229,7 @@ def fit_dict(fit: RoleFit) -> dict[str, Any]:
                 "detail": c.detail,
                 "items": [_rounded(item) for item in c.items],
                 **({"has_data": c.has_data} if partial else {}),
+                **(c.extra or {}),
             }
             for name, c in fit.components.items()
         },
@@ -253,6 +269,9 @@ class _Person(NamedTuple):
     profile: Profile
     level_rank: int
     level_how: str
+    # for research roles (and O*NET job zone 5) a doctorate counts as DOCTORATE_YEARS
+    research_rank: int
+    research_how: str
     likes: tuple[int, ...]  # RIASEC order, 1..5
     leanings: tuple[float, ...]  # likes rescaled to 0..1 and centred on neutral: -0.5..0.5
     # "liking investigative" / "disliking artistic": disliking what a role lacks helps too
@@ -261,6 +280,9 @@ class _Person(NamedTuple):
     field: str  # normalised, "" when none given
     skill_names: dict[str, str]
     industry_names: dict[str, str]
+    levels: dict[str, int]  # skill id -> the proficiency counted: own, or a related skill's credit
+    credits: dict[str, tuple[int, SkillLink]]  # the skills whose level comes from a related one
+    code: str  # the person's three-letter Holland code ("" when their likes tie across it)
 
     @classmethod
     def of(cls, profile: Profile, catalog: Catalog) -> _Person:
@@ -269,10 +291,20 @@ class _Person(NamedTuple):
         rank = vocab.degree_rank(profile.degree)
         if profile.mba:  # an MBA is a master's degree whatever else was entered
             rank = max(rank, vocab.degree_rank("master"))
+        how = "given" if profile.level_given else f"from {years:g} year{'' if years == 1 else 's'}"
+        research_rank, research_how = vocab.level_rank(profile.level), how
+        if profile.degree == "phd" and not profile.level_given:
+            from careercli.profile.answers import level_from_years
+
+            research_rank = vocab.level_rank(level_from_years(years + DOCTORATE_YEARS))
+            research_how = f"from {years:g} years + {DOCTORATE_YEARS} for your doctorate"
+        credits = _credits(profile.skills, catalog)
         return cls(
             profile=profile,
             level_rank=vocab.level_rank(profile.level),
-            level_how="given" if profile.level_given else f"from {years:g} year{'' if years == 1 else 's'}",
+            level_how=how,
+            research_rank=research_rank,
+            research_how=research_how,
             likes=likes,
             leanings=tuple((like - 3) / 4 for like in likes),
             stances=tuple(
@@ -283,7 +315,30 @@ class _Person(NamedTuple):
             field=_norm_field(profile.field),
             skill_names={k: s.name for k, s in catalog.skills.items()},
             industry_names={k: i.name for k, i in catalog.industries.items()},
+            levels=profile.skills | {k: level for k, (level, _) in credits.items()},
+            credits=credits,
+            code=holland_code(likes),
         )
+
+
+def _credits(skills: dict[str, int], catalog: Catalog) -> dict[str, tuple[int, SkillLink]]:
+    """The skills a related skill counts for more than the person's own rating: skill id ->
+    (the level it counts as, the link). Best credit first, then the source's id, so it is
+    deterministic."""
+    out: dict[str, tuple[int, SkillLink]] = {}
+    if not skills:
+        return out
+    for target, links in catalog.links.items():
+        best, best_link = skills.get(target, 0), None
+        for link in links:
+            have = skills.get(link.source)
+            if have:
+                level = credited(have, link.credit)
+                if level > best:
+                    best, best_link = level, link
+        if best_link is not None:
+            out[target] = (best, best_link)
+    return out
 
 
 def _score(person: _Person, role: Role) -> RoleFit:
@@ -356,9 +411,12 @@ def _score_occupation(person: _Person, role: Role) -> RoleFit:
     return RoleFit(role.id, role.title, score, components, matched, gaps, role.level, have)
 
 
+_SCALED_KEYS = ("points", "share", "versus_neutral")  # the item keys counted in points
+
+
 def _reweighted(c: Component, factor: float) -> Component:
-    items = [{k: v * factor if k == "points" else v for k, v in item.items()} for item in c.items]
-    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, items)
+    items = [{k: v * factor if k in _SCALED_KEYS else v for k, v in item.items()} for item in c.items]
+    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, items, extra=c.extra)
 
 
 # --- skills ---------------------------------------------------------------------------
@@ -376,45 +434,93 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
     if not total:
         return _component("skills", 0.5, "the role lists no skills; scored neutral", []), [], []
     scale = WEIGHTS["skills"] * 100 / total  # points per unit of weight (importance²) fully covered
-    have_of = person.profile.skills.get
+    have_of = person.levels.get
+    credits = person.credits
+    own_of = person.profile.skills.get
     names = person.skill_names
     earned = 0.0
     items: list[dict[str, Any]] = []
     matched: list[Match] = []
     gaps: list[Gap] = []
-    # This loop runs for every skill of every role: plain locals, no helper calls.
-    for skill_id, importance in role.skills:
+    missing: list[str] = []  # must-haves without any credit
+    # This loop runs for every skill of every role: plain locals, few helper calls.
+    for skill_id, importance, must in role.skills:
         have = have_of(skill_id, 0)
         credit = importance * importance * (have if have < target else target) / target
         earned += credit
         name = names.get(skill_id, skill_id)
         points = credit * scale
+        via, via_have = "", 0
+        if skill_id in credits:
+            via = credits[skill_id][1].source
+            via_have = own_of(via, 0)
         items.append(
             {"skill": skill_id, "name": name, "importance": importance, "have": have,
-             "need": target, "points": points}
+             "need": target, "points": points, "must": must, "own": own_of(skill_id, 0),
+             "via": via or None, "via_have": via_have}
         )  # fmt: skip
         if have:
-            matched.append(_new(Match, (skill_id, name, importance, have, target, points)))
+            matched.append(_new(Match, (skill_id, name, importance, have, target, points, via, via_have)))
+        elif must:
+            missing.append(name)
         if have < target:
             priority = importance * (target - have) / target
-            gaps.append(_new(Gap, (skill_id, name, importance, have, target, priority)))
-    matched.sort(key=lambda m: (-m.points, m.skill))
-    gaps.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
+            gaps.append(_new(Gap, (skill_id, name, importance, have, target, priority, via, via_have, must)))
     score = earned / total
+    cap_note = ""
+    if missing:
+        cap_note, factor = _must_cap(missing, score)
+        if factor < 1:
+            score *= factor
+            for item in items:
+                item["points"] *= factor
+            matched = [m._replace(points=m.points * factor) for m in matched]
+    matched.sort(key=lambda m: (-m.points, m.skill))
+    gaps.sort(key=lambda g: (-(g.must and not g.have), -g.priority, -g.importance, g.skill))
+    detail = _skills_detail(person, role, score, target, unassessed / total, matched, gaps) + cap_note
+    return _component("skills", score, detail, items), matched, gaps
+
+
+def _must_cap(missing: list[str], score: float) -> tuple[str, float]:
+    """The note and the factor for a role whose must-have skills the person lacks."""
+    what = ", ".join(missing)
+    plural = "s" if len(missing) > 1 else ""
+    if score > MUST_CAP:
+        note = f"; capped at {MUST_CAP:.0%} (from {score:.0%}): no {what}, the role's must-have{plural}"
+        return note, MUST_CAP / score
+    return f"; no {what}, the role's must-have{plural} (the {MUST_CAP:.0%} cap does not bind)", 1.0
+
+
+def _skills_detail(
+    person: _Person, role: Role, score: float, target: int, unassessed_share: float,
+    matched: list[Match], gaps: list[Gap],
+) -> str:  # fmt: skip
     detail = f"{round(score * 100)}% of the role's skill weight at the target proficiency {target}/5"
     if role.onet is not None:
         detail += " (no level data: the mid-level target)" if not role.level else ""
         detail += "; from O*NET technology skills"
-        if unassessed:
+        if role.onet.unassessed:
             detail += (
-                f"; {role.onet.unassessed} of its technologies ({unassessed / total:.0%} of the weight)"
+                f"; {role.onet.unassessed} of its technologies ({unassessed_share:.0%} of the weight)"
                 " are no careercli skill and earn nothing"
             )
+    names = person.skill_names
     if matched:
-        detail += "; strongest: " + ", ".join([f"{m.name} {m.have}/5" for m in matched[:3]])
+        detail += "; strongest: " + ", ".join([skill_text(m, names) for m in matched[:3]])
+    credited_ones = [m for m in matched[3:] if m.via][:2]
+    if credited_ones:
+        detail += "; also " + ", ".join([skill_text(m, names) for m in credited_ones])
     if gaps:
         detail += "; biggest gaps: " + ", ".join([g.name for g in gaps[:3]])
-    return _component("skills", score, detail, items), matched, gaps
+    return detail
+
+
+def skill_text(m: Match | Gap, names: dict[str, str]) -> str:
+    """'Deep learning 3/5, from your PyTorch 5/5' (a related skill's credit) or 'SQL 4/5'."""
+    text = f"{m.name} {m.have}/5"
+    if m.via:
+        text += f", from your {names.get(m.via, m.via)} {m.via_have}/5"
+    return text
 
 
 # --- experience -----------------------------------------------------------------------
@@ -422,18 +528,31 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
 
 def _experience(person: _Person, role: Role) -> Component:
     profile = person.profile
-    diff = person.level_rank - vocab.level_rank(role.level)
+    zone = role.onet.job_zone if role.onet is not None else None
+    research = role.family == "research" or (zone is not None and zone.zone == 5)
+    rank, how = person.level_rank, person.level_how
+    if research:
+        rank, how = person.research_rank, person.research_how
+    low, high = level_range(role.level, role.levels)
+    diff = rank - high if rank > high else (rank - low if rank < low else 0)
+    span = f"'{vocab.LEVELS[low]}'" if low == high else f"'{vocab.LEVELS[low]}' to '{vocab.LEVELS[high]}'"
     if diff == 0:
-        relation = "matches the role's level"
+        relation = f"is within the role's {span}" if low != high else "matches the role's level"
     elif diff > 0:
-        relation = f"{diff} level{'s' if diff > 1 else ''} above the role's '{role.level}'"
+        relation = f"{diff} level{'s' if diff > 1 else ''} above the role's {span}"
     else:
-        relation = f"{-diff} level{'s' if diff < -1 else ''} below the role's '{role.level}'"
+        relation = f"{-diff} level{'s' if diff < -1 else ''} below the role's {span}"
+    yours = vocab.LEVELS[rank]
     items: list[dict[str, Any]] = [
-        {"you": profile.level, "level_given": profile.level_given,
-         "experience_years": profile.experience_years, "role": role.level, "difference": diff}
+        {"you": yours, "level_given": profile.level_given,
+         "experience_years": profile.experience_years, "role": role.level, "difference": diff,
+         "range": [vocab.LEVELS[low], vocab.LEVELS[high]],
+         "range_source": role.levels.source if role.levels else "the role's stated level",
+         "doctorate_counted": research and rank != person.level_rank}
     ]  # fmt: skip
-    detail = f"your level '{profile.level}' ({person.level_how}) {relation}"
+    detail = f"your level '{yours}' ({how}) {relation}"
+    if role.levels is not None and low != high:
+        detail += f" (hired at: {role.levels.source})"
     if role.onet is not None and role.onet.experience:
         if role.onet.experience_source == "job-zone":
             detail += (
@@ -448,37 +567,83 @@ def _experience(person: _Person, role: Role) -> Component:
 
 
 def _interests(person: _Person, role: Role) -> Component:
+    """Each RIASEC dimension holds a share of the part's points (how far the role's profile
+    stands above or below its own average there, over the total) and the person earns a
+    fraction of that share: all of it for liking 5 what the role stresses (or disliking 1
+    what it lacks), half for a neutral 3, none for the opposite. The dimensions' points add
+    up to the part's points, with no base; see the module docstring."""
     scores = role.interests.scores
     if not scores:
         return _component("interests", 0.5, "no interest data for this role; scored neutral", [])
     dims = vocab.INTERESTS
     values = [scores[d] for d in dims]
     mean = sum(values) / 6
-    # Rescaled to 0..1 and centred on the role's own mean this is (v - mean) / 6; the 6
-    # cancels in c / spread below, so it is left out.
     centred = [v - mean for v in values]
     spread = sum([abs(c) for c in centred])
     if spread == 0:
         return _component("interests", 0.5, "the role's interest profile is flat; scored neutral", [])
-    effects = [lean * c / spread for lean, c in zip(person.leanings, centred, strict=True)]
-    score = 0.5 + sum(effects)
     to_points = WEIGHTS["interests"] * 100
-    order = sorted(range(6), key=[-abs(e) for e in effects].__getitem__)  # stable: RIASEC breaks ties
+    shares = [abs(c) / spread for c in centred]
+    # the fraction of a dimension's share earned: 0.5 + lean toward what the role has there
+    earned = [0.5 + (lean if c > 0 else -lean) for lean, c in zip(person.leanings, centred, strict=True)]
+    score = sum([w * e for w, e in zip(shares, earned, strict=True)])
+    # what a dimension did against a neutral answer, in points: shown as helped or hurt
+    effects = [w * (e - 0.5) * to_points for w, e in zip(shares, earned, strict=True)]
+    order = sorted(range(6), key=[-w for w in shares].__getitem__)  # stable: RIASEC breaks ties
     likes = person.likes
     items: list[dict[str, Any]] = [
         {"dimension": dims[i], "you": likes[i], "role": values[i], "role_stresses": centred[i] > 0,
-         "points": effects[i] * to_points}
+         "share": shares[i] * to_points, "points": shares[i] * earned[i] * to_points,
+         "versus_neutral": effects[i]}
         for i in order
     ]  # fmt: skip
     why = person.stances
-    helped = [why[i] for i in order if effects[i] > 0][:3]
-    hurt = [why[i] for i in order if effects[i] < 0][:3]
+    by_effect = sorted(range(6), key=[-abs(e) for e in effects].__getitem__)
+    # only what moves a shown point (0.05 rounds to 0.1): never "+0.0 helped"
+    helped = [f"{why[i]} (+{effects[i]:.1f})" for i in by_effect if effects[i] >= 0.05][:3]
+    hurt = [f"{why[i]} (-{-effects[i]:.1f})" for i in by_effect if effects[i] <= -0.05][:3]
     if helped or hurt:
         detail = f"helped: {', '.join(helped) or 'none'}; hurt: {', '.join(hurt) or 'none'}"
     else:
-        detail = "your interests are all neutral here, so they neither help nor hurt"
-    detail += f" (O*NET profile of {role.interests.onet_title or role.interests.onet_soc})"
-    return _component("interests", min(1.0, max(0.0, score)), detail, items)
+        detail = "your interests are neutral here: each dimension earns half its share"
+        detail += " (points against a neutral 3)"
+    detail += f"; O*NET profile of {role.interests.onet_title or role.interests.onet_soc}"
+    congruence = c_index(person.code, values)
+    detail += "; " + congruence["text"]
+    component = _component("interests", min(1.0, max(0.0, score)), detail, items)
+    return dataclasses.replace(component, extra={"congruence": congruence})
+
+
+HEXAGON = "RIASEC"  # Holland's hexagon, in order: neighbours are adjacent letters
+
+
+def holland_code(likes: tuple[int, ...]) -> str:
+    """The person's three-letter Holland code from their 1-5 likes (RIASEC order), or ""
+    when the third and fourth tie (no code stands out) or nothing is liked above neutral.
+    Ties within the three are broken in RIASEC order."""
+    order = sorted(range(6), key=lambda i: (-likes[i], i))
+    if likes[order[2]] == likes[order[3]] or likes[order[0]] <= 3:
+        return ""
+    return "".join(HEXAGON[i] for i in order[:3])
+
+
+def c_index(code: str, role_values: list[float]) -> dict[str, Any]:
+    """Brown and Gore's C-index (1994) of two three-letter Holland codes: 3 x the first
+    letters' agreement + 2 x the second's + the third's, each 3 (same letter), 2 (adjacent on
+    the hexagon), 1 (alternate) or 0 (opposite); 0-18. Reported beside the score, not in it.
+    Brown, S. D., & Gore, P. A. (1994). An evaluation of interest congruence indices.
+    Journal of Vocational Behavior, 45(3), 310-327."""
+    role_code = "".join(HEXAGON[i] for i in sorted(range(6), key=lambda i: (-role_values[i], i))[:3])
+    cite = "Brown & Gore 1994; not scored"
+    if not code:
+        text = f"Holland code: the role {role_code}; yours has no clear top three, so no C-index ({cite})"
+        return {"you": None, "role": role_code, "c_index": None, "max": 18, "text": text}
+    total = 0
+    for weight, mine, theirs in zip((3, 2, 1), code, role_code, strict=True):
+        distance = abs(HEXAGON.index(mine) - HEXAGON.index(theirs))
+        total += weight * (3 - min(distance, 6 - distance))
+    text = f"Holland codes: you {code}, the role {role_code}; C-index {total}/18 ({cite})"
+    return {"you": code, "role": role_code, "c_index": total, "max": 18, "text": text}
 
 
 # --- education ------------------------------------------------------------------------
@@ -579,64 +744,3 @@ def _preferences(person: _Person, role: Role) -> Component:
          "note": "not scored: roles carry no work-mode data"},
     ]  # fmt: skip
     return _component("preferences", score, detail, items)
-
-
-# --- plan -----------------------------------------------------------------------------
-
-
-def plan_steps(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any]]:
-    """The gaps to close for `role`, most important first, each with what to do about it."""
-    steps: list[dict[str, Any]] = []
-    for rank, gap in enumerate(fit.gaps, 1):
-        skill = catalog.skills.get(gap.skill)
-        about = skill.description if skill else ""
-        if gap.have:
-            action = f"Deepen {gap.name} from {gap.have}/5 to {gap.need}/5."
-        else:
-            action = f"Learn {gap.name} (the role expects {gap.need}/5)."
-        tips = [tip for tip in role.tips if skill is not None and _mentions(tip, skill)]
-        steps.append(
-            {
-                "rank": rank,
-                "skill": gap.skill,
-                "name": gap.name,
-                "importance": gap.importance,
-                "have": gap.have,
-                "need": gap.need,
-                "priority": round(gap.priority, 2),
-                "action": action,
-                "about": about,
-                "tips": tips,
-            }
-        )
-    return steps
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9+#]+", text.casefold())
-
-
-def _mentions(tip: str, skill: Skill) -> bool:
-    """Does a tip talk about the skill? Several-word names match on word stems ("engineer
-    features" ~ "feature engineering"); one-word names only as the word or its plural, and
-    very short names ("R", "ML") only as whole words in their own case, to avoid noise."""
-    words = _tokens(tip)
-    for name in (skill.name, skill.id.replace("-", " "), *skill.aliases):
-        parts = _tokens(name)
-        if not parts:
-            continue
-        if all(len(p) <= 2 for p in parts):
-            if re.search(rf"(?<![\w+#]){re.escape(name)}(?![\w+#])", tip):
-                return True
-        elif len(parts) == 1:
-            if _word_in(parts[0], words, stem=False):
-                return True
-        elif all(_word_in(p, words, stem=len(p) > 5) for p in parts):
-            return True
-    return False
-
-
-def _word_in(part: str, words: list[str], stem: bool) -> bool:
-    if stem:  # the first five letters: "preprocess" ~ "preprocessing"
-        return any(w.startswith(part[:5]) for w in words)
-    return any(w in (part, part + "s", part + "es") for w in words)

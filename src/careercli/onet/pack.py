@@ -212,7 +212,7 @@ def _role(
             raise ValueError(f"skills: '{skill_id}' is not a careercli skill (any more)")
         if importance not in (1, 2, 3, 4, 5):
             raise ValueError(f"skills: importance {importance!r} of '{skill_id}' is not 1-5")
-        needs.append(_new(SkillNeed, (skill_id, importance)))
+        needs.append(_new(SkillNeed, (skill_id, importance, False)))
         sources[skill_id] = tuple(examples)
     zone = occ["job_zone"]
     job_zone = zones[zone] if zone is not None else None

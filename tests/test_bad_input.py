@@ -347,6 +347,18 @@ CASES = [
     Case("jobs-sort-typo", ["jobs", "--sort", "salry"], EXIT_USAGE, "did you mean 'salary'?"),
     Case("jobs-type-typo", ["jobs", "--type", "fulltim"], EXIT_USAGE, "did you mean 'full-time'?"),
     Case("jobs-json-and-csv", ["jobs", "--json", "--csv"], EXIT_USAGE, "cannot be used together"),
+    Case(
+        "show-json-and-markdown",
+        ["show", "head-ds", "--json", "--markdown"],
+        EXIT_USAGE,
+        "--json and --markdown",
+    ),
+    Case(
+        "compare-markdown-and-json",
+        ["compare", "head-ds", "lead-mle", "--markdown", "--json"],
+        EXIT_USAGE,
+        "--json and --markdown cannot be used together",
+    ),
     Case("jobs-for-me-no-profile", ["jobs", "--for-me"], EXIT_USAGE, "--for-me needs a profile"),
     Case("jobs-store-garbage", ["jobs"], EXIT_DATA, "not a careercli job store", store("garbage")),
     Case(

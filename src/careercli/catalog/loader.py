@@ -32,15 +32,6 @@ if TYPE_CHECKING:  # the validating functions import Fields themselves: a cached
 
 RELATED_FILE = "related_skills.yaml"
 LEVELS_FILE = "role_levels.json"
-FAMILIES: tuple[str, ...] = (
-    "leadership",
-    "data-science",
-    "ml-engineering",
-    "research",
-    "data-engineering",
-    "analytics",
-    "product",
-)
 SKILL_CATEGORIES: tuple[str, ...] = (
     "programming",
     "math-stats",
@@ -346,7 +337,7 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
         title=f.text("title"),
         aliases=f.texts("aliases", 0),
         level=_choice(f, "level", vocab.LEVELS, "level"),
-        family=_choice(f, "family", FAMILIES, "family"),
+        family=_choice(f, "family", vocab.FAMILIES, "family"),
         summary=" ".join(f.text("summary").split()),
         responsibilities=f.texts("responsibilities"),
         skills=tuple(needs),

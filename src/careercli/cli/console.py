@@ -10,6 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from careercli.common.currency import is_unicode as _is_unicode  # no third-party import there
 from careercli.common.errors import EXIT_DATA, EXIT_INTERRUPTED, one_line
 
 if TYPE_CHECKING:
@@ -111,19 +112,6 @@ def _ascii_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(ERRORS_HANDLER, _ascii_fallback)
 
 
-def _is_unicode(stream: Any) -> bool:
-    encoding = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
-    return encoding.startswith(("utf", "ucs"))
-
-
-def currency_symbol(currency: str) -> str:
-    """'$', '€' or '£' for USD, EUR, GBP, or '' (then the code is shown): '€' and '£' only
-    where stdout can print them, so an ASCII terminal reads "EUR 70K" and tables keep their
-    widths."""
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, "")
-    return symbol if symbol.isascii() or _is_unicode(sys.stdout) else ""
-
-
 def prepare_streams() -> None:
     """Make stdout and stderr safe to print anything to: where their encoding cannot carry
     a character (LANG=C gives ASCII), it is printed as its nearest ASCII instead of ending
@@ -134,17 +122,6 @@ def prepare_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors=ERRORS_HANDLER)
-
-
-def money(amount: float | None, currency: str = "USD", compact: bool = True) -> str:
-    """$185K / $185,000 / EUR 70K: short enough for a table cell."""
-    if amount is None:
-        return "-"
-    symbol = currency_symbol(currency)
-    prefix = symbol or f"{currency} "
-    if compact and abs(amount) >= 1000:
-        return f"{prefix}{amount / 1000:,.0f}K"
-    return f"{prefix}{amount:,.0f}"
 
 
 def error_line(message: str, exit_code: int) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careercli.cli import jobs_store_cmds
-from careercli.cli.common import JsonOpt, handles_errors, state
+from careercli.cli.common import CsvOpt, JsonOpt, handles_errors, one_format, state
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
@@ -112,7 +112,7 @@ def jobs(
         ),
     ] = False,
     as_json: JsonOpt = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    as_csv: CsvOpt = False,
 ) -> None:
     """List job openings; ranked by how well each job's role fits you when a profile is known.
 
@@ -138,8 +138,7 @@ def jobs(
     from careercli.jobs.model import parse_employment_type
     from careercli.jobs.query import JobQuery, parse_sort
 
-    if as_json and as_csv:
-        raise UsageProblem("--json and --csv cannot be used together; choose one")
+    one_format(json=as_json, csv=as_csv)
     app_state = state(ctx)
     catalog = app_state.catalog()
     rates = load_rates(app_state.data_dir)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careercli.cli.common import JsonOpt, handles_errors, state, watch_sigint
+from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError, Interrupted
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def _summary(parsed: list[ParsedFile], added: list[int], batches: list[Any]) -> 
                 "rejected": [{"row": row, "reason": reason} for row, reason, _ in f.rejected],
             }
         )
-    return {"schema_version": 1, "files": files}
+    return envelope(files=files)
 
 
 def _print_summary(summary: dict[str, Any], rejects: Path | None, no_currency: int, store: Path) -> None:
@@ -342,10 +343,9 @@ def list_sources(as_json: JsonOpt = False) -> None:
         from careercli.cli.console import emit_json
 
         emit_json(
-            {
-                "schema_version": 1,
-                "store": str(store_path()),
-                "sources": [
+            envelope(
+                store=str(store_path()),
+                sources=[
                     {
                         "source": s.source,
                         "jobs": s.jobs,
@@ -355,7 +355,7 @@ def list_sources(as_json: JsonOpt = False) -> None:
                     }
                     for s in found
                 ],
-            }
+            )
         )
         return
     if not found:
@@ -413,7 +413,7 @@ def clear_jobs(
     if as_json:
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "source": name, "removed": removed})
+        emit_json(envelope(source=name, removed=removed))
         return
     where = f" from source '{name}'" if name else ""
     typer.echo(f"Removed {removed:,} job{'s' if removed != 1 else ''}{where}.")

@@ -17,27 +17,15 @@ import math
 import re
 from typing import NamedTuple
 
-# Periods as careercli.jobs.model.PERIODS has them: how many of each make a year.
-PER_YEAR: dict[str, int] = {"year": 1, "month": 12, "hour": 2080}
+from careercli.common.currency import SYMBOLS
+from careercli.common.vocab import PAY_PERIODS
+
 MAX_AMOUNT = 1e9
 MIN_YEARLY = 1000.0
 
 _CODES = (
     "USD EUR GBP CAD AUD NZD CHF SEK NOK DKK PLN CZK HUF INR JPY CNY SGD HKD BRL MXN ZAR ILS TRY AED"
 ).split()
-_SYMBOLS = {
-    "us$": "USD",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "s$": "SGD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-    "¥": "JPY",
-}
 _CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])", re.IGNORECASE)
 _SYMBOL_RE = re.compile(r"(us\$|ca?\$|au?\$|s\$|[$€£₹¥])", re.IGNORECASE)
 # A figure: 1,234,567 / 70.000 (German thousands) / 52.5 / 100; then an optional k or m.
@@ -74,7 +62,7 @@ class ParsedSalary(NamedTuple):
         return self.period != "year"
 
     def yearly(self) -> tuple[float | None, float | None]:
-        factor = PER_YEAR[self.period]
+        factor = PAY_PERIODS[self.period]
         return (
             None if self.min is None else self.min * factor,
             None if self.max is None else self.max * factor,
@@ -144,7 +132,7 @@ def _sane(low: float | None, high: float | None) -> bool:
 
 def _currency(raw: str) -> str | None:
     codes = {c.upper() for c in _CODE_RE.findall(raw)}
-    symbols = {_SYMBOLS[s.lower()] for s in _SYMBOL_RE.findall(raw)}
+    symbols = {SYMBOLS[s.lower()] for s in _SYMBOL_RE.findall(raw)}
     found = codes | symbols
     if len(found) == 2 and "USD" in symbols and codes and codes != {"USD"}:
         found = codes  # "CAD $80K": the code says which dollar

@@ -37,7 +37,7 @@ def _amount(x: float) -> str:
 
 def money_range(low: float | None, high: float | None, currency: str, period: str = "year") -> str:
     """'$100K-180K', '€70K-90K', 'INR 1,200K+', 'up to $90K', '$45/h'."""
-    from careercli.cli.console import currency_symbol
+    from careercli.common.currency import currency_symbol
 
     sym = currency_symbol(currency)
     prefix = sym if sym else f"{currency} "

@@ -344,7 +344,7 @@ class Survey(NamedTuple):
     duplicate_rows: int  # rows equal in every column to an earlier row
 
 
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})[eE]?")  # older copies write estimated years as "2021e"
+YEAR = re.compile(r"((?:19|20)[0-9]{2})[eE]?")  # older copies write estimated years as "2021e"
 _AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _REMOTE = {"0": 0, "50": 50, "100": 100}
@@ -358,7 +358,7 @@ def _field_error(path: Path, line: int, column: str, value: str, expected: str) 
 def _parse_row(path: Path, line: int, values: list[str]) -> SurveyRow:
     """One data row, its cells in COLUMNS order and stripped."""
     year_text, level, employment, title, _, _, usd_text, country, remote, location, size = values
-    year = _YEAR.fullmatch(year_text)
+    year = YEAR.fullmatch(year_text)
     if year is None:
         raise _field_error(path, line, "work_year", year_text, 'a year like 2024 (or "2024e")')
     if level not in LEVELS:

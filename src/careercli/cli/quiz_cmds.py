@@ -81,26 +81,53 @@ def quiz(
       careercli quiz --answers me.yaml --json --no-save
       careercli quiz --answers me.yaml --catalog onet
     """
-    from careercli.common.errors import UsageProblem
-
     which = parse_catalog(catalog_name)
-    if answers is None and not sys.stdin.isatty():
-        raise UsageProblem(NO_TERMINAL)
     catalog = state(ctx).catalog(which)
-    if answers is not None:
-        from careercli.profile.answers import load_answers
-
-        profile = load_answers(answers, catalog)
-    else:
-        profile = _ask(catalog)
+    profile = _quiz_profile(catalog, answers)
 
     from careercli.fit.score import score_roles
+    from careercli.fit.warnings import ranking_warnings
     from careercli.profile.answers import profile_to_answers
-    from careercli.profile.store import answers_yaml, save_profile, write_text_atomic
 
     data = profile_to_answers(profile)
     fits = score_roles(profile, catalog)
+    warnings = ranking_warnings(profile, fits, top)
     # A write that fails is reported after the results, so a long quiz is never lost to it.
+    wrote, saved, failed = _write_answers(data, save_answers, not no_save)
+    if as_json:
+        _quiz_json(catalog, which, data, fits, warnings)
+    else:
+        # jobs name curated roles, never O*NET occupations: no section for --catalog onet
+        jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir) if which == "default" else None
+        _quiz_text(catalog, profile, fits, top, jobs, warnings)
+        notes = [f"Answers written to {save_answers}." if wrote else ""]
+        notes.append(f"Profile saved to {saved} (careercli profile show)." if saved else "Profile not saved.")
+        from careercli.cli.console import console
+
+        console().print(" ".join(n for n in notes if n), style="dim")
+    if failed:
+        raise failed[0]
+
+
+def _quiz_profile(catalog: Catalog, answers: Path | None) -> Profile:
+    """The answers file's profile, or the questions' on a terminal (exit 2 without one)."""
+    from careercli.common.errors import UsageProblem
+
+    if answers is not None:
+        from careercli.profile.answers import load_answers
+
+        return load_answers(answers, catalog)
+    if not sys.stdin.isatty():
+        raise UsageProblem(NO_TERMINAL)
+    return _ask(catalog)
+
+
+def _write_answers(
+    data: dict[str, Any], save_answers: Path | None, save: bool
+) -> tuple[bool, Path | None, list[CareerError]]:
+    """Write --save-answers and the saved profile; (answers written, profile path, failures)."""
+    from careercli.profile.store import answers_yaml, save_profile, write_text_atomic
+
     failed: list[CareerError] = []
     wrote = False
     if save_answers is not None:
@@ -110,34 +137,43 @@ def quiz(
         except CareerError as exc:
             failed.append(exc)
     saved: Path | None = None
-    if not no_save:
+    if save:
         try:
             saved = save_profile(data)
         except CareerError as exc:
             failed.append(exc)
-    if as_json:
-        from careercli.catalog.role_data import onet_keys
-        from careercli.cli.console import emit_json
-        from careercli.fit.score import fit_dict
+    return wrote, saved, failed
 
-        extra = onet_keys(catalog.roles.values())
-        if extra:
-            extra = {"catalog": which, **extra}
-        emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
-    else:
-        from careercli.cli.console import console
-        from careercli.fit.render import quiz_view
 
-        out = console()
-        # jobs name curated roles, never O*NET occupations: no section for --catalog onet
-        jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir) if which == "default" else None
-        for part in quiz_view(catalog, profile, fits, top, out.width, jobs):
-            out.print(part)
-        notes = [f"Answers written to {save_answers}." if wrote else ""]
-        notes.append(f"Profile saved to {saved} (careercli profile show)." if saved else "Profile not saved.")
-        out.print(" ".join(n for n in notes if n), style="dim")
-    if failed:
-        raise failed[0]
+def _quiz_json(
+    catalog: Catalog, which: str, data: dict[str, Any], fits: list[RoleFit], warnings: list[str]
+) -> None:
+    from careercli.catalog.role_data import onet_keys
+    from careercli.cli.console import emit_json
+    from careercli.fit.score import fit_dict
+    from careercli.fit.warnings import tie_ranks
+
+    extra = onet_keys(catalog.roles.values())
+    if extra:
+        extra = {"catalog": which, **extra}
+    results = [{**fit_dict(f), "rank": rank} for f, rank in zip(fits, tie_ranks(fits), strict=True)]
+    emit_json(envelope(profile=data, **extra, warnings=warnings, results=results))
+
+
+def _quiz_text(
+    catalog: Catalog,
+    profile: Profile,
+    fits: list[RoleFit],
+    top: int,
+    jobs: list[dict[str, Any]] | None,
+    warnings: list[str],
+) -> None:
+    from careercli.cli.console import console
+    from careercli.fit.render import quiz_view
+
+    out = console()
+    for part in quiz_view(catalog, profile, fits, top, out.width, jobs, warnings):
+        out.print(part)
 
 
 def _ask(catalog: Catalog) -> Profile:
@@ -219,7 +255,11 @@ def fit(
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
 
-        emit_json(envelope(rank=rank, of=len(fits), result=fit_dict(result), **onet_keys([found])))
+        from careercli.fit.warnings import tie_ranks
+
+        # result["rank"] as in quiz --json: tied roles share one
+        tied = {**fit_dict(result), "rank": tie_ranks(fits)[rank - 1]}
+        emit_json(envelope(rank=rank, of=len(fits), result=tied, **onet_keys([found])))
         return
     from careercli.cli.console import console
     from careercli.fit.render import fit_view

@@ -6,6 +6,7 @@ Tables fold their columns at 80 and 40 columns instead of wrapping into noise.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from careercli.catalog.role_data import ONET_CREDIT
@@ -91,6 +92,8 @@ def ranked_table(fits: list[RoleFit], width: int, ranks: list[int] | None = None
     from rich.table import Table
 
     ranks = ranks or list(range(1, len(fits) + 1))
+    counts = Counter(ranks)
+    labels = [f"{r}=" if counts[r] > 1 else str(r) for r in ranks]  # a tie shows as one
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role", style="bold", no_wrap=True, overflow="ellipsis")
@@ -103,14 +106,14 @@ def ranked_table(fits: list[RoleFit], width: int, ranks: list[int] | None = None
         for name in parts:
             title = PART_HEADS[name] if cell >= len(PART_HEADS[name]) else PART_SHORT[name]
             table.add_column(title, no_wrap=True, min_width=cell)
-        for rank, fit in zip(ranks, fits, strict=True):
+        for rank, fit in zip(labels, fits, strict=True):
             bars = [_part_bar(fit, n, cell) for n in parts]
-            table.add_row(str(rank), _role_cell(fit, room), f"{fit.score:.1f}", *bars)
+            table.add_row(rank, _role_cell(fit, room), f"{fit.score:.1f}", *bars)
     else:
         if width >= NARROW:
             table.add_column("", no_wrap=True)
-        for rank, fit in zip(ranks, fits, strict=True):
-            cells = [str(rank), _role_cell(fit, width - 18 - (13 if width >= NARROW else 0))]
+        for rank, fit in zip(labels, fits, strict=True):
+            cells = [rank, _role_cell(fit, width - 18 - (13 if width >= NARROW else 0))]
             cells.append(f"{fit.score:.1f}")
             table.add_row(*cells, *([_bar_text(fit.score / 100, 10)] if width >= NARROW else []))
     return table
@@ -278,9 +281,13 @@ def quiz_view(
     top: int,
     width: int,
     jobs: list[dict[str, Any]] | None,
+    warnings: list[str] | None = None,
 ) -> list[RenderableType]:
-    """The quiz's results: the ranked table, the best three in detail, then matching jobs."""
+    """The quiz's results: warnings (a thin profile, ties), the ranked table, the best
+    three in detail, then matching jobs."""
     from rich.text import Text
+
+    from careercli.fit.warnings import tie_ranks
 
     shown = fits[:top]
     what = "occupations" if any(catalog.roles[f.role].onet for f in shown) else "roles"
@@ -288,8 +295,9 @@ def quiz_view(
         Text(""),
         Text(f"Your best-fitting {what} (top {len(shown)} of {len(fits)})", style="bold underline"),
         Text(profile_line(profile), style="dim"),
-        ranked_table(shown, width),
     ]
+    out += [Text(f"Note: {w}", style="yellow") for w in warnings or []]
+    out.append(ranked_table(shown, width, tie_ranks(fits)[: len(shown)]))
     if fits:
         out.append(Text(weights_note(fits[0], fits), style="dim"))
     for rank, fit in enumerate(shown[:3], 1):

@@ -105,7 +105,7 @@ LEVEL_GAP_SCORE: dict[int, float] = {3: 0.6, 2: 0.75, 1: 0.9, 0: 1.0, -1: 0.5, -
 DEGREE_SHARE, FIELD_SHARE = 0.7, 0.3
 # Without a must-have skill (or a related skill that stands in for it) the skills part
 # earns at most this share: a role's defining skill cannot be made up by the rest.
-MUST_CAP = 0.5
+MUST_CAP = 0.4
 # A doctorate counts as this many years of experience for research roles, as O*NET's job
 # zone 5 counts a doctorate as the extensive preparation its occupations need.
 DOCTORATE_YEARS = 3

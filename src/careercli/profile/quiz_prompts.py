@@ -253,13 +253,20 @@ class _Asker:
         return bool(_run(self.q.confirm(message, default=default, qmark=self.mark())))
 
 
+# Every prompt has a default Enter accepts but one: the years of experience, which nothing
+# else can stand in for. The banner says so (tests/test_quiz_pty.py holds it to that).
+NEEDS_AN_ANSWER = ("years of experience",)
+BANNER = (
+    "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default "
+    f"on every question but one, your {NEEDS_AN_ANSWER[0]}, which needs a number; Ctrl-C stops."
+)
+
+
 def ask(catalog: Catalog) -> dict[str, Any]:
     """Ask the quiz (about 25 prompts, about 3 minutes) and return schema-v1 answers."""
     asker = _Asker()
     answers: dict[str, Any] = {"schema_version": 1}
-    _say(
-        "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default; Ctrl-C stops."
-    )
+    _say(BANNER)
     answers.update(_ask_experience(asker))
     answers["education"] = _ask_education(asker)
     answers["skills"] = _ask_skills(asker, catalog)
@@ -276,7 +283,10 @@ def _ask_experience(asker: _Asker) -> dict[str, Any]:
 
     years = (
         parse_years(
-            asker.text("How many years have you worked in data, analytics or software?", validate=valid_years)
+            asker.text(
+                "How many years have you worked in data, analytics or software? (a number; needed)",
+                validate=valid_years,
+            )
         )
         or 0.0
     )

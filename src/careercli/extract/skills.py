@@ -1,0 +1,372 @@
+"""Catalog skills found in free text (job postings, résumés), with evidence.
+
+`SkillFinder(catalog.skills).find(text)` returns every mention in text order: the skill id,
+the text as written, its offsets and whether the posting marks it required or preferred.
+
+How a term matches (a term is a skill's name or one of its aliases, a pack's included):
+- case-insensitively, on word boundaries; hyphens, spaces and no separator are alike
+  ("Power BI", "power-bi", "PowerBI"), and a trailing plural "s"/"es" is allowed;
+- a word glued to the next sentence by a scraper ("PythonMinimum", "skillsPython") still
+  has a boundary where lower case turns to upper case;
+- terms of one or two characters ("R", "C", "ML", "Go") match only as written or in
+  capitals, and a few words that are also ordinary English have context rules
+  (`_GUARDS`): "R&D", "excel at", "go-to-market", Azure's "SAS tokens", "C-suite" and
+  "Series C" are not skills.
+
+Matching uses a pyahocorasick automaton over the lower-cased text when that package is
+installed and one compiled regular expression otherwise; both give the same mentions
+(benchmarks/skill_extraction.py measures them; see the README's design notes). Neither
+is imported before the first `find`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from careercli.catalog.models import Catalog, Skill
+
+
+class SkillMention(NamedTuple):
+    skill: str  # catalog skill id
+    text: str  # the matched text as written
+    start: int  # offset in the text given
+    end: int
+    requirement: str | None  # "required" | "preferred" | None when the posting does not say
+
+
+class _Term(NamedTuple):
+    skill: str
+    key: str  # lower case, separators as single spaces
+    exact: frozenset[str] | None  # the spellings allowed (short terms), None: any case
+    guard: Callable[[str, int, int], bool] | None  # False: an ordinary word here, not the skill
+
+
+def _key(term: str) -> str:
+    return " ".join(term.lower().replace("-", " ").replace("_", " ").split())
+
+
+# --- context rules for terms that are also ordinary words -----------------------------------
+
+_LIST_BEFORE = re.compile(r"(?:[,/(:;&+]|\band|\bor|\bin|\blike|\bas|e\.g\.|\bsuch as|\bwith)\s*$", re.I)
+_LIST_AFTER = re.compile(
+    r"^\s*(?:[,/);&]|and\b|or\b|program|language|lang\b|develop|code|coding|\(?golang)", re.I
+)
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """True when a word sits in a list of languages ("Java, Go and Python", "C/C++")."""
+    return bool(_LIST_BEFORE.search(text[max(0, start - 12) : start])) or bool(
+        _LIST_AFTER.match(text[end : end + 14])
+    )
+
+
+_R_AFTER = re.compile(r"^(?:\s*&|\.\w|-squared|'s\b|\s*\+\s*D\b|\)\s*(?:\w|$))")
+
+
+def _r(text: str, start: int, end: int) -> bool:
+    if _R_AFTER.match(text[end : end + 10]):
+        return False
+    before = text[max(0, start - 3) : start]
+    if before.endswith("&") or before.endswith("& ") or before.endswith("."):
+        return False
+    # "Excel(R)", "SAS(R)": a registered-trademark sign
+    return not (
+        before.endswith("(") and len(before) >= 2 and before[-2].isalnum() and text[end : end + 1] == ")"
+    )
+
+
+_C_AFTER = re.compile(r"^(?:\s*-\s*(?:suite|level|corp|sco)|\+\+|#|\.\w|-\w|\s+(?:level|suite|corp)\b)", re.I)
+_C_BEFORE = re.compile(r"(?:series|class|type|vitamin|grade|plan|part|section|tier)\s*-?\s*$", re.I)
+
+
+def _c(text: str, start: int, end: int) -> bool:
+    if _C_AFTER.match(text[end : end + 8]) or _C_BEFORE.search(text[max(0, start - 10) : start]):
+        return False
+    return _in_list(text, start, end)
+
+
+_GO_AFTER = re.compile(
+    r"^(?:\s*-?\s*to\b|\s*-?\s*live\b|\s+(?:beyond|above|ahead|pass|all|out|get)\b|®)", re.I
+)
+
+
+def _go(text: str, start: int, end: int) -> bool:
+    return not _GO_AFTER.match(text[end : end + 10]) and _in_list(text, start, end)
+
+
+_SAS_AFTER = re.compile(r"^\s*-?\s*(?:tokens?|url|uri|keys?|signatures?)\b", re.I)
+
+
+def _sas(text: str, start: int, end: int) -> bool:
+    return not _SAS_AFTER.match(text[end : end + 14])
+
+
+_EXCEL_AFTER = re.compile(r"^\s+(?:at|in|within|as|on|and\s+(?:grow|lead|thrive|build))\b|^[.!]", re.I)
+_EXCEL_BEFORE = re.compile(
+    r"\b(?:to|can|will|and|you|they|we|who|help|helps|helping|people|employees|teams?)\s+$", re.I
+)
+
+
+def _excel(text: str, start: int, end: int) -> bool:
+    if text[start:end].isupper() or text[start:end] == "Excel":
+        # "Excel at" starting a sentence is still the verb
+        return not (_EXCEL_AFTER.match(text[end : end + 12]) and not _prev_is_tool_word(text, start))
+    return not _EXCEL_AFTER.match(text[end : end + 12]) and not _EXCEL_BEFORE.search(
+        text[max(0, start - 12) : start]
+    )
+
+
+_TOOL_BEFORE = re.compile(r"(?:microsoft|ms|in|with|using|of|advanced|strong|,)\s*$", re.I)
+
+
+def _prev_is_tool_word(text: str, start: int) -> bool:
+    return bool(_TOOL_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+def _spark(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    return not word.islower()  # "spark innovation" is a verb; the engine is written Spark
+
+
+def _tf(text: str, start: int, end: int) -> bool:
+    return not re.match(r"^\s*-?\s*idf", text[end : end + 6], re.I)
+
+
+def _leadership(text: str, start: int, end: int) -> bool:
+    return not re.match(r"^\s+(?:teams?|group|position|roles?)\b", text[end : end + 10], re.I)
+
+
+def _optimization(text: str, start: int, end: int) -> bool:
+    return not re.search(r"(?:engine|conversion|rate)\s+$", text[max(0, start - 12) : start], re.I)
+
+
+_GUARDS: dict[str, Callable[[str, int, int], bool]] = {
+    "r": _r,
+    "c": _c,
+    "go": _go,
+    "sas": _sas,
+    "excel": _excel,
+    "spark": _spark,
+    "tf": _tf,
+    "leadership": _leadership,
+    "optimization": _optimization,
+    "optimisation": _optimization,
+}
+
+
+def _terms(skills: Mapping[str, Skill]) -> list[_Term]:
+    terms: dict[tuple[str, str], _Term] = {}
+    for skill in skills.values():
+        for written in (skill.name, *skill.aliases):
+            key = _key(written)
+            if not key:
+                continue
+            exact = frozenset({written, written.upper()}) if len(key.replace(" ", "")) <= 2 else None
+            terms.setdefault((skill.id, key), _Term(skill.id, key, exact, _GUARDS.get(key)))
+            if " " in key and key.endswith("s") and not key.endswith(("ss", "ics")) and len(key) > 5:
+                singular = key[:-1]  # "data pipelines" names "data pipeline" too
+                terms.setdefault((skill.id, singular), _Term(skill.id, singular, exact, _GUARDS.get(key)))
+            glued = key.replace(" ", "")
+            parts = key.split()
+            if len(parts) == 2 and min(len(p) for p in parts) >= 2 and "/" not in key:
+                terms.setdefault((skill.id, glued), _Term(skill.id, glued, exact, _GUARDS.get(key)))
+    return list(terms.values())
+
+
+# --- the two matchers -------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case with separators as spaces, the same length as `text` (offsets carry over)."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ"): ASCII only
+        low = text.translate(_ASCII_LOWER)
+    return low.replace("-", " ").replace("_", " ").replace("\n", " ").replace("\t", " ").replace("\r", " ")
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def _left_ok(text: str, low: str, start: int) -> bool:
+    if start == 0:
+        return True
+    prev = low[start - 1]
+    if not (prev.isalnum() or prev == "+"):
+        return True
+    return prev.isalpha() and text[start - 1].islower() and text[start].isupper()
+
+
+def _right_end(text: str, low: str, key: str, end: int) -> int:
+    """Where a match of `key` ending at `end` really ends (a plural taken in), or -1."""
+    n = len(low)
+    if len(key) >= 3 and key[-1].isalpha() and end < n and low[end] == "s" and _right_ok(text, low, end + 1):
+        return end + 1
+    if len(key) >= 3 and key[-1] in "sxh" and low.startswith("es", end) and _right_ok(text, low, end + 2):
+        return end + 2
+    return end if _right_ok(text, low, end) else -1
+
+
+def _right_ok(text: str, low: str, end: int) -> bool:
+    if end >= len(low):
+        return True
+    nxt = low[end]
+    if nxt in {"+", "#"}:
+        return False
+    if not nxt.isalnum():
+        return True
+    return text[end - 1].islower() and text[end].isupper()
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    term: _Term
+
+
+def _accept(text: str, hit: _Hit) -> bool:
+    term = hit.term
+    if term.exact is not None and text[hit.start : hit.start + len(term.key)] not in term.exact:
+        return False
+    return term.guard is None or term.guard(text, hit.start, hit.end)
+
+
+def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, the longest where they overlap, in text order."""
+    chosen: list[_Hit] = []
+    last_end = -1
+    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if hit.start >= last_end:
+            chosen.append(hit)
+            last_end = hit.end
+        elif (
+            chosen
+            and hit.end - hit.start > chosen[-1].end - chosen[-1].start
+            and hit.start == chosen[-1].start
+        ):
+            chosen[-1] = hit
+            last_end = hit.end
+    return chosen
+
+
+class _AhoMatcher:
+    def __init__(self, terms: list[_Term]) -> None:
+        import ahocorasick  # a C extension: loaded only when text is searched
+
+        by_key: dict[str, list[_Term]] = {}
+        for term in terms:
+            by_key.setdefault(term.key, []).append(term)
+        self._automaton = ahocorasick.Automaton()
+        for key, group in by_key.items():
+            self._automaton.add_word(key, (len(key), tuple(group)))
+        self._automaton.make_automaton()
+
+    def hits(self, text: str) -> list[_Hit]:
+        low = _fold(text)
+        found: list[_Hit] = []
+        for last, (length, group) in self._automaton.iter(low):
+            start = last + 1 - length
+            if not _left_ok(text, low, start):
+                continue
+            end = _right_end(text, low, group[0].key, last + 1)
+            if end < 0:
+                continue
+            for term in group:
+                hit = _Hit(start, end, term)
+                if _accept(text, hit):
+                    found.append(hit)
+                    break
+        return _longest_first(found)
+
+
+class _RegexMatcher:
+    def __init__(self, terms: list[_Term]) -> None:
+        self._by_key: dict[str, list[_Term]] = {}
+        for term in terms:
+            self._by_key.setdefault(term.key, []).append(term)
+        alternatives = sorted(self._by_key, key=len, reverse=True)
+        body = "|".join(r"[ \-_\n\t]+".join(re.escape(p) for p in key.split(" ")) for key in alternatives)
+        self._pattern = re.compile(
+            r"(?:(?<![A-Za-z0-9+])|(?<=[a-z])(?=[A-Z]))(?i:(?:" + body + r")(?:e?s)?)"
+            r"(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z]))"
+        )
+
+    def hits(self, text: str) -> list[_Hit]:
+        found: list[_Hit] = []
+        for m in self._pattern.finditer(text):
+            written = " ".join(m.group(0).lower().replace("-", " ").replace("_", " ").split())
+            group = self._by_key.get(written)
+            end = m.end()
+            if group is None and written.endswith("es"):
+                group = self._by_key.get(written[:-2])
+                end = m.end() if group is not None and written[:-2][-1] in "sxh" else end
+            if group is None and written.endswith("s"):
+                group = self._by_key.get(written[:-1])
+            if group is None:
+                continue
+            for term in group:
+                hit = _Hit(m.start(), end, term)
+                if _accept(text, hit):
+                    found.append(hit)
+                    break
+        return found
+
+
+def _ahocorasick_available() -> bool:
+    try:
+        import ahocorasick  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class SkillFinder:
+    """Finds catalog skills in text; compiled once per catalog (see `finder_for`)."""
+
+    def __init__(self, skills: Mapping[str, Skill], backend: str | None = None) -> None:
+        self.terms = _terms(skills)
+        if backend is None:
+            backend = "ahocorasick" if _ahocorasick_available() else "regex"
+        self.backend = backend
+        self._matcher: Any = None
+
+    def _compiled(self) -> Any:
+        if self._matcher is None:
+            self._matcher = (
+                _AhoMatcher(self.terms) if self.backend == "ahocorasick" else _RegexMatcher(self.terms)
+            )
+        return self._matcher
+
+    def find(self, text: str) -> list[SkillMention]:
+        """Every mention in `text`, in text order."""
+        if not text:
+            return []
+        hits = self._compiled().hits(text)
+        if not hits:
+            return []
+        from careercli.extract.requirement import requirement_at
+
+        marks = requirement_at(text, [(h.start, h.end) for h in hits])
+        return [
+            SkillMention(h.term.skill, text[h.start : h.end], h.start, h.end, mark)
+            for h, mark in zip(hits, marks, strict=True)
+        ]
+
+    def skills(self, text: str) -> list[str]:
+        """The skill ids `text` names, each once, in order of first mention."""
+        return list(dict.fromkeys(m.skill for m in self.find(text)))
+
+
+_FINDERS: dict[int, tuple[Catalog, int, SkillFinder]] = {}
+
+
+def finder_for(catalog: Catalog) -> SkillFinder:
+    """The finder for `catalog`'s skills (a pack's too), built once per catalog."""
+    entry = _FINDERS.get(id(catalog))
+    if entry is not None and entry[0] is catalog and entry[1] == len(catalog.skills):
+        return entry[2]
+    finder = SkillFinder(catalog.skills)
+    _FINDERS[id(catalog)] = (catalog, len(catalog.skills), finder)
+    return finder

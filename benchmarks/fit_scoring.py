@@ -63,7 +63,7 @@ def generated_catalog(base: Catalog, size: int) -> Catalog:
             aliases=(),
             interests=role.interests._replace(scores=scores),
         )
-    return Catalog(roles, base.skills, base.industries, base.salaries, base.salary_source)
+    return Catalog(roles, base.skills, base.industries, base.salaries, base.salary_source, links=base.links)
 
 
 def timings_ms(work: Callable[[], object], runs: int) -> list[float]:

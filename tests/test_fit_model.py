@@ -190,12 +190,16 @@ def test_interest_points_add_up_per_dimension_for_every_role(profile: Profile) -
 
 def test_c_index_follows_brown_and_gore() -> None:
     # same code: 3x3 + 2x3 + 1x3 = 18; the opposite letter (R-S, I-E, A-C) at each place: 0
-    values = {"I": 7.0, "C": 6.0, "R": 5.0}
-    role = [values.get(letter, 1.0) for letter in "RIASEC"]
-    assert c_index("ICR", role)["c_index"] == 18
-    assert c_index("EAS", role)["c_index"] == 0
+    assert c_index("ICR", "ICR")["c_index"] == 18
+    assert c_index("EAS", "ICR")["c_index"] == 0
     # I vs I (3), S vs C (alternate: 1), E vs R (alternate: 1): 9 + 2 + 1
-    assert c_index("ISE", role)["c_index"] == 12
+    assert c_index("ISE", "ICR")["c_index"] == 12
+    # the role's code is its three highest O*NET values, in order
+    fit = score_role(person(interests=dict(zip(INTERESTS, (1, 5, 1, 3, 4, 2), strict=True))),
+                     CATALOG.roles["data-scientist"], CATALOG)  # fmt: skip
+    congruence = fit_dict(fit)["components"]["interests"]["congruence"]
+    assert congruence["you"] == "IES" and len(congruence["role"]) == 3
+    assert "Brown & Gore 1994" in congruence["text"]
     likes = tuple(dict.fromkeys(INTERESTS, 3).values())
     assert holland_code(likes) == ""  # all neutral: no code stands out
 

@@ -254,7 +254,6 @@ def fit(
     if as_json:
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
-
         from careercli.fit.warnings import tie_ranks
 
         # result["rank"] as in quiz --json: tied roles share one

@@ -76,7 +76,6 @@ as described above.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import gc
 import re
@@ -84,7 +83,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from careercli.catalog.models import Catalog, Role, SkillLink
+from careercli.catalog.models import Catalog, Role, SkillLink, SkillNeed
 from careercli.catalog.related import credited, level_range
 from careercli.common import vocab
 from careercli.profile.model import Profile
@@ -130,8 +129,9 @@ _FIELD_ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Component:
+class Component(NamedTuple):
+    """One part of the score. A NamedTuple: a thousand roles make five thousand of them."""
+
     name: str
     weight: float
     score: float  # 0..1
@@ -282,6 +282,7 @@ class _Person(NamedTuple):
     industry_names: dict[str, str]
     levels: dict[str, int]  # skill id -> the proficiency counted: own, or a related skill's credit
     credits: dict[str, tuple[int, SkillLink]]  # the skills whose level comes from a related one
+    via_of: dict[str, tuple[str, int, int]]  # those skills -> (the related skill, its level, your own)
     code: str  # the person's three-letter Holland code ("" when their likes tie across it)
 
     @classmethod
@@ -317,6 +318,10 @@ class _Person(NamedTuple):
             industry_names={k: i.name for k, i in catalog.industries.items()},
             levels=profile.skills | {k: level for k, (level, _) in credits.items()},
             credits=credits,
+            via_of={
+                k: (link.source, profile.skills[link.source], profile.skills.get(k, 0))
+                for k, (_, link) in credits.items()
+            },
             code=holland_code(likes),
         )
 
@@ -362,9 +367,11 @@ def _score(person: _Person, role: Role) -> RoleFit:
     return RoleFit(role.id, role.title, score, components, matched, gaps, role.level)
 
 
-def _component(name: str, score: float, detail: str, items: list[dict[str, Any]]) -> Component:
+def _component(
+    name: str, score: float, detail: str, items: list[dict[str, Any]], extra: dict[str, Any] | None = None
+) -> Component:
     weight = WEIGHTS[name]
-    return Component(name, weight, score, weight * score * 100, detail, items)
+    return Component(name, weight, score, weight * score * 100, detail, items, True, extra)
 
 
 def _no_data(name: str, why: str, weight: float) -> Component:
@@ -426,39 +433,37 @@ _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: th
 
 def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[Gap]]:
     target = SKILL_TARGET.get(role.level, NO_LEVEL_TARGET)
-    total = sum([need.importance * need.importance for need in role.skills])
-    # An O*NET occupation's technologies that are no careercli skill: the quiz cannot ask
-    # about them, so each weighs 1 and earns nothing (see the module docstring).
-    unassessed = role.onet.unassessed if role.onet is not None else 0
-    total += unassessed
+    needs, total = _role_needs(role, person.skill_names)
     if not total:
         return _component("skills", 0.5, "the role lists no skills; scored neutral", []), [], []
     scale = WEIGHTS["skills"] * 100 / total  # points per unit of weight (importance²) fully covered
     have_of = person.levels.get
-    credits = person.credits
-    own_of = person.profile.skills.get
-    names = person.skill_names
+    via_of = person.via_of.get
     earned = 0.0
     items: list[dict[str, Any]] = []
     matched: list[Match] = []
     gaps: list[Gap] = []
     missing: list[str] = []  # must-haves without any credit
     # This loop runs for every skill of every role: plain locals, few helper calls.
-    for skill_id, importance, must in role.skills:
+    for skill_id, name, importance, must, weight in needs:
         have = have_of(skill_id, 0)
-        credit = importance * importance * (have if have < target else target) / target
+        credit = weight * (have if have < target else target) / target
         earned += credit
-        name = names.get(skill_id, skill_id)
         points = credit * scale
-        via, via_have = "", 0
-        if skill_id in credits:
-            via = credits[skill_id][1].source
-            via_have = own_of(via, 0)
-        items.append(
-            {"skill": skill_id, "name": name, "importance": importance, "have": have,
-             "need": target, "points": points, "must": must, "own": own_of(skill_id, 0),
-             "via": via or None, "via_have": via_have}
-        )  # fmt: skip
+        credited_from = via_of(skill_id)
+        if credited_from is None:
+            via, via_have = "", 0
+            items.append(
+                {"skill": skill_id, "name": name, "importance": importance, "have": have,
+                 "need": target, "points": points, "must": must, "via": None}
+            )  # fmt: skip
+        else:  # a related skill's credit: also your own rating and the related skill's
+            via, via_have, own = credited_from
+            items.append(
+                {"skill": skill_id, "name": name, "importance": importance, "have": have,
+                 "need": target, "points": points, "must": must, "via": via, "own": own,
+                 "via_have": via_have}
+            )  # fmt: skip
         if have:
             matched.append(_new(Match, (skill_id, name, importance, have, target, points, via, via_have)))
         elif must:
@@ -476,9 +481,34 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
                 item["points"] *= factor
             matched = [m._replace(points=m.points * factor) for m in matched]
     matched.sort(key=lambda m: (-m.points, m.skill))
-    gaps.sort(key=lambda g: (-(g.must and not g.have), -g.priority, -g.importance, g.skill))
+    gaps.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
+    if missing:  # a missing must-have comes first, whatever its priority
+        gaps = [g for g in gaps if g.must and not g.have] + [g for g in gaps if not g.must or g.have]
+    unassessed = role.onet.unassessed if role.onet is not None else 0
     detail = _skills_detail(person, role, score, target, unassessed / total, matched, gaps) + cap_note
     return _component("skills", score, detail, items), matched, gaps
+
+
+_NEEDS: dict[int, tuple[tuple[SkillNeed, ...], tuple[tuple[str, str, int, bool, int], ...], int]] = {}
+
+
+def _role_needs(role: Role, names: dict[str, str]) -> tuple[tuple[tuple[str, str, int, bool, int], ...], int]:
+    """A role's skills as the scoring loop reads them, (id, name, importance, must,
+    importance²), and the total weight, worked out once per role: they do not depend on
+    the person. Keyed by the skills tuple's identity, which the entry holds on to, so an id
+    is never reused for another tuple while its entry lives."""
+    entry = _NEEDS.get(id(role.skills))
+    if entry is not None and entry[0] is role.skills:
+        return entry[1], entry[2]
+    needs = tuple((n.skill, names.get(n.skill, n.skill), n.importance, n.must, n.importance * n.importance)
+                  for n in role.skills)  # fmt: skip
+    # An O*NET occupation's technologies that are no careercli skill: the quiz cannot ask
+    # about them, so each weighs 1 and earns nothing (see the module docstring).
+    total = sum(n[4] for n in needs) + (role.onet.unassessed if role.onet is not None else 0)
+    if len(_NEEDS) > 20_000:
+        _NEEDS.clear()
+    _NEEDS[id(role.skills)] = (role.skills, needs, total)
+    return needs, total
 
 
 def _must_cap(missing: list[str], score: float) -> tuple[str, float]:
@@ -576,23 +606,20 @@ def _interests(person: _Person, role: Role) -> Component:
     if not scores:
         return _component("interests", 0.5, "no interest data for this role; scored neutral", [])
     dims = vocab.INTERESTS
-    values = [scores[d] for d in dims]
-    mean = sum(values) / 6
-    centred = [v - mean for v in values]
-    spread = sum([abs(c) for c in centred])
-    if spread == 0:
+    shape = _role_shape(tuple([scores[d] for d in dims]))
+    if shape is None:
         return _component("interests", 0.5, "the role's interest profile is flat; scored neutral", [])
+    values, stresses, shares, order, role_code = shape
     to_points = WEIGHTS["interests"] * 100
-    shares = [abs(c) / spread for c in centred]
-    # the fraction of a dimension's share earned: 0.5 + lean toward what the role has there
-    earned = [0.5 + (lean if c > 0 else -lean) for lean, c in zip(person.leanings, centred, strict=True)]
-    score = sum([w * e for w, e in zip(shares, earned, strict=True)])
+    # the fraction of a dimension's share earned: 0.5 + the lean toward what the role has there
+    leanings = person.leanings
+    earned = [0.5 + (leanings[i] if stresses[i] else -leanings[i]) for i in range(6)]
+    score = sum([shares[i] * earned[i] for i in range(6)])
     # what a dimension did against a neutral answer, in points: shown as helped or hurt
-    effects = [w * (e - 0.5) * to_points for w, e in zip(shares, earned, strict=True)]
-    order = sorted(range(6), key=[-w for w in shares].__getitem__)  # stable: RIASEC breaks ties
+    effects = [shares[i] * (earned[i] - 0.5) * to_points for i in range(6)]
     likes = person.likes
     items: list[dict[str, Any]] = [
-        {"dimension": dims[i], "you": likes[i], "role": values[i], "role_stresses": centred[i] > 0,
+        {"dimension": dims[i], "you": likes[i], "role": values[i], "role_stresses": stresses[i],
          "share": shares[i] * to_points, "points": shares[i] * earned[i] * to_points,
          "versus_neutral": effects[i]}
         for i in order
@@ -604,14 +631,32 @@ def _interests(person: _Person, role: Role) -> Component:
     hurt = [f"{why[i]} (-{-effects[i]:.1f})" for i in by_effect if effects[i] <= -0.05][:3]
     if helped or hurt:
         detail = f"helped: {', '.join(helped) or 'none'}; hurt: {', '.join(hurt) or 'none'}"
+        detail += " (points against a neutral 3)"
     else:
         detail = "your interests are neutral here: each dimension earns half its share"
-        detail += " (points against a neutral 3)"
     detail += f"; O*NET profile of {role.interests.onet_title or role.interests.onet_soc}"
-    congruence = c_index(person.code, values)
+    congruence = c_index(person.code, role_code)
     detail += "; " + congruence["text"]
-    component = _component("interests", min(1.0, max(0.0, score)), detail, items)
-    return dataclasses.replace(component, extra={"congruence": congruence})
+    return _component("interests", min(1.0, max(0.0, score)), detail, items, {"congruence": congruence})
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_shape(
+    values: tuple[float, ...],
+) -> tuple[tuple[float, ...], tuple[bool, ...], tuple[float, ...], tuple[int, ...], str] | None:
+    """What scoring needs of a role's RIASEC profile, worked out once per profile: the
+    values, which dimensions stand above its own average, each dimension's share of the
+    part (|value - mean| over the total), the dimensions by share (RIASEC breaks ties) and
+    its three-letter Holland code. None for a flat profile."""
+    mean = sum(values) / 6
+    centred = [v - mean for v in values]
+    spread = sum([abs(c) for c in centred])
+    if spread == 0:
+        return None
+    shares = tuple(abs(c) / spread for c in centred)
+    order = tuple(sorted(range(6), key=[-w for w in shares].__getitem__))
+    code = "".join(HEXAGON[i] for i in sorted(range(6), key=lambda i: (-values[i], i))[:3])
+    return values, tuple(c > 0 for c in centred), shares, order, code
 
 
 HEXAGON = "RIASEC"  # Holland's hexagon, in order: neighbours are adjacent letters
@@ -627,13 +672,13 @@ def holland_code(likes: tuple[int, ...]) -> str:
     return "".join(HEXAGON[i] for i in order[:3])
 
 
-def c_index(code: str, role_values: list[float]) -> dict[str, Any]:
+@functools.lru_cache(maxsize=512)  # 20 x 20 x 6 codes at most: shared by every role that has one
+def c_index(code: str, role_code: str) -> dict[str, Any]:
     """Brown and Gore's C-index (1994) of two three-letter Holland codes: 3 x the first
     letters' agreement + 2 x the second's + the third's, each 3 (same letter), 2 (adjacent on
     the hexagon), 1 (alternate) or 0 (opposite); 0-18. Reported beside the score, not in it.
     Brown, S. D., & Gore, P. A. (1994). An evaluation of interest congruence indices.
     Journal of Vocational Behavior, 45(3), 310-327."""
-    role_code = "".join(HEXAGON[i] for i in sorted(range(6), key=lambda i: (-role_values[i], i))[:3])
     cite = "Brown & Gore 1994; not scored"
     if not code:
         text = f"Holland code: the role {role_code}; yours has no clear top three, so no C-index ({cite})"

@@ -135,7 +135,7 @@ def show(
       careercli show 15-2051.00
     """
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
     one_format(json=as_json, markdown=markdown)
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
@@ -147,7 +147,7 @@ def show(
     elif markdown:
         from careercli.catalog.markdown import role_markdown
 
-        typer.echo(role_markdown(catalog, found), nl=False)
+        emit_text(role_markdown(catalog, found))
     else:
         from careercli.catalog.render import role_view
 
@@ -184,7 +184,7 @@ def compare(
     """
     from careercli.catalog.comparison import compare_roles, comparison_dict, parse_facets
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
     one_format(json=as_json, markdown=markdown)
     catalog = state(ctx).catalog_for(roles, parse_catalog(catalog_name))
@@ -195,7 +195,7 @@ def compare(
     elif markdown:
         from careercli.catalog.markdown import comparison_markdown
 
-        typer.echo(comparison_markdown(catalog, comp), nl=False)
+        emit_text(comparison_markdown(catalog, comp))
     else:
         from careercli.catalog.render import comparison_view
 

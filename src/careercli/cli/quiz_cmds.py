@@ -126,13 +126,14 @@ def _write_answers(
     data: dict[str, Any], save_answers: Path | None, save: bool
 ) -> tuple[bool, Path | None, list[CareerError]]:
     """Write --save-answers and the saved profile; (answers written, profile path, failures)."""
-    from careercli.profile.store import answers_yaml, save_profile, write_text_atomic
+    from careercli.common.atomic_write import write_text_atomic
+    from careercli.profile.store import answers_yaml, save_profile
 
     failed: list[CareerError] = []
     wrote = False
     if save_answers is not None:
         try:
-            write_text_atomic(save_answers, answers_yaml(data))
+            write_text_atomic(save_answers, answers_yaml(data), private=False)
             wrote = True
         except CareerError as exc:
             failed.append(exc)

@@ -83,7 +83,22 @@ def parse(text: object) -> ParsedSalary | None:
     values = [_value(m) for m in found]
     if any(v is None for v in values):
         return None
-    amounts = [v for v in values if v is not None]
+    bounds = _bounds(raw, found, [v for v in values if v is not None])
+    if bounds is None:
+        return None
+    low, high = bounds
+    currency, period = _currency(raw), _period(raw)
+    if not _sane(low, high):
+        return None
+    if period == "year" and max(x for x in (low, high) if x is not None) < MIN_YEARLY:
+        return None  # "3 to 5 years", "$45": not a year's pay, and no period says what it is
+    return ParsedSalary(low, high, currency, period)
+
+
+def _bounds(
+    raw: str, found: list[re.Match[str]], amounts: list[float]
+) -> tuple[float | None, float | None] | None:
+    """(low, high) of one figure or a range; None when two figures are not a range."""
     if len(found) == 2:
         between = raw[found[0].end() : found[1].start()]
         between = _SYMBOL_RE.sub("", _CODE_RE.sub("", between))
@@ -93,19 +108,12 @@ def parse(text: object) -> ParsedSalary | None:
             scaled = amounts[0] * _scale(found[1].group(2))
             if scaled <= amounts[1]:
                 amounts[0] = scaled
-        low, high = amounts
-    elif _UP_TO.search(raw[: found[0].start()]):
-        low, high = None, amounts[0]
-    elif _FROM.search(raw[: found[0].start()]) or _FROM.search(raw[found[0].end() :]):
-        low, high = amounts[0], None
-    else:
-        low = high = amounts[0]
-    currency, period = _currency(raw), _period(raw)
-    if not _sane(low, high):
-        return None
-    if period == "year" and max(x for x in (low, high) if x is not None) < MIN_YEARLY:
-        return None  # "3 to 5 years", "$45": not a year's pay, and no period says what it is
-    return ParsedSalary(low, high, currency, period)
+        return amounts[0], amounts[1]
+    if _UP_TO.search(raw[: found[0].start()]):
+        return None, amounts[0]
+    if _FROM.search(raw[: found[0].start()]) or _FROM.search(raw[found[0].end() :]):
+        return amounts[0], None
+    return amounts[0], amounts[0]
 
 
 def _scale(suffix: str | None) -> float:

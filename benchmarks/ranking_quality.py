@@ -222,23 +222,42 @@ def evaluate(
 def confusion_lines(result: Result) -> list[str]:
     """The confusion matrix as text: a row per posting role, a column per first role."""
     rows = sorted(result.firsts, key=lambda r: (-sum(result.firsts[r].values()), r))
-    cols = sorted({c for r in rows for c in result.firsts[r]}, key=lambda c: (c not in rows, c))
+    cols = sorted(
+        {c for r in rows for c in result.firsts[r]},
+        key=lambda c: (rows.index(c) if c in rows else len(rows), c),
+    )
     width = max(len(r) for r in rows) if rows else 4
-    code = {c: "".join(w[0] for w in c.split("-")).upper() for c in cols}  # data-scientist -> DS
-    clash = Counter(code.values())
-    for c in cols:  # data-analyst and data-architect: DAN and DAR
-        if clash[code[c]] > 1:
-            words = c.split("-")
-            code[c] = ("".join(w[0] for w in words[:-1]) + words[-1][:2]).upper()
-    if len(set(code.values())) < len(code):  # still a clash: number them
-        code = {c: f"R{i}" for i, c in enumerate(cols, 1)}
-    lines = [" " * width + "     n " + " ".join(f"{code[c]:>4}" for c in cols)]
+    code = short_codes(cols)
+    cell = max(4, *(len(v) for v in code.values()))
+    lines = [" " * width + "     n " + " ".join(f"{code[c]:>{cell}}" for c in cols)]
     for r in rows:
         total = sum(result.firsts[r].values())
-        cells = " ".join(f"{result.firsts[r].get(c, 0) or '.':>4}" for c in cols)
+        cells = " ".join(f"{result.firsts[r].get(c, 0) or '.':>{cell}}" for c in cols)
         lines.append(f"{r:<{width}} {total:>5} {cells}")
-    lines.append("columns: " + ", ".join(f"{code[c]} {c}" for c in cols))
+    import textwrap
+
+    lines += textwrap.wrap(
+        "columns: " + ", ".join(f"{code[c]} {c}" for c in cols), 88, break_on_hyphens=False
+    )
     return lines
+
+
+def short_codes(roles: list[str]) -> dict[str, str]:
+    """Column heads: the first letter of each word (data-scientist: DS), more letters where
+    two roles would share one (data-analyst DaAn, data-architect DaAr)."""
+    letters = dict.fromkeys(roles, 1)
+
+    def code(role: str) -> str:
+        return "".join(w[: letters[role]].capitalize() for w in role.split("-"))
+
+    for _ in range(6):
+        seen = Counter(code(r) for r in roles)
+        clashing = [r for r in roles if seen[code(r)] > 1]
+        if not clashing:
+            break
+        for r in clashing:
+            letters[r] += 1
+    return {r: code(r).upper() if letters[r] == 1 else code(r) for r in roles}
 
 
 def ranking_cases(catalog: Catalog) -> list[str]:

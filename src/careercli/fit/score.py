@@ -25,15 +25,30 @@ senior and executive 5); the component is the sum earned over the sum of w². Sq
 makes a role's essential skills (5: weight 25) count far more than its nice-to-haves
 (2: weight 4), so a role's defining skill decides more than a long tail of shared ones. A
 skill the person lacks earns nothing; more proficiency never lowers the score.
+- Related skills (data/related_skills.yaml, careercli.catalog.related): a skill the person
+  lacks, or rates lower, counts at floor(p x credit) of a related one they have, TensorFlow
+  5/5 as PyTorch 3/5 (a substitute, credit 0.6) and as deep learning 4/5 (an implication,
+  0.8). The best credit counts, the person's own rating when higher; each credit is shown
+  ("Deep learning 4/5, from your TensorFlow 5/5") and carried in the items ("via").
+- Must-have skills (`must: true` in a role's skills, our judgement): without one, even
+  through a related skill, the skills part earns at most MUST_CAP (40%) of its points,
+  and the explanation names the missing skill. A role's defining skill cannot be made up
+  by a long list of shared ones (an NLP researcher is no computer vision engineer).
 
-Interests. Both profiles are rescaled to 0..1 (person 1-5, role O*NET OI 1-7). The person's
-values are centred on the neutral midpoint (0.5 = "neither like nor dislike") and the
-role's on its own average, because O*NET's OI levels are relative: what characterises an
-occupation is which dimensions stand above its others. The component is
-0.5 + sum(person_c * role_c) / sum(|role_c|), which stays within 0..1, is 0.5 for a person
-who likes everything equally, and credits liking what the role stresses and disliking what
-it does not. Each dimension's term is reported as having helped or hurt. A role with no
-interest profile scores a neutral 0.5 and says so.
+Interests. Both profiles are rescaled (person 1-5, role O*NET OI 1-7). The role's values
+are centred on its own average, because O*NET's OI levels are relative: what
+characterises an occupation is which dimensions stand above its others. Each dimension
+holds a share of the part's points, |centred value| over the sum of them, so the shares
+add up to the part's 15 points; the person earns a fraction of each share: 0.5 + their
+lean toward what the role has there (liking 5 what it stresses, or disliking 1 what it
+lacks: all of it; a neutral 3: half; the opposite: none). The dimensions' points add up
+to the part's points exactly, with no base. (Algebraically the part is
+0.5 + sum(lean x centred) / sum(|centred|), the measure used before, restated so that
+every point has a dimension.) Helped and hurt list the dimensions that moved at least 0.05
+points against a neutral answer. Brown and Gore's C-index (1994) of the person's and the
+role's three-letter Holland codes is reported beside the score (0-18), not in it: it needs
+a clear top three, which 1-5 answers often lack. A role with no interest profile scores a
+neutral 0.5 and says so.
 
 Education. 0.7 x degree + 0.3 x field. Degree: at or above the role's typical degree 1.0,
 at least its minimum 0.7, below the minimum 0.4, 0.2, 0 for one, two, three or more steps
@@ -41,10 +56,15 @@ below. Field: 1.0 when the field of study matches one of the role's fields, 0.2 
 does not, 0.5 when no field was given. An MBA is a master's degree, and counts as a field match for
 leadership and product roles.
 
-Experience. By level difference (person minus role): 0 -> 1.0; above the role loses a
+Experience. A role spans the levels it is hired at: the salary survey's level mix where it
+has 30 rows or more (data/role_levels.json, scripts/derive_levels.py: the levels with at
+least 20% of the rows, and the stated one), else its stated level alone; the detail says
+which. By the person's distance from the range (0 inside it): above the role loses a
 little (+1 -> 0.9, +2 -> 0.75, +3 -> 0.6), because a level derived from years alone can
 put a 15-year individual contributor at 'executive'; below the role loses steeply
-(-1 -> 0.5, -2 -> 0.15, -3 -> 0.0).
+(-1 -> 0.5, -2 -> 0.15, -3 -> 0.0). For research roles (and O*NET occupations of job
+zone 5) a doctorate counts as DOCTORATE_YEARS (3) of experience when the level comes from
+the years, as O*NET's job zone 5 counts a doctorate as the preparation it needs.
 
 Preferences. Industries: 0.5 (neutral) when the person named none; with an overlap,
 0.6 + 0.4 x (share of the person's industries the role lists); with none, 0.2 (a role's

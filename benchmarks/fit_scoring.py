@@ -48,7 +48,8 @@ def generated_catalog(base: Catalog, size: int) -> Catalog:
     for n in range(size):
         role = bundled[n % len(bundled)]
         needs = [
-            SkillNeed(s.skill, max(1, min(5, s.importance + rng.choice((-1, 0, 0, 1))))) for s in role.skills
+            SkillNeed(s.skill, max(1, min(5, s.importance + rng.choice((-1, 0, 0, 1)))), s.must)
+            for s in role.skills
         ]
         # swap one skill for another the role does not list yet
         spare = [s for s in skill_ids if s not in {x.skill for x in needs}]

@@ -294,6 +294,7 @@ class _Person(NamedTuple):
     research_how: str
     likes: tuple[int, ...]  # RIASEC order, 1..5
     leanings: tuple[float, ...]  # likes rescaled to 0..1 and centred on neutral: -0.5..0.5
+    leaning_dims: tuple[int, ...]  # the dimensions (RIASEC order) not answered neutrally
     # "liking investigative" / "disliking artistic": disliking what a role lacks helps too
     stances: tuple[str, ...]
     degree_rank: int
@@ -328,6 +329,7 @@ class _Person(NamedTuple):
             research_how=research_how,
             likes=likes,
             leanings=tuple((like - 3) / 4 for like in likes),
+            leaning_dims=tuple(i for i, like in enumerate(likes) if like != 3),
             stances=tuple(
                 f"{'liking' if like > 3 else 'disliking'} {dim}"
                 for like, dim in zip(likes, vocab.INTERESTS, strict=True)
@@ -499,7 +501,7 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
             score *= factor
             for item in items:
                 item["points"] *= factor
-            matched = [m._replace(points=m.points * factor) for m in matched]
+            matched = [_new(Match, (*m[:5], m[5] * factor, *m[6:])) for m in matched]  # m.points is m[5]
     matched.sort(key=lambda m: (-m.points, m.skill))
     gaps.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
     if missing:  # a missing must-have comes first, whatever its priority
@@ -556,10 +558,12 @@ def _skills_detail(
             )
     names = person.skill_names
     if matched:
-        detail += "; strongest: " + ", ".join([skill_text(m, names) for m in matched[:3]])
-    credited_ones = [m for m in matched[3:] if m.via][:2]
-    if credited_ones:
-        detail += "; also " + ", ".join([skill_text(m, names) for m in credited_ones])
+        strongest = [skill_text(m, names) if m.via else f"{m.name} {m.have}/5" for m in matched[:3]]
+        detail += "; strongest: " + ", ".join(strongest)
+        if person.credits:
+            credited_ones = [m for m in matched[3:] if m.via][:2]
+            if credited_ones:
+                detail += "; also " + ", ".join([skill_text(m, names) for m in credited_ones])
     if gaps:
         detail += "; biggest gaps: " + ", ".join([g.name for g in gaps[:3]])
     return detail
@@ -626,7 +630,14 @@ def _interests(person: _Person, role: Role) -> Component:
     if not scores:
         return _component("interests", 0.5, "no interest data for this role; scored neutral", [])
     dims = vocab.INTERESTS
-    shape = _role_shape(tuple([scores[d] for d in dims]))
+    cached = _SHAPES.get(id(scores))
+    if cached is not None and cached[0] is scores:
+        shape = cached[1]
+    else:
+        shape = _role_shape(tuple([scores[d] for d in dims]))
+        if len(_SHAPES) > 20_000:
+            _SHAPES.clear()
+        _SHAPES[id(scores)] = (scores, shape)  # holds `scores`, so its id is not reused
     if shape is None:
         return _component("interests", 0.5, "the role's interest profile is flat; scored neutral", [])
     values, stresses, shares, order, role_code = shape
@@ -645,7 +656,8 @@ def _interests(person: _Person, role: Role) -> Component:
         for i in order
     ]  # fmt: skip
     why = person.stances
-    by_effect = sorted(range(6), key=[-abs(e) for e in effects].__getitem__)
+    # only the dimensions the person did not answer neutrally can have helped or hurt
+    by_effect = sorted(person.leaning_dims, key=lambda i: -abs(effects[i]))
     # only what moves a shown point (0.05 rounds to 0.1): never "+0.0 helped"
     helped = [f"{why[i]} (+{effects[i]:.1f})" for i in by_effect if effects[i] >= 0.05][:3]
     hurt = [f"{why[i]} (-{-effects[i]:.1f})" for i in by_effect if effects[i] <= -0.05][:3]
@@ -660,10 +672,12 @@ def _interests(person: _Person, role: Role) -> Component:
     return _component("interests", min(1.0, max(0.0, score)), detail, items, {"congruence": congruence})
 
 
+_Shape = tuple[tuple[float, ...], tuple[bool, ...], tuple[float, ...], tuple[int, ...], str]
+_SHAPES: dict[int, tuple[dict[str, float], _Shape | None]] = {}
+
+
 @functools.lru_cache(maxsize=4096)
-def _role_shape(
-    values: tuple[float, ...],
-) -> tuple[tuple[float, ...], tuple[bool, ...], tuple[float, ...], tuple[int, ...], str] | None:
+def _role_shape(values: tuple[float, ...]) -> _Shape | None:
     """What scoring needs of a role's RIASEC profile, worked out once per profile: the
     values, which dimensions stand above its own average, each dimension's share of the
     part (|value - mean| over the total), the dimensions by share (RIASEC breaks ties) and

@@ -3,9 +3,14 @@
 A posting says so in the clause itself ("Python required", "Spark is a plus", "Go is nice
 but not required") or in a heading that opens a section ("Preferred Qualifications",
 "Requirements:", "Nice to have", "Bonus points"). A clause's own word wins over its
-section's; a new heading of any kind ("Responsibilities:", "Benefits") ends a section.
-Scraped postings often lose their line breaks ("skillsPreferred"), so a lower-to-upper
-case change counts as a clause break too, except inside a matched skill ("TensorFlow").
+section's; a new heading of another kind ("Responsibilities:", "Benefits") ends a section.
+When a clause holds both kinds ("Master's required, PhD preferred") a mention takes the
+first cue after it. Scraped postings often lose their line breaks ("skillsPreferred"), so
+a lower-to-upper case change counts as a clause break too, except inside a matched skill
+("TensorFlow").
+
+The cue words are found by the skill matcher's own pass over the lower-cased text (see
+careercli.extract.skills), with the same boundary rules as skills.
 """
 
 from __future__ import annotations
@@ -13,101 +18,123 @@ from __future__ import annotations
 import bisect
 import re
 
-PREFERRED = re.compile(
-    r"\b(?:preferred|preferably|prefer|nice[\s-]+to[\s-]+haves?|(?:is\s+)?an?\s+(?:big\s+|huge\s+)?plus|pluses"
-    r"|bonus|desired|desirable|ideally|not\s+required|helpful|advantageous|an\s+advantage|optional"
-    r"|would\s+be\s+great|good\s+to\s+have)\b",
-    re.I,
-)
-REQUIRED = re.compile(
-    r"\b(?:required|requires?|requirements?|must(?:[\s-]+haves?)?|minimum|basic\s+qualifications"
-    r"|essential|mandatory|needed|need\s+to\s+have)\b",
-    re.I,
-)
-_BREAK = re.compile(
-    r"(?<!\.[A-Za-z])\.(?=\s|[A-Z][a-z]|$)\s*|[;!?•·\u2022\n\r|]+\s*|(?<=[a-z)])(?=[A-Z][a-z])|\s{3,}"
-)
+CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "preferred": (
+        "preferred", "preferably", "prefer", "nice to have", "nice to haves", "a plus", "an plus",
+        "a big plus", "a huge plus", "pluses", "bonus", "desired", "desirable", "ideally",
+        "not required", "helpful", "advantageous", "an advantage", "optional", "would be great",
+        "good to have", "not necessary",
+    ),
+    "required": (
+        "required", "requires", "require", "requirement", "requirements", "must", "must have",
+        "must haves", "minimum", "basic qualifications", "essential", "mandatory", "needed",
+        "need to have",
+    ),
+}  # fmt: skip
+CUE_KIND = {word: kind for kind, words in CUE_WORDS.items() for word in words}
+_PUNCT = re.compile(r"[.;!?*\u2022\u00b7\n\r|]")
+_CAMEL = re.compile(r"[A-Z](?<=[a-z)][A-Z])(?=[a-z])")  # upper case first: the scan skips to capitals
 _HEADING = re.compile(
-    r"^\s*(?:about|benefits|perks|responsibilities|what\s+you(?:'|’)?ll\s+do|what\s+we\s+offer|who\s+we\s+are"
+    r"\s*(?:about|benefits|perks|responsibilities|what\s+you(?:'|’)?ll\s+do|what\s+we\s+offer|who\s+we\s+are"
     r"|the\s+role|job\s+description|duties|compensation|why\s+join|our\s+team|overview|summary)\b",
     re.I,
 )
 _SECTION_SPAN = 25  # clauses a heading's word reaches at most
 
 
-def _clauses(text: str, spans: list[tuple[int, int]]) -> list[int]:
+def _abbreviation(text: str, i: int) -> bool:
+    """The full stop at i does not end a sentence: "3.5", "Node.js", "Ph.D.", "e.g."."""
+    nxt = text[i + 1 : i + 3]
+    if nxt and not (nxt[0].isspace() or nxt[0].isupper()):
+        return True
+    if len(nxt) == 2 and nxt[0].isupper() and nxt[1] == ".":
+        return True  # "Ph.D"
+    return i >= 2 and text[i - 2] == "." and text[i - 1].isalpha()
+
+
+def _breaks(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Start offsets of the clauses of `text`, none falling inside a span."""
-    starts = [0]
-    span_i = 0
-    for m in _BREAK.finditer(text):
-        at = m.end() if m.group(0) else m.start()
-        while span_i < len(spans) and spans[span_i][1] <= at:
-            span_i += 1
-        if span_i < len(spans) and spans[span_i][0] < at < spans[span_i][1]:
-            continue
-        if at > starts[-1]:
-            starts.append(at)
-    return starts
+    at = [
+        m.end() for m in _PUNCT.finditer(text) if text[m.start()] != "." or not _abbreviation(text, m.start())
+    ]
+    camel = [m.start() for m in _CAMEL.finditer(text)]
+    if camel:
+        at.extend(camel)
+        at.sort()
+        for start, end in spans:  # no break inside a skill: "TensorFlow", "PowerPoint"
+            i = bisect.bisect_right(at, start)
+            while i < len(at) and at[i] < end:
+                del at[i]
+    return [0, *at]
 
 
-def _cues(clause: str) -> list[tuple[int, str]]:
-    """(offset, "required" | "preferred") of each cue word; "not required" is preferred."""
-    preferred = [(m.start(), m.end()) for m in PREFERRED.finditer(clause)]
-    cues = [(a, "preferred") for a, _ in preferred]
-    for m in REQUIRED.finditer(clause):
-        if not any(a <= m.start() < b for a, b in preferred):
-            cues.append((m.start(), "required"))
-    return sorted(cues)
+def _clean(cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """Cues in text order; a "required" inside a "preferred" ("not required") dropped."""
+    preferred = [(a, b) for a, b, kind in cues if kind == "preferred"]
+    kept = [
+        (a, kind)
+        for a, b, kind in cues
+        if kind == "preferred" or not any(pa <= a < pb for pa, pb in preferred)
+    ]
+    return sorted(set(kept))
 
 
-def _cue(clause: str) -> str | None:
-    cues = _cues(clause)
-    if not cues:
+def _cue_for(cues: list[tuple[int, str]], lo: int, hi: int, at: int) -> str | None:
+    """The cue of clause [lo, hi) for a mention at `at`: with one kind of cue in the clause
+    it covers the clause ("Python, R or SAS preferred"); with both, the first after the
+    mention, else the last before it."""
+    i = bisect.bisect_left(cues, (lo, ""))
+    j = bisect.bisect_left(cues, (hi, ""))
+    if i == j:
         return None
-    return "preferred" if any(kind == "preferred" for _, kind in cues) else "required"
-
-
-def _cue_for(cues: list[tuple[int, str]], at: int) -> str | None:
-    """One kind of cue in the clause: it covers the clause ("Python, R or SAS preferred").
-    Both kinds ("Master's required, PhD preferred"): the first cue after the mention, else
-    the last before it."""
-    if not cues:
-        return None
-    kinds = {kind for _, kind in cues}
+    kinds = {kind for _, kind in cues[i:j]}
     if len(kinds) == 1:
-        return cues[0][1]
-    after = [kind for pos, kind in cues if pos >= at]
-    return after[0] if after else cues[-1][1]
+        return cues[i][1]
+    for pos, kind in cues[i:j]:
+        if pos >= at:
+            return kind
+    return cues[j - 1][1]
 
 
-def requirement_at(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
-    """For each (start, end) span in text order: "required", "preferred" or None."""
-    starts = _clauses(text, spans)
+def requirement_at(
+    text: str, spans: list[tuple[int, int]], cues: list[tuple[int, int, str]] | None = None
+) -> list[str | None]:
+    """For each (start, end) span in text order: "required", "preferred" or None.
+
+    `cues` are the cue words already found in the text (None: find them here)."""
+    if cues is None:
+        from careercli.extract.skills import _regex_cues
+
+        cues = _regex_cues(text)
+    if not cues:
+        return [None] * len(spans)
+    ordered = _clean(cues)
+    starts = _breaks(text, spans)
     bounds = [*starts, len(text)]
     marks: list[str | None] = []
-    section_cache: dict[int, str | None] = {}
+    sections: dict[int, str | None] = {}
     for start, _end in spans:
         i = bisect.bisect_right(starts, start) - 1
-        clause = text[bounds[i] : bounds[i + 1]]
-        mark = _cue_for(_cues(clause), start - bounds[i])
+        mark = _cue_for(ordered, bounds[i], bounds[i + 1], start)
         if mark is None:
-            if i not in section_cache:
-                section_cache[i] = _section(text, bounds, i)
-            mark = section_cache[i]
+            if i not in sections:
+                sections[i] = _section(text, bounds, ordered, i)
+            mark = sections[i]
         marks.append(mark)
     return marks
 
 
-def _section(text: str, bounds: list[int], i: int) -> str | None:
-    """The word of the nearest heading above clause i, unless another heading intervenes."""
+def _section(text: str, bounds: list[int], cues: list[tuple[int, str]], i: int) -> str | None:
+    """The word of the nearest heading above clause i, unless another heading intervenes.
+    A heading is a clause of at most five words."""
     for j in range(i - 1, max(-1, i - 1 - _SECTION_SPAN), -1):
-        clause = text[bounds[j] : bounds[j + 1]]
-        short = len(clause.split()) <= 5
-        if not short:
+        lo, hi = bounds[j], bounds[j + 1]
+        if hi - lo > 60 or text.count(" ", lo, hi) > 5:
             continue
-        if _HEADING.match(clause):
+        if _HEADING.match(text, lo, hi):
             return None
-        mark = _cue(clause)
-        if mark is not None:
-            return mark
+        k = bisect.bisect_left(cues, (lo, ""))
+        if k < len(cues) and cues[k][0] < hi:
+            kinds = {kind for pos, kind in cues[k:] if pos < hi}
+            return "preferred" if "preferred" in kinds else "required"
     return None

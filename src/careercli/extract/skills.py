@@ -21,8 +21,9 @@ is imported before the first `find`.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def _in_list(text: str, start: int, end: int) -> bool:
     )
 
 
-_R_AFTER = re.compile(r"^(?:\s*&|\.\w|-squared|'s\b|\s*\+\s*D\b|\)\s*(?:\w|$))")
+_R_AFTER = re.compile(r"^(?:\s*&|\.\w|-squared|'s\b|\s*\+\s*D\b)")
 
 
 def _r(text: str, start: int, end: int) -> bool:
@@ -78,7 +79,9 @@ def _r(text: str, start: int, end: int) -> bool:
     )
 
 
-_C_AFTER = re.compile(r"^(?:\s*-\s*(?:suite|level|corp|sco)|\+\+|#|\.\w|-\w|\s+(?:level|suite|corp)\b)", re.I)
+_C_AFTER = re.compile(
+    r"^(?:\s*-\s*(?:suite|level|corp|sco)|\+\+|#|\.\w|-\w|\s*&|\s+(?:level|suite|corp)\b)", re.I
+)
 _C_BEFORE = re.compile(r"(?:series|class|type|vitamin|grade|plan|part|section|tier)\s*-?\s*$", re.I)
 
 
@@ -104,22 +107,28 @@ def _sas(text: str, start: int, end: int) -> bool:
     return not _SAS_AFTER.match(text[end : end + 14])
 
 
-_EXCEL_AFTER = re.compile(r"^\s+(?:at|in|within|as|on|and\s+(?:grow|lead|thrive|build))\b|^[.!]", re.I)
-_EXCEL_BEFORE = re.compile(
-    r"\b(?:to|can|will|and|you|they|we|who|help|helps|helping|people|employees|teams?)\s+$", re.I
+_EXCEL_VERB_AFTER = re.compile(r"^\s+(?:at|in|within|as|on)\b", re.I)
+_EXCEL_SUBJECT = re.compile(
+    r"\b(?:to|can|will|you|they|we|who|help|helps|helping|people|employees|teams?)\s+$", re.I
 )
+_EXCEL_END = re.compile(r"^(?:\s*(?:[.!,;]|and\b|$)|\s+[A-Z])")
 
 
 def _excel(text: str, start: int, end: int) -> bool:
-    if text[start:end].isupper() or text[start:end] == "Excel":
-        # "Excel at" starting a sentence is still the verb
-        return not (_EXCEL_AFTER.match(text[end : end + 12]) and not _prev_is_tool_word(text, start))
-    return not _EXCEL_AFTER.match(text[end : end + 12]) and not _EXCEL_BEFORE.search(
-        text[max(0, start - 12) : start]
-    )
+    """ "Excel skills", "in excel." are the spreadsheet; "excel at", "can excel and lead",
+    "engage and excel." the verb."""
+    after = text[end : end + 12]
+    if _EXCEL_VERB_AFTER.match(after):
+        return _prev_is_tool_word(text, start)  # "proficient in Excel in a team"
+    if not text[start:end].islower():
+        return True
+    before = text[max(0, start - 12) : start]
+    if _EXCEL_SUBJECT.search(before):
+        return False
+    return not (before.rstrip().lower().endswith(" and") and _EXCEL_END.match(after))
 
 
-_TOOL_BEFORE = re.compile(r"(?:microsoft|ms|in|with|using|of|advanced|strong|,)\s*$", re.I)
+_TOOL_BEFORE = re.compile(r"(?:microsoft|ms|in|with|using|of|advanced|strong)\s*$", re.I)
 
 
 def _prev_is_tool_word(text: str, start: int) -> bool:
@@ -127,8 +136,8 @@ def _prev_is_tool_word(text: str, start: int) -> bool:
 
 
 def _spark(text: str, start: int, end: int) -> bool:
-    word = text[start:end]
-    return not word.islower()  # "spark innovation" is a verb; the engine is written Spark
+    """ "spark innovation" is a verb; the engine is written Spark, or listed ("hive, spark")."""
+    return not text[start:end].islower() or _in_list(text, start, end)
 
 
 def _tf(text: str, start: int, end: int) -> bool:
@@ -139,8 +148,33 @@ def _leadership(text: str, start: int, end: int) -> bool:
     return not re.match(r"^\s+(?:teams?|group|position|roles?)\b", text[end : end + 10], re.I)
 
 
+_NOT_MATH_OPTIMIZATION = re.compile(
+    r"(?:engine|conversion|rate|site|query|performance|campaign|seo|database|process|cost|time saving|web)"
+    r"\s+$",
+    re.I,
+)
+
+
 def _optimization(text: str, start: int, end: int) -> bool:
-    return not re.search(r"(?:engine|conversion|rate)\s+$", text[max(0, start - 12) : start], re.I)
+    """ "site optimization", "query optimization" are not mathematical optimisation."""
+    return not _NOT_MATH_OPTIMIZATION.search(text[max(0, start - 14) : start])
+
+
+_SOFTWARE_TESTING = re.compile(
+    r"(?:unit|integration|software|automated|automation|load|performance|regression|qa|end to end|end-to-end"
+    r"|acceptance|functional|system|api|code|and|,)\s*$",
+    re.I,
+)
+
+
+def _testing(text: str, start: int, end: int) -> bool:
+    """Software testing ("unit testing", "QA testing"), not "drug testing" or "stress testing"."""
+    before = text[max(0, start - 14) : start]
+    if re.search(r"(?:drug|stress|back|a/b|ab|online|hypothesis|statistical)[\s-]*$", before, re.I):
+        return False
+    return bool(_SOFTWARE_TESTING.search(before)) or bool(
+        re.match(r"\s+(?:framework|tools?)\b", text[end : end + 12])
+    )
 
 
 _GUARDS: dict[str, Callable[[str, int, int], bool]] = {
@@ -154,6 +188,7 @@ _GUARDS: dict[str, Callable[[str, int, int], bool]] = {
     "leadership": _leadership,
     "optimization": _optimization,
     "optimisation": _optimization,
+    "testing": _testing,
 }
 
 
@@ -164,9 +199,14 @@ def _terms(skills: Mapping[str, Skill]) -> list[_Term]:
             key = _key(written)
             if not key:
                 continue
-            exact = frozenset({written, written.upper()}) if len(key.replace(" ", "")) <= 2 else None
+            # one or two characters: as written or in capitals, and never in lower case alone
+            exact = (
+                frozenset({written, written.upper()} - {written.lower()})
+                if len(key.replace(" ", "")) <= 2
+                else None
+            )
             terms.setdefault((skill.id, key), _Term(skill.id, key, exact, _GUARDS.get(key)))
-            if " " in key and key.endswith("s") and not key.endswith(("ss", "ics")) and len(key) > 5:
+            if " " in key and key.endswith("s") and key[-2] not in "siuy" and not key.endswith("ics"):
                 singular = key[:-1]  # "data pipelines" names "data pipeline" too
                 terms.setdefault((skill.id, singular), _Term(skill.id, singular, exact, _GUARDS.get(key)))
             glued = key.replace(" ", "")
@@ -180,11 +220,16 @@ def _terms(skills: Mapping[str, Skill]) -> list[_Term]:
 
 
 def _fold(text: str) -> str:
-    """Lower case with separators as spaces, the same length as `text` (offsets carry over)."""
+    """Lower case with hyphens and line breaks as spaces, the same length as `text`."""
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ"): ASCII only
         low = text.translate(_ASCII_LOWER)
-    return low.replace("-", " ").replace("_", " ").replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    low = low.replace("-", " ")
+    if "\n" in low:
+        low = low.replace("\n", " ")
+    if "_" in low or "\t" in low or "\r" in low:
+        low = low.replace("_", " ").replace("\t", " ").replace("\r", " ")
+    return low
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
@@ -201,11 +246,11 @@ def _left_ok(text: str, low: str, start: int) -> bool:
 
 def _right_end(text: str, low: str, key: str, end: int) -> int:
     """Where a match of `key` ending at `end` really ends (a plural taken in), or -1."""
-    n = len(low)
-    if len(key) >= 3 and key[-1].isalpha() and end < n and low[end] == "s" and _right_ok(text, low, end + 1):
-        return end + 1
-    if len(key) >= 3 and key[-1] in "sxh" and low.startswith("es", end) and _right_ok(text, low, end + 2):
-        return end + 2
+    if end < len(low) and low[end] in "se" and len(key) >= 3:
+        if low[end] == "s" and key[-1].isalpha() and _right_ok(text, low, end + 1):
+            return end + 1
+        if key[-1] in "sxh" and low.startswith("es", end) and _right_ok(text, low, end + 2):
+            return end + 2
     return end if _right_ok(text, low, end) else -1
 
 
@@ -213,11 +258,14 @@ def _right_ok(text: str, low: str, end: int) -> bool:
     if end >= len(low):
         return True
     nxt = low[end]
-    if nxt in {"+", "#"}:
+    if not low[end - 1].isalnum():
+        return True  # "C++Higher": the term ends in a sign
+    if nxt in "+#":
         return False
     if not nxt.isalnum():
         return True
-    return text[end - 1].islower() and text[end].isupper()
+    # a lost line break: "PythonMinimum", "Operations Research3+ years"
+    return text[end - 1].isalpha() and (nxt.isdigit() or (text[end - 1].islower() and text[end].isupper()))
 
 
 class _Hit(NamedTuple):
@@ -226,66 +274,109 @@ class _Hit(NamedTuple):
     term: _Term
 
 
-def _accept(text: str, hit: _Hit) -> bool:
-    term = hit.term
-    if term.exact is not None and text[hit.start : hit.start + len(term.key)] not in term.exact:
-        return False
-    return term.guard is None or term.guard(text, hit.start, hit.end)
+Cue = tuple[int, int, str]  # start, end, "required" | "preferred"
 
 
-def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
     """Non-overlapping hits, the longest where they overlap, in text order."""
+    hits.sort(key=lambda h: (h.start, h.start - h.end))
     chosen: list[_Hit] = []
     last_end = -1
-    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+    for hit in hits:
         if hit.start >= last_end:
             chosen.append(hit)
             last_end = hit.end
-        elif (
-            chosen
-            and hit.end - hit.start > chosen[-1].end - chosen[-1].start
-            and hit.start == chosen[-1].start
-        ):
-            chosen[-1] = hit
-            last_end = hit.end
     return chosen
+
+
+class _ShortMatcher:
+    """Terms of one or two characters ("R", "C", "ML"), matched as written or in capitals by
+    one small regex: in an automaton they would match inside nearly every word."""
+
+    def __init__(self, terms: list[_Term]) -> None:
+        self._by_text: dict[str, list[_Term]] = {}
+        for term in terms:
+            for spelling in term.exact or ():
+                self._by_text.setdefault(spelling, []).append(term)
+        body = "|".join(re.escape(s) for s in sorted(self._by_text, key=len, reverse=True))
+        self._pattern = re.compile(r"(?:" + body + r")(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z]))")
+
+    def hits(self, text: str, found: list[_Hit]) -> None:
+        for m in self._pattern.finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "+&"):
+                continue  # no glued-sentence boundary for one or two letters: "LookML", "AD&D"
+            end = m.end()
+            for term in self._by_text[m.group(0)]:
+                if term.guard is None or term.guard(text, start, end):
+                    found.append(_Hit(start, end, term))
+                    break
+
+
+def _split_terms(terms: list[_Term]) -> tuple[list[_Term], dict[str, list[_Term]]]:
+    short: list[_Term] = []
+    by_key: dict[str, list[_Term]] = {}
+    for term in terms:
+        if term.exact is not None:
+            short.append(term)
+        else:
+            by_key.setdefault(term.key, []).append(term)
+    return short, by_key
 
 
 class _AhoMatcher:
     def __init__(self, terms: list[_Term]) -> None:
         import ahocorasick  # a C extension: loaded only when text is searched
 
-        by_key: dict[str, list[_Term]] = {}
-        for term in terms:
-            by_key.setdefault(term.key, []).append(term)
+        from careercli.extract.requirement import CUE_WORDS
+
+        short, by_key = _split_terms(terms)
+        self._short = _ShortMatcher(short)
         self._automaton = ahocorasick.Automaton()
         for key, group in by_key.items():
-            self._automaton.add_word(key, (len(key), tuple(group)))
+            self._automaton.add_word(key, (len(key), tuple(group), None))
+        for kind, words in CUE_WORDS.items():  # the same pass finds "required", "a plus" ...
+            for word in words:
+                self._automaton.add_word(word, (len(word), (), kind))
         self._automaton.make_automaton()
 
-    def hits(self, text: str) -> list[_Hit]:
+    def hits(self, text: str) -> tuple[list[_Hit], list[Cue]]:
         low = _fold(text)
         found: list[_Hit] = []
-        for last, (length, group) in self._automaton.iter(low):
+        cues: list[Cue] = []
+        self._short.hits(text, found)
+        n = len(low)
+        for last, (length, group, cue) in self._automaton.iter(low):
             start = last + 1 - length
-            if not _left_ok(text, low, start):
+            if (
+                start
+                and (low[start - 1].isalnum() or low[start - 1] == "+")
+                and not _left_ok(text, low, start)
+            ):
                 continue
-            end = _right_end(text, low, group[0].key, last + 1)
-            if end < 0:
+            end = last + 1
+            if end < n and (low[end].isalnum() or low[end] in "+#"):  # not at a word's end
+                if cue is not None:
+                    if _right_ok(text, low, end):  # "a plusPerks": a lost line break
+                        cues.append((start, end, cue))
+                    continue
+                end = _right_end(text, low, group[0].key, end)
+                if end < 0:
+                    continue
+            if cue is not None:
+                cues.append((start, end, cue))
                 continue
             for term in group:
-                hit = _Hit(start, end, term)
-                if _accept(text, hit):
-                    found.append(hit)
+                if term.guard is None or term.guard(text, start, end):
+                    found.append(_Hit(start, end, term))
                     break
-        return _longest_first(found)
+        return _longest_first(found), cues
 
 
 class _RegexMatcher:
     def __init__(self, terms: list[_Term]) -> None:
-        self._by_key: dict[str, list[_Term]] = {}
-        for term in terms:
-            self._by_key.setdefault(term.key, []).append(term)
+        short, self._by_key = _split_terms(terms)
+        self._short = _ShortMatcher(short)
         alternatives = sorted(self._by_key, key=len, reverse=True)
         body = "|".join(r"[ \-_\n\t]+".join(re.escape(p) for p in key.split(" ")) for key in alternatives)
         self._pattern = re.compile(
@@ -293,25 +384,49 @@ class _RegexMatcher:
             r"(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z]))"
         )
 
-    def hits(self, text: str) -> list[_Hit]:
+    def hits(self, text: str) -> tuple[list[_Hit], list[Cue]]:
         found: list[_Hit] = []
+        self._short.hits(text, found)
         for m in self._pattern.finditer(text):
             written = " ".join(m.group(0).lower().replace("-", " ").replace("_", " ").split())
             group = self._by_key.get(written)
             end = m.end()
-            if group is None and written.endswith("es"):
+            if group is None and written.endswith("es") and written[-3:-2] in ("s", "x", "h"):
                 group = self._by_key.get(written[:-2])
-                end = m.end() if group is not None and written[:-2][-1] in "sxh" else end
             if group is None and written.endswith("s"):
                 group = self._by_key.get(written[:-1])
             if group is None:
                 continue
             for term in group:
-                hit = _Hit(m.start(), end, term)
-                if _accept(text, hit):
-                    found.append(hit)
+                if term.guard is None or term.guard(text, m.start(), end):
+                    found.append(_Hit(m.start(), end, term))
                     break
-        return found
+        return _longest_first(found), _regex_cues(text)
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    from careercli.extract.requirement import CUE_KIND
+
+    return re.compile("|".join(re.escape(w) for w in sorted(CUE_KIND, key=len, reverse=True)))
+
+
+def _regex_cues(text: str) -> list[Cue]:
+    """The cue words the automaton would find, for the regex matcher."""
+    from careercli.extract.requirement import CUE_KIND
+
+    low = _fold(text)
+    cues: list[Cue] = []
+    for m in _cue_pattern().finditer(low):
+        start = m.start()
+        if start and (low[start - 1].isalnum() or low[start - 1] == "+") and not _left_ok(text, low, start):
+            continue
+        # "Must HaveBS": the longest word fails at its end, a shorter one ("must") may not
+        for word in (w for w in CUE_KIND if m.group(0).startswith(w)):
+            end = start + len(word)
+            if _right_ok(text, low, end):
+                cues.append((start, end, CUE_KIND[word]))
+    return cues
 
 
 def _ahocorasick_available() -> bool:
@@ -343,12 +458,12 @@ class SkillFinder:
         """Every mention in `text`, in text order."""
         if not text:
             return []
-        hits = self._compiled().hits(text)
+        hits, cues = self._compiled().hits(text)
         if not hits:
             return []
         from careercli.extract.requirement import requirement_at
 
-        marks = requirement_at(text, [(h.start, h.end) for h in hits])
+        marks = requirement_at(text, [(h.start, h.end) for h in hits], cues)
         return [
             SkillMention(h.term.skill, text[h.start : h.end], h.start, h.end, mark)
             for h, mark in zip(hits, marks, strict=True)

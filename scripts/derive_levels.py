@@ -1,7 +1,8 @@
 """Derive data/role_levels.json: the levels each role is hired at, from the salary survey's
 level mix (the experience_level column of ../shared/data/aijobs-salaries/salaries.csv).
 
-A role's rows are those of its survey titles (data/salary_titles.yaml, the same map
+A role's rows are the distinct rows (an exact repeat counted once, as read_survey does) of
+its survey titles (data/salary_titles.yaml, the same map
 scripts/derive_salaries.py uses; a proxy role's proxy titles included and said so). The
 range is the smallest run of levels that holds the role's stated level and every level
 with at least MIN_SHARE of the rows. A role with fewer than MIN_ROWS rows gets no range
@@ -68,7 +69,7 @@ def derive(survey_dir: Path) -> dict[str, object]:
             "high": high,
             "n": n,
             "shares": shares,
-            "source": f"aijobs.net salary survey {years[0]}-{years[-1]}, {n:,} rows{proxy}: {mix}",
+            "source": f"aijobs.net salary survey {years[0]}-{years[-1]}, {n:,} distinct rows{proxy}: {mix}",
         }
     return {
         "schema_version": 1,

@@ -152,7 +152,7 @@ def _quiz_json(
     warnings: list[str],
     from_resume: QuizStart | None,
 ) -> None:
-    from careercli.catalog.role_data import onet_keys
+    from careercli.catalog.role_data import credit_keys, onet_keys
     from careercli.cli.console import emit_json
     from careercli.fit.score import fit_dict
     from careercli.fit.warnings import tie_ranks
@@ -160,6 +160,7 @@ def _quiz_json(
     extra = onet_keys(catalog.roles.values())
     if extra:
         extra = {"catalog": which, **extra}
+    extra.update(credit_keys(catalog.roles.values()))  # the interest part is O*NET-derived
     if from_resume is not None:
         extra["resume"] = from_resume.summary()
     results = [{**fit_dict(f), "rank": rank} for f, rank in zip(fits, tie_ranks(fits), strict=True)]
@@ -300,13 +301,15 @@ def fit(
     rank = next(n for n, f in enumerate(fits, 1) if f.role == found.id)
     result = fits[rank - 1]
     if as_json:
-        from careercli.catalog.role_data import onet_keys
+        from careercli.catalog.role_data import credit_keys, onet_keys
         from careercli.cli.console import emit_json
         from careercli.fit.warnings import tie_ranks
 
         # result["rank"] as in quiz --json: tied roles share one
         tied = {**fit_dict(result), "rank": tie_ranks(fits)[rank - 1]}
-        emit_json(envelope(rank=rank, of=len(fits), result=tied, **onet_keys([found])))
+        emit_json(
+            envelope(rank=rank, of=len(fits), result=tied, **{**onet_keys([found]), **credit_keys([found])})
+        )
         return
     from careercli.cli.console import console
     from careercli.fit.render import fit_view

@@ -61,8 +61,8 @@ def test_a_posting_becomes_a_pseudo_profile(tmp_path: Path) -> None:
 
 @needs_shared
 def test_the_readme_figures_hold_on_the_real_postings() -> None:
-    """The README records hit@1 0.469 and hit@3 0.803 on 740 postings; a change that drops
-    either by more than two points should be a decision, not an accident."""
+    """The README records hit@1 0.485 and hit@3 0.809-0.811 on 740 postings; a change that
+    drops either by more than two points should be a decision, not an accident."""
     if not POSTINGS.is_dir():
         import pytest
 
@@ -70,6 +70,6 @@ def test_the_readme_figures_hold_on_the_real_postings() -> None:
     postings, _ = rq.pseudo_profiles(rq.read_postings(POSTINGS), CATALOG)
     result = rq.evaluate(postings, CATALOG, rq.careercli_ranking)
     assert result.n == 740
-    assert result.hit1 >= 0.449 and result.hit3 >= 0.783, (result.hit1, result.hit3)
+    assert result.hit1 >= 0.465 and result.hit3 >= 0.789, (result.hit1, result.hit3)
     baseline = rq.evaluate(postings, CATALOG, rq.overlap_ranking)
     assert result.hit1 > baseline.hit1 and result.hit3 > baseline.hit3

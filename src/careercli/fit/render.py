@@ -365,11 +365,15 @@ def _detail_table(title: str) -> Table:
     )  # fmt: skip
 
 
-def skills_table(fit: RoleFit, names: dict[str, str]) -> Table:
-    """Every skill the role asks for: importance, yours, the target and the points earned."""
+def skills_table(fit: RoleFit, names: dict[str, str], width: int = 80) -> Table:
+    """Every skill the role asks for: importance, yours, the target, the points earned, and
+    a note (a must-have; a credit from a related skill), under the skill when narrow."""
+    from rich.text import Text
+
     table = _detail_table("Skills in detail")
-    for col, justify in (("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"),
-                         ("Points", "right"), ("Note", "left")):  # fmt: skip
+    wide = width >= WIDE
+    heads = [("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"), ("Points", "right")]
+    for col, justify in heads + ([("Note", "left")] if wide else []):
         table.add_column(col, justify=justify, no_wrap=col not in ("Skill", "Note"))  # type: ignore[arg-type]
     items = sorted(fit.components["skills"].items, key=lambda i: (-i["importance"], -i["points"]))
     for item in items:
@@ -377,8 +381,17 @@ def skills_table(fit: RoleFit, names: dict[str, str]) -> Table:
         if item.get("via"):
             via = str(item["via"])
             notes.append(f"from your {names.get(via, via)} {item['via_have']}/5")
-        table.add_row(str(item["name"]), str(item["importance"]), str(item["have"] or "-"), str(item["need"]),
-                      _pts(float(item["points"])), ", ".join(notes))  # fmt: skip
+        note = ", ".join(notes)
+        skill = Text(str(item["name"]))
+        if note and not wide:
+            skill.append(f"\n{note}", style="dim")
+        cells = [
+            str(item["importance"]),
+            str(item["have"] or "-"),
+            str(item["need"]),
+            _pts(float(item["points"])),
+        ]
+        table.add_row(skill, *cells, *([note] if wide else []))
     return table
 
 
@@ -428,7 +441,7 @@ def fit_view(
         parts_table(fit, width),
     ]
     if fit.components["skills"].has_data:
-        out += [Text(""), skills_table(fit, {k: s.name for k, s in catalog.skills.items()})]
+        out += [Text(""), skills_table(fit, {k: s.name for k, s in catalog.skills.items()}, width)]
     interests = interests_table(fit)
     if interests is not None:
         out += [Text(""), interests, Text("* a dimension this role stresses (above its own average)",

@@ -466,6 +466,7 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
     matched: list[Match] = []
     gaps: list[Gap] = []
     missing: list[str] = []  # must-haves without any credit
+    first: list[Gap] = []  # their gaps
     # This loop runs for every skill of every role: plain locals, few helper calls.
     for skill_id, name, importance, must, weight in needs:
         have = have_of(skill_id, 0)
@@ -488,8 +489,11 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
             )  # fmt: skip
         if have:
             matched.append(_new(Match, (skill_id, name, importance, have, target, points, via, via_have)))
-        elif must:
+        elif must:  # a missing must-have: its gap comes first, whatever its priority
             missing.append(name)
+            priority = importance * (target - have) / target
+            first.append(_new(Gap, (skill_id, name, importance, have, target, priority, via, via_have, must)))
+            continue
         if have < target:
             priority = importance * (target - have) / target
             gaps.append(_new(Gap, (skill_id, name, importance, have, target, priority, via, via_have, must)))
@@ -504,8 +508,9 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
             matched = [_new(Match, (*m[:5], m[5] * factor, *m[6:])) for m in matched]  # m.points is m[5]
     matched.sort(key=lambda m: (-m.points, m.skill))
     gaps.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
-    if missing:  # a missing must-have comes first, whatever its priority
-        gaps = [g for g in gaps if g.must and not g.have] + [g for g in gaps if not g.must or g.have]
+    if first:
+        first.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
+        gaps = first + gaps
     unassessed = role.onet.unassessed if role.onet is not None else 0
     detail = _skills_detail(person, role, score, target, unassessed / total, matched, gaps) + cap_note
     return _component("skills", score, detail, items), matched, gaps
@@ -600,7 +605,7 @@ def _experience(person: _Person, role: Role) -> Component:
     items: list[dict[str, Any]] = [
         {"you": yours, "level_given": profile.level_given,
          "experience_years": profile.experience_years, "role": role.level, "difference": diff,
-         "range": [vocab.LEVELS[low], vocab.LEVELS[high]],
+         "range": (vocab.LEVELS[low], vocab.LEVELS[high]),
          "range_source": role.levels.source if role.levels else "the role's stated level",
          "doctorate_counted": research and rank != person.level_rank}
     ]  # fmt: skip
@@ -667,9 +672,15 @@ def _interests(person: _Person, role: Role) -> Component:
     else:
         detail = "your interests are neutral here: each dimension earns half its share"
     detail += f"; O*NET profile of {role.interests.onet_title or role.interests.onet_soc}"
-    congruence = c_index(person.code, role_code)
-    detail += "; " + congruence["text"]
-    return _component("interests", min(1.0, max(0.0, score)), detail, items, {"congruence": congruence})
+    extra = _congruence(person.code, role_code)
+    detail += "; " + extra["congruence"]["text"]
+    return _component("interests", min(1.0, max(0.0, score)), detail, items, extra)
+
+
+@functools.lru_cache(maxsize=512)
+def _congruence(code: str, role_code: str) -> dict[str, Any]:
+    """The interests part's extra JSON keys, one shared (read-only) mapping per pair of codes."""
+    return {"congruence": c_index(code, role_code)}
 
 
 _Shape = tuple[tuple[float, ...], tuple[bool, ...], tuple[float, ...], tuple[int, ...], str]

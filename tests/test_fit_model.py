@@ -270,3 +270,16 @@ def test_tips_already_met_are_marked_done() -> None:
     assert not any(
         "SQL and spreadsheets" in line for line in next_steps(plan_steps(fit, role, CATALOG), tips)
     )
+
+
+def test_a_tip_is_done_only_when_each_thing_it_asks_is_met() -> None:
+    """A choice between substitutes ("Tableau or Power BI") needs one of them; two different
+    skills ("a cloud ML platform" and machine learning) need both."""
+    role = CATALOG.roles["ml-engineer"]
+    ml = person(skills={"machine-learning": 5, "python": 5})
+    tips = {t["tip"][:20]: t for t in tips_status(score_role(ml, role, CATALOG), role, CATALOG)}
+    assert not tips["Learn one cloud ML p"]["done"]  # no cloud computing yet
+    analyst = CATALOG.roles["data-analyst"]
+    bi = person(skills={"power-bi": 4, "data-visualization": 4})
+    done = {t["tip"][:20]: t["done"] for t in tips_status(score_role(bi, analyst, CATALOG), analyst, CATALOG)}
+    assert done["Learn one BI tool, T"]  # Power BI stands for Tableau

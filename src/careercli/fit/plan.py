@@ -64,18 +64,31 @@ def _action(gap: Gap, catalog: Catalog) -> str:
 
 def tips_status(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any]]:
     """Each of the role's tips, with the role skills it talks about and whether the person
-    already meets them at the target ("done"): all of them, or one of them when the tip
-    offers a choice ("Python or R"). A tip about no role skill is never done."""
+    already meets them at the target ("done"). Skills the tip names that substitute for
+    each other (data/related_skills.yaml: "Tableau or Power BI", "Python or R") count as
+    one: meeting either is enough. A tip about no role skill is never done."""
     items = {str(i["skill"]): i for i in fit.components["skills"].items}
     out: list[dict[str, Any]] = []
     for tip in role.tips:
         about = [k for k in items if k in catalog.skills and mentions(tip, catalog.skills[k])]
-        met = [k for k in about if int(items[k]["have"]) >= int(items[k]["need"])]
-        choice = bool(re.search(r"\bor\b", tip))
-        done = bool(about) and (len(met) == len(about) or (choice and bool(met)))
-        have = ", ".join(f"{items[k]['name']} {items[k]['have']}/5" for k in met)
+        met = {k for k in about if int(items[k]["have"]) >= int(items[k]["need"])}
+        groups = _substitute_groups(about, catalog)
+        done = bool(about) and all(group & met for group in groups)
+        have = ", ".join(f"{items[k]['name']} {items[k]['have']}/5" for k in about if k in met)
         out.append({"tip": tip, "skills": about, "done": done, "why": f"you have {have}" if done else ""})
     return out
+
+
+def _substitute_groups(skills: list[str], catalog: Catalog) -> list[set[str]]:
+    """`skills` in groups of direct substitutes (TensorFlow, PyTorch, Keras): each group one
+    requirement of a tip."""
+    groups: list[set[str]] = []
+    for skill in skills:
+        subs = {k.source for k in catalog.links.get(skill, ()) if k.kind == "substitute" and len(k.path) == 2}
+        joined = [g for g in groups if g & subs]
+        merged = {skill}.union(*joined)
+        groups = [g for g in groups if not g & subs] + [merged]
+    return groups
 
 
 def _tokens(text: str) -> list[str]:

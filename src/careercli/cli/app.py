@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "quiz": ("careercli.cli.quiz_cmds", "quiz", "command"),
     "fit": ("careercli.cli.quiz_cmds", "fit", "command"),
     "plan": ("careercli.cli.quiz_cmds", "plan", "command"),
+    "next": ("careercli.cli.next_cmds", "next_role", "command"),
     "profile": ("careercli.cli.quiz_cmds", "profile_app", "group"),
     "resume": ("careercli.cli.resume_cmds", "resume", "command"),
     "jobs": ("careercli.cli.jobs_cmds", "jobs_app", "group"),

@@ -65,14 +65,26 @@ def import_onet(
             help="The O*NET release, when DIR has no 'Read Me.txt' saying it (e.g. 29.2).",
         ),
     ] = None,
+    bls: Annotated[
+        Path | None,
+        typer.Option(
+            "--bls",
+            metavar="DIR",
+            show_default=False,
+            help="A folder with the BLS tables ep_table_1_2_2024_34.csv and oews_national_M2024.csv, "
+            "to join US wages and the 2024-34 projection by SOC (default: found beside DIR, if there).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Import the O*NET database as a pack of about 1,000 occupations (replaces an earlier import).
 
     Reads Occupation Data, Alternate Titles, Interests, Job Zones, Job Zone Reference,
-    Education, Training, and Experience (with its Categories) and Technology Skills, and
-    writes one file into user state. Then `careercli quiz --catalog onet` ranks every
-    occupation, and `careercli show 15-2051.00` shows one. O*NET is CC BY 4.0: its credit
+    Education, Training, and Experience (with its Categories), Technology Skills, Skills,
+    Knowledge, Work Values, Task Statements, Related Occupations and the Content Model
+    Reference, joins BLS wages and projections by SOC code, and writes into user state.
+    Then `careercli quiz --catalog onet` ranks every occupation, and `careercli show
+    15-2051.00` shows one. O*NET is CC BY 4.0: its credit
     line is shown wherever its data is. docs/data-packs.md says what comes from where.
 
     Examples:
@@ -80,6 +92,7 @@ def import_onet(
     \b
       careercli data import-onet ~/Downloads/db_29_2_text
       careercli data import-onet ./onet --release 29.2 --json
+      careercli data import-onet ./onet-29.2 --bls ./bls
     """
     import sys
 
@@ -93,9 +106,11 @@ def import_onet(
     err = console(stderr=True)
     if sys.stderr.isatty() and not as_json:
         with err.status("Reading the O*NET tables...") as status:
-            pack = import_tables(folder, catalog, release, progress=lambda text: status.update(text + "..."))
+            pack = import_tables(
+                folder, catalog, release, progress=lambda text: status.update(text + "..."), bls=bls
+            )
     else:
-        pack = import_tables(folder, catalog, release)
+        pack = import_tables(folder, catalog, release, bls=bls)
     written = write_pack(pack, pack_dir())
     counts = summary(pack)
     source = pack["source"]
@@ -122,6 +137,19 @@ def import_onet(
         f"{counts['with_mapped_skills']:,} with technology skills mapped to careercli "
         f"skills ({counts['with_technologies']:,} list technology skills)."
     )
+    out.print(
+        f"  {counts['with_ratings']:,} rated on O*NET's {counts['elements']} skills and knowledge areas "
+        f"({counts['ratings_from_related']:,} more take their related occupations' ratings), "
+        f"{counts['with_work_values']:,} with work values, {counts['with_tasks']:,} with tasks, "
+        f"{counts['with_related']:,} with related occupations."
+    )
+    if pack.get("bls_from"):
+        out.print(
+            f"  US wages (BLS OEWS May 2024) for {counts['with_us_wages']:,} and the 2024-34 projection for "
+            f"{counts['with_projection']:,}, joined by SOC code from {pack['bls_from']}."
+        )
+    else:
+        out.print("  No BLS tables beside DIR: no US wages or projections (pass --bls DIR).")
     out.print(
         "Next: careercli quiz --catalog onet · careercli show 15-2051.00 · careercli roles --catalog onet"
     )

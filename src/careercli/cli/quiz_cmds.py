@@ -31,6 +31,7 @@ AnswersOpt = Annotated[
     ),
 ]
 RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.")]
+ONE_LINE = 200  # more results than this (an O*NET pack) print as one line of JSON
 NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
 NO_TERMINAL = (
     "no terminal to ask the questions in; pass --answers FILE "
@@ -163,8 +164,13 @@ def _quiz_json(
     extra.update(credit_keys(catalog.roles.values()))  # the interest part is O*NET-derived
     if from_resume is not None:
         extra["resume"] = from_resume.summary()
-    results = [{**fit_dict(f), "rank": rank} for f, rank in zip(fits, tie_ranks(fits), strict=True)]
-    emit_json(envelope(profile=data, **extra, warnings=warnings, results=results))
+    results = [
+        {**fit_dict(f, compact=True), "rank": rank} for f, rank in zip(fits, tie_ranks(fits), strict=True)
+    ]
+    emit_json(
+        envelope(profile=data, **extra, warnings=warnings, results=results),
+        indent=None if len(fits) > ONE_LINE else 2,
+    )
 
 
 def _quiz_text(

@@ -39,6 +39,10 @@ def plan_steps(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any
                 "via": gap.via or None,
             }
         )
+    if role.onet is not None and role.onet.ratings:  # O*NET's skills and knowledge too
+        from careercli.fit.onet_fit import plan_steps as onet_steps
+
+        steps += onet_steps(fit.components["skills"].items, catalog, len(steps))
     return steps
 
 
@@ -67,7 +71,7 @@ def tips_status(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, An
     already meets them at the target ("done"). Skills the tip names that substitute for
     each other (data/related_skills.yaml: "Tableau or Power BI", "Python or R") count as
     one: meeting either is enough. A tip about no role skill is never done."""
-    items = {str(i["skill"]): i for i in fit.components["skills"].items}
+    items = {str(i["skill"]): i for i in fit.components["skills"].items if "skill" in i and "need" in i}
     out: list[dict[str, Any]] = []
     for tip in role.tips:
         about = [k for k in items if k in catalog.skills and mentions(tip, catalog.skills[k])]

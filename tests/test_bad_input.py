@@ -663,7 +663,10 @@ def snapshot(root: Path, skip: Path) -> dict[str, str]:
             if p.is_symlink():  # a link to /dev/zero is not read
                 seen[str(p.relative_to(root))] = f"link to {os.readlink(p)}"
                 continue
-            seen[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+            try:
+                seen[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+            except PermissionError:  # a file a case made unreadable on purpose
+                seen[str(p.relative_to(root))] = f"unreadable, {p.stat().st_size} bytes"
     return seen
 
 

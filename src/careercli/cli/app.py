@@ -79,7 +79,7 @@ def build_app(only: str | None = None) -> "typer.Typer":
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
-        add_completion=False,
+        add_completion=True,  # --install-completion, --show-completion: bash, zsh, fish
     )
     app.callback()(main_options)
     for name, (module, attr, kind) in COMMANDS.items():

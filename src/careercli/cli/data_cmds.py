@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careercli.cli.common import JsonOpt, handles_errors
 from careercli.common.envelope import envelope
+
+if TYPE_CHECKING:
+    from careercli.catalog.models import Catalog
 
 data_app = typer.Typer(help="Check and manage data packs; import the O*NET database.", no_args_is_help=True)
 
@@ -18,7 +21,11 @@ data_app = typer.Typer(help="Check and manage data packs; import the O*NET datab
 @handles_errors
 def validate(
     path: Annotated[
-        Path, typer.Argument(help="A data pack folder, or one role/skills/industries YAML file.")
+        Path,
+        typer.Argument(
+            help="A data pack folder, or one of its files: a role, skills.yaml, industries.yaml, "
+            "jobs.yaml or exchange_rates.yaml."
+        ),
     ],
     as_json: JsonOpt = False,
 ) -> None:
@@ -30,19 +37,47 @@ def validate(
       careercli data validate ~/my-pack
       careercli data validate ~/my-pack/roles/ml-platform-lead.yaml
     """
-    from careercli.catalog.loader import validate_path
     from careercli.cli.console import emit_json
     from careercli.common.errors import DataError
 
     if not path.exists():
         raise DataError(f"{path}: no such file or folder")
-    catalog = validate_path(path)
+    catalog = _validate(path)
     if as_json:
         emit_json(envelope(path=str(path), valid=True, roles=len(catalog.roles), skills=len(catalog.skills)))
     else:
         typer.echo(
             f"{path}: valid ({len(catalog.roles)} roles, {len(catalog.skills)} skills in the merged catalog)"
         )
+
+
+def _validate(path: Path) -> Catalog:
+    """Every file a pack can hold, read as careercli reads it: roles, skills and industries
+    (the catalog), then jobs.yaml (its roles must be in that catalog) and the exchange rates."""
+    from careercli.catalog.loader import load_catalog, validate_path
+    from careercli.common.currency import RATES_FILE, parse_rates
+    from careercli.common.yamlio import load_yaml
+    from careercli.jobs.model import parse_jobs
+
+    if path.is_dir():
+        catalog = validate_path(path)
+        folder = path
+    elif path.name in {"jobs.yaml", RATES_FILE}:
+        catalog = load_catalog(
+            path.parent if path.parent.joinpath("roles").is_dir() else None, use_cache=False
+        )
+        folder = None
+    else:
+        return validate_path(path)
+    for name in ("jobs.yaml", RATES_FILE):
+        file = folder / name if folder is not None else path if path.name == name else None
+        if file is None or not file.is_file():
+            continue
+        if name == RATES_FILE:
+            parse_rates(file, load_yaml(file))
+        else:
+            parse_jobs(file, load_yaml(file), catalog)
+    return catalog
 
 
 @data_app.command("import-onet")
@@ -94,6 +129,7 @@ def import_onet(
       careercli data import-onet ./onet --release 29.2 --json
       careercli data import-onet ./onet-29.2 --bls ./bls
     """
+    import re
     import sys
 
     from careercli.catalog.loader import load_catalog
@@ -101,6 +137,10 @@ def import_onet(
     from careercli.onet.importer import import_tables, summary, write_pack
     from careercli.onet.pack import pack_dir
 
+    if release is not None and re.fullmatch(r"\d{1,3}\.\d{1,3}", release.strip()) is None:
+        from careercli.common.errors import UsageProblem
+
+        raise UsageProblem(f"--release: '{release}' is not an O*NET release; expected X.Y, e.g. 29.2")
     # the bundled skills, not a --data-dir pack's: the pack must load with or without it
     catalog = load_catalog()
     err = console(stderr=True)

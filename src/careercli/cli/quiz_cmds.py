@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
+from careercli.cli.common import CatalogOpt, JsonOpt, complete_role, handles_errors, parse_catalog, state
 from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError
 
@@ -30,7 +30,9 @@ AnswersOpt = Annotated[
         help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",
     ),
 ]
-RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.")]
+RoleArg = Annotated[
+    str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.", autocompletion=complete_role)
+]
 ONE_LINE = 200  # more results than this (an O*NET pack) print as one line of JSON
 NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
 NO_TERMINAL = (

@@ -81,6 +81,7 @@ class Job(NamedTuple):
     url: str | None
     source: str
     description: str = ""
+    level_source: str = "stated"  # stated | title (guessed from it) | default (mid: nothing said)
 
 
 def find_employment_type(text: str) -> str | None:
@@ -229,6 +230,7 @@ def job_dict(job: Job) -> dict[str, Any]:
         "url": job.url,
         "source": job.source,
         "description": job.description,
+        "level_source": job.level_source,
     }
 
 

@@ -48,7 +48,8 @@ def generated_catalog(base: Catalog, size: int) -> Catalog:
     for n in range(size):
         role = bundled[n % len(bundled)]
         needs = [
-            SkillNeed(s.skill, max(1, min(5, s.importance + rng.choice((-1, 0, 0, 1))))) for s in role.skills
+            SkillNeed(s.skill, max(1, min(5, s.importance + rng.choice((-1, 0, 0, 1)))), s.must)
+            for s in role.skills
         ]
         # swap one skill for another the role does not list yet
         spare = [s for s in skill_ids if s not in {x.skill for x in needs}]
@@ -63,7 +64,7 @@ def generated_catalog(base: Catalog, size: int) -> Catalog:
             aliases=(),
             interests=role.interests._replace(scores=scores),
         )
-    return Catalog(roles, base.skills, base.industries, base.salaries, base.salary_source)
+    return Catalog(roles, base.skills, base.industries, base.salaries, base.salary_source, links=base.links)
 
 
 def timings_ms(work: Callable[[], object], runs: int) -> list[float]:

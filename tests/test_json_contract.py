@@ -71,3 +71,20 @@ def test_resume_json_keys(invoke: Invoke, tmp_path: Path) -> None:
     assert (data["skills"][0]["skill"], data["education"]["degree"], data["experience_years"]) == (
         "sql", "bachelor", 2.2,
     )  # fmt: skip
+
+
+def test_quiz_json_keys(invoke: Invoke, tmp_path: Path) -> None:
+    """`quiz --json`: results best first, one per role, and the warnings list (PRODUCT.md:
+    "may carry warnings (a thin profile, ties)"); every role's interest points add up."""
+    answers = tmp_path / "a.yaml"
+    text = "schema_version: 1\nexperience_years: 3\neducation: {degree: bachelor}\nskills: {sql: 4}\n"
+    answers.write_text(text, encoding="utf-8")
+    data = json.loads(invoke("quiz", "--answers", str(answers), "--no-save", "--json").output)
+    assert data["schema_version"] == 1
+    assert isinstance(data["warnings"], list) and data["warnings"]
+    scores = [r["score"] for r in data["results"]]
+    assert scores == sorted(scores, reverse=True)
+    for result in data["results"]:
+        assert {"role", "score", "components", "rank"} <= set(result)
+        interests = result["components"]["interests"]
+        assert abs(sum(i["points"] for i in interests["items"]) - interests["points"]) <= 0.03

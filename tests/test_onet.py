@@ -586,12 +586,14 @@ def test_markdown_of_an_occupation_carries_its_level_and_credit(invoke: Invoke) 
 @pytest.mark.usefixtures("imported")
 def test_a_technology_that_is_no_careercli_skill_weighs_1_and_earns_nothing(invoke: Invoke) -> None:
     """Statisticians: R and SAS (In Demand, 5) are careercli skills, Minitab is not. R at the
-    mid-level target earns 25 of 25 + 25 + 1: Minitab cannot be asked about, so it earns nothing."""
+    mid-level target earns 25 of 25 + 25 + 1, and SAS, a substitute for R (data/related_skills.yaml),
+    counts as floor(5 x 0.6) = 3 of the target 4: 18.75. Minitab cannot be asked about, so it
+    earns nothing."""
     fit = json.loads(invoke("fit", "15-2041.00", "--answers", str(STATISTICIAN), "--json").output)
     skills = fit["result"]["components"]["skills"]
     assert (
-        "technology" in skills["detail"] and "49% of the role's skill weight" in skills["detail"]
-    )  # 25 of 51
+        "technology" in skills["detail"] and "86% of the role's skill weight" in skills["detail"]
+    )  # (25 + 18.75) of 51
     assert (
         "1 of its technologies (2% of the weight) are no careercli skill and earn nothing" in skills["detail"]
     )

@@ -143,6 +143,24 @@ def test_interrupt_cancels(spawn: Any, user_home: Path, how: str) -> None:
     assert not (user_home / "profile.yaml").exists()
 
 
+def test_enter_everywhere_but_the_years_reaches_results_with_the_thin_profile_warning(spawn: Any) -> None:
+    """The banner's promise: Enter accepts a default at every prompt but the one it names."""
+    child = spawn("--no-save")
+    child.expect_exact("Enter accepts the default on every question but one, your years of experience")
+    answer(child, "How many years", "\r")
+    child.expect_exact("Type a number of years")  # no default: refused, the prompt stays
+    child.send("0\r")
+    prompts = ["Which level fits you", "highest degree", "In what field", "Which skills do you have"]
+    prompts += [f"Interests {k}/12]" for k in range(1, 13)]
+    prompts += ["Which industries", "How do you want to work", "Cities or countries", "Minimum yearly salary"]
+    for prompt in prompts:
+        answer(child, prompt, "\r")
+    child.expect_exact("Your best-fitting roles")
+    output, status = finish(child)
+    assert status == 0, output
+    assert "You rated no skills" in " ".join(output.split())
+
+
 def test_quiz_resume_prefills_every_value(spawn: Any, user_home: Path, tmp_path: Path) -> None:
     """`quiz --resume`: the résumé's values are the defaults, so agreeing is pressing Enter."""
     pytest.importorskip("fpdf")

@@ -29,8 +29,11 @@ from careercli.common.errors import DataError, did_you_mean
 from careercli.common.paths import bundled_data_dir
 
 if TYPE_CHECKING:  # the validating functions import Fields themselves: a cached catalog needs none
+    from careercli.catalog.parse_cache import ParseCache
     from careercli.common.fields import Fields
 
+RELATED_FILE = "related_skills.yaml"
+LEVELS_FILE = "role_levels.json"
 SKILL_CATEGORIES: tuple[str, ...] = (
     "programming",
     "math-stats",
@@ -142,6 +145,7 @@ def load_catalog(
             summary = folder / "salary_summary.json"
             if summary.is_file():
                 _load_salaries(summary, catalog)
+        _read_levels_and_links(folders, cache, catalog)
     _cross_check(catalog)
     onet_folders = [] if onet_only else [f for f in folders[1:] if _has_onet(f)]
     if onet is not None and all(f.resolve() != onet.resolve() for f in onet_folders):
@@ -153,6 +157,28 @@ def load_catalog(
     return catalog
 
 
+def _read_levels_and_links(folders: list[Path], cache: ParseCache, catalog: Catalog) -> None:
+    """Each folder's role level ranges and related skills (careercli.catalog.related)."""
+    import json
+
+    from careercli.catalog.related import Edge, close_links, read_levels, read_related
+    from careercli.common.yamlio import read_text
+
+    edges: dict[tuple[str, str], Edge] = {}
+    for folder in folders:
+        related = folder / RELATED_FILE
+        if related.is_file():
+            read_related(related, cache.load_yaml(related), catalog, edges)
+        levels = folder / LEVELS_FILE
+        if levels.is_file():
+            try:
+                data = json.loads(read_text(levels))
+            except json.JSONDecodeError as exc:
+                raise DataError(f"{levels}: line {exc.lineno}: JSON error: {exc.msg}") from None
+            read_levels(levels, data, catalog)
+    catalog.links = close_links(edges)
+
+
 def _input_files(folders: list[Path], onet: Path | None) -> list[Path]:
     """Every file load_catalog may read from these folders, whether it is there or not:
     what a cached catalog is keyed by. A file load_catalog reads must be listed here."""
@@ -160,7 +186,8 @@ def _input_files(folders: list[Path], onet: Path | None) -> list[Path]:
 
     files: list[Path] = []
     for folder in [*folders, *([onet] if onet is not None else [])]:
-        files += [folder / name for name in ("skills.yaml", "industries.yaml", "salary_summary.json")]
+        fixed = ("skills.yaml", "industries.yaml", "salary_summary.json", RELATED_FILE, LEVELS_FILE)
+        files += [folder / name for name in fixed]
         files.append(folder / PACK_FILE)
         roles = folder / "roles"
         try:  # every name load_catalog's glob takes (and maybe a few more), at a fraction of its cost
@@ -309,14 +336,14 @@ def _skill_needs(f: Fields, catalog: Catalog) -> tuple[SkillNeed, ...]:
     needs: list[SkillNeed] = []
     seen: set[str] = set()
     for s in f.items("skills"):
-        s.only(["id", "importance"])
+        s.only(["id", "importance", "must"])
         skill_id = s.text("id")
         if skill_id not in catalog.skills:
             raise s.fail("id", f"unknown skill '{skill_id}'" + did_you_mean(skill_id, catalog.skills))
         if skill_id in seen:
             raise s.fail("id", f"skill '{skill_id}' is listed twice")
         seen.add(skill_id)
-        needs.append(SkillNeed(skill_id, s.integer("importance", 1, 5)))
+        needs.append(SkillNeed(skill_id, s.integer("importance", 1, 5), s.flag("must")))
     return tuple(needs)
 
 

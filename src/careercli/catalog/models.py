@@ -26,10 +26,38 @@ class Industry(NamedTuple):
 
 
 class SkillNeed(NamedTuple):
-    """A skill a role asks for, with its importance 1 (nice to have) .. 5 (essential)."""
+    """A skill a role asks for, with its importance 1 (nice to have) .. 5 (essential).
+    `must`: a must-have (our judgement, see data/SOURCES.md): without it, or a related
+    skill that stands in for it, fit caps the skills part (careercli.fit.score)."""
 
     skill: str
     importance: int
+    must: bool = False
+
+
+class LevelRange(NamedTuple):
+    """The levels a role is hired at, lowest to highest (`low` == `high` for one level).
+    `source`: where the range comes from (the salary survey's level mix, or the role's
+    stated level when the survey is too thin), shown beside the experience score."""
+
+    low: str
+    high: str
+    source: str
+    shares: dict[str, float]  # level -> share of the survey rows (empty without survey data)
+    n: int  # survey rows counted (0 without survey data)
+
+
+class SkillLink(NamedTuple):
+    """One way a skill stands in for another: your `source` at proficiency p counts as the
+    target skill at floor(p x credit). `kind`: "substitute" (either way round, e.g.
+    TensorFlow ~ PyTorch) or "implies" (PyTorch -> deep learning); `bridge`: what moving
+    from the source to the target takes, for plans."""
+
+    source: str
+    credit: float  # 0..1, the product of the credits along the path
+    kind: str
+    bridge: str
+    path: tuple[str, ...]  # the skills from source to target, both included
 
 
 class Education(NamedTuple):
@@ -231,6 +259,7 @@ class Role(NamedTuple):
     path: str  # the file it came from, for messages
     onet: OnetInfo | None = None  # set for an occupation of an imported O*NET pack
     us_wages: UsWages | None = None  # BLS OEWS wages for the role's occupation
+    levels: LevelRange | None = None  # the levels it is hired at (None: `level` alone)
 
 
 class Catalog:
@@ -239,6 +268,7 @@ class Catalog:
     __slots__ = (
         "ambiguous",
         "industries",
+        "links",
         "name_index",
         "onet_elements",
         "roles",
@@ -256,6 +286,7 @@ class Catalog:
         salary_source: SalarySource | None = None,
         ambiguous: dict[str, tuple[str, ...]] | None = None,
         onet_elements: dict[str, OnetElement] | None = None,
+        links: dict[str, tuple[SkillLink, ...]] | None = None,
     ) -> None:
         self.roles = roles
         self.skills = skills
@@ -268,6 +299,9 @@ class Catalog:
         # An imported O*NET pack's skills and knowledge elements (id -> element), for the
         # ratings its occupations carry; empty without one.
         self.onet_elements: dict[str, OnetElement] = onet_elements if onet_elements is not None else {}
+        # target skill id -> the skills that stand in for it, best credit first
+        # (data/related_skills.yaml, closed over paths by the loader)
+        self.links: dict[str, tuple[SkillLink, ...]] = links if links is not None else {}
         # (how many roles it was built for, normalised name -> role id): built by
         # careercli.catalog.lookup on the first look-up, rebuilt if roles were added since
         self.name_index: tuple[int, dict[str, str]] | None = None

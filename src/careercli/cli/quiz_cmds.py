@@ -98,14 +98,37 @@ def quiz(
     which = parse_catalog(catalog_name)
     catalog, profile, from_resume = _quiz_profile(ctx, which, answers, resume)
 
-    from careercli.common.atomic_write import write_text_atomic
     from careercli.fit.score import score_roles
+    from careercli.fit.warnings import ranking_warnings
     from careercli.profile.answers import profile_to_answers
-    from careercli.profile.store import answers_yaml, save_profile
 
     data = profile_to_answers(profile)
     fits = score_roles(profile, catalog)
+    warnings = ranking_warnings(profile, fits, top)
     # A write that fails is reported after the results, so a long quiz is never lost to it.
+    wrote, saved, failed = _write_answers(data, save_answers, not no_save)
+    if as_json:
+        _quiz_json(catalog, which, data, fits, warnings, from_resume)
+    else:
+        # jobs name curated roles, never O*NET occupations: no section for --catalog onet
+        jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir) if which == "default" else None
+        _quiz_text(catalog, profile, fits, top, jobs, warnings, from_resume)
+        notes = [f"Answers written to {save_answers}." if wrote else ""]
+        notes.append(f"Profile saved to {saved} (careercli profile show)." if saved else "Profile not saved.")
+        from careercli.cli.console import console
+
+        console().print(" ".join(n for n in notes if n), style="dim")
+    if failed:
+        raise failed[0]
+
+
+def _write_answers(
+    data: dict[str, Any], save_answers: Path | None, save: bool
+) -> tuple[bool, Path | None, list[CareerError]]:
+    """Write --save-answers and the saved profile; (answers written, profile path, failures)."""
+    from careercli.common.atomic_write import write_text_atomic
+    from careercli.profile.store import answers_yaml, save_profile
+
     failed: list[CareerError] = []
     wrote = False
     if save_answers is not None:
@@ -115,42 +138,59 @@ def quiz(
         except CareerError as exc:
             failed.append(exc)
     saved: Path | None = None
-    if not no_save:
+    if save:
         try:
             saved = save_profile(data)
         except CareerError as exc:
             failed.append(exc)
-    if as_json:
-        from careercli.catalog.role_data import credit_keys, onet_keys
-        from careercli.cli.console import emit_json
-        from careercli.fit.score import fit_dict
+    return wrote, saved, failed
 
-        extra = onet_keys(catalog.roles.values())
-        if extra:
-            extra = {"catalog": which, **extra}
-        extra.update(credit_keys(catalog.roles.values()))  # the interest part is O*NET-derived
-        if from_resume is not None:
-            extra["resume"] = from_resume.summary()
-        results = [fit_dict(f, compact=True) for f in fits]
-        emit_json(
-            envelope(profile=data, **extra, results=results), indent=None if len(fits) > ONE_LINE else 2
-        )
-    else:
-        from careercli.cli.console import console
-        from careercli.fit.render import quiz_view
 
-        out = console()
-        if from_resume is not None:
-            out.print(from_resume.note(), style="dim", markup=False, highlight=False)
-        # jobs name curated roles, never O*NET occupations: no section for --catalog onet
-        jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir) if which == "default" else None
-        for part in quiz_view(catalog, profile, fits, top, out.width, jobs):
-            out.print(part)
-        notes = [f"Answers written to {save_answers}." if wrote else ""]
-        notes.append(f"Profile saved to {saved} (careercli profile show)." if saved else "Profile not saved.")
-        out.print(" ".join(n for n in notes if n), style="dim")
-    if failed:
-        raise failed[0]
+def _quiz_json(
+    catalog: Catalog,
+    which: str,
+    data: dict[str, Any],
+    fits: list[RoleFit],
+    warnings: list[str],
+    from_resume: QuizStart | None,
+) -> None:
+    from careercli.catalog.role_data import credit_keys, onet_keys
+    from careercli.cli.console import emit_json
+    from careercli.fit.score import fit_dict
+    from careercli.fit.warnings import tie_ranks
+
+    extra = onet_keys(catalog.roles.values())
+    if extra:
+        extra = {"catalog": which, **extra}
+    extra.update(credit_keys(catalog.roles.values()))  # the interest part is O*NET-derived
+    if from_resume is not None:
+        extra["resume"] = from_resume.summary()
+    results = [
+        {**fit_dict(f, compact=True), "rank": rank} for f, rank in zip(fits, tie_ranks(fits), strict=True)
+    ]
+    emit_json(
+        envelope(profile=data, **extra, warnings=warnings, results=results),
+        indent=None if len(fits) > ONE_LINE else 2,
+    )
+
+
+def _quiz_text(
+    catalog: Catalog,
+    profile: Profile,
+    fits: list[RoleFit],
+    top: int,
+    jobs: list[dict[str, Any]] | None,
+    warnings: list[str],
+    from_resume: QuizStart | None,
+) -> None:
+    from careercli.cli.console import console
+    from careercli.fit.render import quiz_view
+
+    out = console()
+    if from_resume is not None:
+        out.print(from_resume.note(), style="dim", markup=False, highlight=False)
+    for part in quiz_view(catalog, profile, fits, top, out.width, jobs, warnings):
+        out.print(part)
 
 
 def _ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> Profile:
@@ -270,14 +310,12 @@ def fit(
     if as_json:
         from careercli.catalog.role_data import credit_keys, onet_keys
         from careercli.cli.console import emit_json
+        from careercli.fit.warnings import tie_ranks
 
+        # result["rank"] as in quiz --json: tied roles share one
+        tied = {**fit_dict(result), "rank": tie_ranks(fits)[rank - 1]}
         emit_json(
-            envelope(
-                rank=rank,
-                of=len(fits),
-                result=fit_dict(result),
-                **{**onet_keys([found]), **credit_keys([found])},
-            )
+            envelope(rank=rank, of=len(fits), result=tied, **{**onet_keys([found]), **credit_keys([found])})
         )
         return
     from careercli.cli.console import console
@@ -309,26 +347,35 @@ def plan(
       careercli plan "Statisticians" --catalog onet
     """
     from careercli.catalog.lookup import resolve_role
-    from careercli.fit.score import plan_steps, score_role
+    from careercli.fit.plan import plan_steps, tips_status
+    from careercli.fit.score import score_role
 
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
     profile = _profile(catalog, answers)
     result = score_role(profile, found, catalog)
     steps = plan_steps(result, found, catalog)
+    tips = tips_status(result, found, catalog)
     if as_json:
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
 
         emit_json(
-            envelope(role=found.id, title=found.title, score=result.score, steps=steps, **onet_keys([found]))
+            envelope(
+                role=found.id,
+                title=found.title,
+                score=result.score,
+                steps=steps,
+                tips=tips,
+                **onet_keys([found]),
+            )
         )
         return
     from careercli.cli.console import console
     from careercli.fit.render import plan_view
 
     out = console()
-    for part in plan_view(found, result, steps, out.width):
+    for part in plan_view(found, result, steps, tips, out.width):
         out.print(part)
 
 

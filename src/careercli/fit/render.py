@@ -6,6 +6,7 @@ Tables fold their columns at 80 and 40 columns instead of wrapping into noise.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from careercli.common import vocab
@@ -91,6 +92,8 @@ def ranked_table(fits: list[RoleFit], width: int, ranks: list[int] | None = None
     from rich.table import Table
 
     ranks = ranks or list(range(1, len(fits) + 1))
+    counts = Counter(ranks)
+    labels = [f"{r}=" if counts[r] > 1 else str(r) for r in ranks]  # a tie shows as one
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role", style="bold", no_wrap=True, overflow="ellipsis")
@@ -103,14 +106,14 @@ def ranked_table(fits: list[RoleFit], width: int, ranks: list[int] | None = None
         for name in parts:
             title = PART_HEADS[name] if cell >= len(PART_HEADS[name]) else PART_SHORT[name]
             table.add_column(title, no_wrap=True, min_width=cell)
-        for rank, fit in zip(ranks, fits, strict=True):
+        for rank, fit in zip(labels, fits, strict=True):
             bars = [_part_bar(fit, n, cell) for n in parts]
-            table.add_row(str(rank), _role_cell(fit, room), f"{fit.score:.1f}", *bars)
+            table.add_row(rank, _role_cell(fit, room), f"{fit.score:.1f}", *bars)
     else:
         if width >= NARROW:
             table.add_column("", no_wrap=True)
-        for rank, fit in zip(ranks, fits, strict=True):
-            cells = [str(rank), _role_cell(fit, width - 18 - (13 if width >= NARROW else 0))]
+        for rank, fit in zip(labels, fits, strict=True):
+            cells = [rank, _role_cell(fit, width - 18 - (13 if width >= NARROW else 0))]
             cells.append(f"{fit.score:.1f}")
             table.add_row(*cells, *([_bar_text(fit.score / 100, 10)] if width >= NARROW else []))
     return table
@@ -181,24 +184,29 @@ def why_line(fit: RoleFit) -> str:
     )
 
 
-def matches_text(fit: RoleFit, k: int = 4) -> str:
+def matches_text(fit: RoleFit, names: dict[str, str], k: int = 4) -> str:
+    from careercli.fit.score import skill_text
+
     if not fit.matched:
         return "none of this role's skills yet"
-    return ", ".join(f"{m.name} {m.have}/5 (importance {m.importance})" for m in fit.matched[:k])
+    return ", ".join(f"{skill_text(m, names)} (importance {m.importance})" for m in fit.matched[:k])
 
 
 def gaps_text(fit: RoleFit, k: int = 4) -> str:
     if not fit.gaps:
         return "none: you meet every skill at the target"
-    return ", ".join(f"{g.name} {g.have}/5 → {g.need}/5 (importance {g.importance})" for g in fit.gaps[:k])
+    return ", ".join(
+        f"{g.name} {g.have}/5 → {g.need}/5 (importance {g.importance}{', must-have' if g.must else ''})"
+        for g in fit.gaps[:k]
+    )
 
 
-def next_steps(fit: RoleFit, role: Role, steps: list[dict[str, Any]], k: int = 3) -> list[str]:
-    """The top gaps' actions, then the role's own tips not already quoted."""
+def next_steps(steps: list[dict[str, Any]], tips: list[dict[str, Any]], k: int = 3) -> list[str]:
+    """The top gaps' actions, then the role's own tips not already quoted or already met."""
     lines = [str(s["action"]) for s in steps[:k]]
     quoted = {t for s in steps[:k] for t in s["tips"]}
-    lines += [tip for tip in role.tips if tip not in quoted][: max(1, 5 - len(lines))]
-    return lines
+    open_tips = [str(t["tip"]) for t in tips if not t["done"] and t["tip"] not in quoted]
+    return lines + open_tips[: max(1, 5 - len(lines))]
 
 
 def top_role_view(catalog: Catalog, fit: RoleFit, rank: int) -> list[RenderableType]:
@@ -206,20 +214,24 @@ def top_role_view(catalog: Catalog, fit: RoleFit, rank: int) -> list[RenderableT
     from rich.padding import Padding
     from rich.text import Text
 
-    from careercli.fit.score import plan_steps
+    from careercli.fit.plan import plan_steps, tips_status
 
     role = catalog.roles[fit.role]
     head = Text(f"{rank}. {fit.title} ({fit.role})", style="bold")
     head.append(f"  {fit.score:.1f}/100", style="bold cyan")
     steps = plan_steps(fit, role, catalog)
+    names = {k: s.name for k, s in catalog.skills.items()}
     out: list[RenderableType] = [Text(""), head, _labelled("Points", why_line(fit))]
     rated = [i for i in fit.components["skills"].items if i.get("part") == "ratings"]
     if fit.matched or fit.gaps or not rated:
-        out += [_labelled("Strongest matches", matches_text(fit)), _labelled("Biggest gaps", gaps_text(fit))]
+        out += [
+            _labelled("Strongest matches", matches_text(fit, names)),
+            _labelled("Biggest gaps", gaps_text(fit)),
+        ]
     if rated:  # an occupation O*NET rates: its skills and knowledge, on its 0-7 levels
         out += [_labelled("O*NET strengths", onet_strengths_text(rated)),
                 _labelled("Under-qualified", onet_gaps_text(rated))]  # fmt: skip
-    lines = next_steps(fit, role, steps)
+    lines = next_steps(steps, tips_status(fit, role, catalog))
     if lines:
         out += [
             Padding(Text("Next steps:", style="bold"), (0, 0, 0, 3), expand=False),
@@ -296,9 +308,13 @@ def quiz_view(
     top: int,
     width: int,
     jobs: list[dict[str, Any]] | None,
+    warnings: list[str] | None = None,
 ) -> list[RenderableType]:
-    """The quiz's results: the ranked table, the best three in detail, then matching jobs."""
+    """The quiz's results: warnings (a thin profile, ties), the ranked table, the best
+    three in detail, then matching jobs."""
     from rich.text import Text
+
+    from careercli.fit.warnings import tie_ranks
 
     shown = fits[:top]
     what = "occupations" if any(catalog.roles[f.role].onet for f in shown) else "roles"
@@ -306,8 +322,9 @@ def quiz_view(
         Text(""),
         Text(f"Your best-fitting {what} (top {len(shown)} of {len(fits)})", style="bold underline"),
         Text(profile_line(profile), style="dim"),
-        ranked_table(shown, width),
     ]
+    out += [Text(f"Note: {w}", style="yellow") for w in warnings or []]
+    out.append(ranked_table(shown, width, tie_ranks(fits)[: len(shown)]))
     if fits:
         out.append(Text(weights_note(fits[0], fits), style="dim"))
     for rank, fit in enumerate(shown[:3], 1):
@@ -375,17 +392,34 @@ def _detail_table(title: str) -> Table:
     )  # fmt: skip
 
 
-def skills_table(fit: RoleFit) -> Table:
-    """Every skill the role asks for: importance, yours, the target and the points earned."""
+def skills_table(fit: RoleFit, names: dict[str, str], width: int = 80) -> Table:
+    """Every skill the role asks for: importance, yours, the target, the points earned, and
+    a note (a must-have; a credit from a related skill), under the skill when narrow."""
+    from rich.text import Text
+
     table = _detail_table("Skills in detail")
-    for col, justify in (("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"),
-                         ("Points", "right")):  # fmt: skip
-        table.add_column(col, justify=justify, no_wrap=col != "Skill")  # type: ignore[arg-type]
+    wide = width >= WIDE
+    heads = [("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"), ("Points", "right")]
+    for col, justify in heads + ([("Note", "left")] if wide else []):
+        table.add_column(col, justify=justify, no_wrap=col not in ("Skill", "Note"))  # type: ignore[arg-type]
     technology = [i for i in fit.components["skills"].items if i.get("part") != "ratings"]
     items = sorted(technology, key=lambda i: (-i["importance"], -i["points"]))
     for item in items:
-        table.add_row(str(item["name"]), str(item["importance"]), str(item["have"] or "-"),
-                      str(item["need"]), _pts(float(item["points"])))  # fmt: skip
+        notes = ["must-have"] if item.get("must") else []
+        if item.get("via"):
+            via = str(item["via"])
+            notes.append(f"from your {names.get(via, via)} {item['via_have']}/5")
+        note = ", ".join(notes)
+        skill = Text(str(item["name"]))
+        if note and not wide:
+            skill.append(f"\n{note}", style="dim")
+        cells = [
+            str(item["importance"]),
+            str(item["have"] or "-"),
+            str(item["need"]),
+            _pts(float(item["points"])),
+        ]
+        table.add_row(skill, *cells, *([note] if wide else []))
     return table
 
 
@@ -420,10 +454,13 @@ def interests_table(fit: RoleFit) -> Table | None:
     table.add_column("You 1-5", justify="right")
     table.add_column("Role 1-7", justify="right")
     table.add_column("Points", justify="right")
+    table.add_column("of", justify="right")
     for item in items:
         stress = " *" if item["role_stresses"] else ""
         table.add_row(str(item["dimension"]), str(item["you"]), f"{item['role']:.1f}{stress}",
-                      f"{item['points']:+.1f}")  # fmt: skip
+                      _pts(float(item["points"])), _pts(float(item["share"])))  # fmt: skip
+    table.add_row("Total", "", "", _pts(fit.components["interests"].points),
+                  f"{fit.components['interests'].weight * 100:.0f}")  # fmt: skip
     return table
 
 
@@ -453,7 +490,7 @@ def fit_view(
         parts_table(fit, width),
     ]
     if fit.components["skills"].has_data:
-        out += [Text(""), skills_table(fit)]
+        out += [Text(""), skills_table(fit, {k: s.name for k, s in catalog.skills.items()}, width)]
         ratings = ratings_table(fit)
         if ratings is not None:
             out += [Text(""), ratings]
@@ -506,7 +543,9 @@ def gaps_stacked(steps: list[dict[str, Any]]) -> RenderableType:
     return Group(*lines)
 
 
-def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int) -> list[RenderableType]:
+def plan_view(
+    role: Role, fit: RoleFit, steps: list[dict[str, Any]], tips: list[dict[str, Any]], width: int
+) -> list[RenderableType]:
     """`plan ROLE`: the gaps, most important first, what to do about each, and the role's tips."""
     from rich.text import Text
 
@@ -527,9 +566,11 @@ def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int)
     if others:
         out += [Text(""), Text("Beyond skills:", style="bold")]
         out.append(bullet_list([f"{PART_TITLES[n]}: {c.detail}" for n, c in others]))
-    if role.tips:
+    if tips:
         out += [Text(""), Text("Tips for this role:", style="bold")]
-        out.append(bullet_list(list(role.tips)))
+        lines = [str(t["tip"]) for t in tips if not t["done"]]
+        lines += [f"Done: {t['tip']} ({t['why']})" for t in tips if t["done"]]
+        out.append(bullet_list(lines))
     if role.onet is not None:
         out += [Text(""), Text(role.onet.credit, style="dim")]
     return out

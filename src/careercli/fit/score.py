@@ -25,15 +25,30 @@ senior and executive 5); the component is the sum earned over the sum of w². Sq
 makes a role's essential skills (5: weight 25) count far more than its nice-to-haves
 (2: weight 4), so a role's defining skill decides more than a long tail of shared ones. A
 skill the person lacks earns nothing; more proficiency never lowers the score.
+- Related skills (data/related_skills.yaml, careercli.catalog.related): a skill the person
+  lacks, or rates lower, counts at floor(p x credit) of a related one they have, TensorFlow
+  5/5 as PyTorch 3/5 (a substitute, credit 0.6) and as deep learning 4/5 (an implication,
+  0.8). The best credit counts, the person's own rating when higher; each credit is shown
+  ("Deep learning 4/5, from your TensorFlow 5/5") and carried in the items ("via").
+- Must-have skills (`must: true` in a role's skills, our judgement): without one, even
+  through a related skill, the skills part earns at most MUST_CAP (40%) of its points,
+  and the explanation names the missing skill. A role's defining skill cannot be made up
+  by a long list of shared ones (an NLP researcher is no computer vision engineer).
 
-Interests. Both profiles are rescaled to 0..1 (person 1-5, role O*NET OI 1-7). The person's
-values are centred on the neutral midpoint (0.5 = "neither like nor dislike") and the
-role's on its own average, because O*NET's OI levels are relative: what characterises an
-occupation is which dimensions stand above its others. The component is
-0.5 + sum(person_c * role_c) / sum(|role_c|), which stays within 0..1, is 0.5 for a person
-who likes everything equally, and credits liking what the role stresses and disliking what
-it does not. Each dimension's term is reported as having helped or hurt. A role with no
-interest profile scores a neutral 0.5 and says so.
+Interests. Both profiles are rescaled (person 1-5, role O*NET OI 1-7). The role's values
+are centred on its own average, because O*NET's OI levels are relative: what
+characterises an occupation is which dimensions stand above its others. Each dimension
+holds a share of the part's points, |centred value| over the sum of them, so the shares
+add up to the part's 15 points; the person earns a fraction of each share: 0.5 + their
+lean toward what the role has there (liking 5 what it stresses, or disliking 1 what it
+lacks: all of it; a neutral 3: half; the opposite: none). The dimensions' points add up
+to the part's points exactly, with no base. (Algebraically the part is
+0.5 + sum(lean x centred) / sum(|centred|), the measure used before, restated so that
+every point has a dimension.) Helped and hurt list the dimensions that moved at least 0.05
+points against a neutral answer. Brown and Gore's C-index (1994) of the person's and the
+role's three-letter Holland codes is reported beside the score (0-18), not in it: it needs
+a clear top three, which 1-5 answers often lack. A role with no interest profile scores a
+neutral 0.5 and says so.
 
 Education. 0.7 x degree + 0.3 x field. Degree: at or above the role's typical degree 1.0,
 at least its minimum 0.7, below the minimum 0.4, 0.2, 0 for one, two, three or more steps
@@ -41,10 +56,15 @@ below. Field: 1.0 when the field of study matches one of the role's fields, 0.2 
 does not, 0.5 when no field was given. An MBA is a master's degree, and counts as a field match for
 leadership and product roles.
 
-Experience. By level difference (person minus role): 0 -> 1.0; above the role loses a
+Experience. A role spans the levels it is hired at: the salary survey's level mix where it
+has 30 rows or more (data/role_levels.json, scripts/derive_levels.py: the levels with at
+least 20% of the rows, and the stated one), else its stated level alone; the detail says
+which. By the person's distance from the range (0 inside it): above the role loses a
 little (+1 -> 0.9, +2 -> 0.75, +3 -> 0.6), because a level derived from years alone can
 put a 15-year individual contributor at 'executive'; below the role loses steeply
-(-1 -> 0.5, -2 -> 0.15, -3 -> 0.0).
+(-1 -> 0.5, -2 -> 0.15, -3 -> 0.0). For research roles (and O*NET occupations of job
+zone 5) a doctorate counts as DOCTORATE_YEARS (3) of experience when the level comes from
+the years, as O*NET's job zone 5 counts a doctorate as the preparation it needs.
 
 Preferences. Industries: 0.5 (neutral) when the person named none; with an overlap,
 0.6 + 0.4 x (share of the person's industries the role lists); with none, 0.2 (a role's
@@ -83,7 +103,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from careercli.catalog.models import Catalog, Role, Skill
+from careercli.catalog.models import Catalog, Role, SkillLink, SkillNeed
+from careercli.catalog.related import credited, level_range
 from careercli.common import vocab
 from careercli.profile.model import Profile
 
@@ -101,6 +122,12 @@ ONET_BASIS: tuple[str, ...] = ("skills", "experience", "interests", "education")
 # Person level minus role level -> score. Gentle above the role, steep below it.
 LEVEL_GAP_SCORE: dict[int, float] = {3: 0.6, 2: 0.75, 1: 0.9, 0: 1.0, -1: 0.5, -2: 0.15, -3: 0.0}
 DEGREE_SHARE, FIELD_SHARE = 0.7, 0.3
+# Without a must-have skill (or a related skill that stands in for it) the skills part
+# earns at most this share: a role's defining skill cannot be made up by the rest.
+MUST_CAP = 0.4
+# A doctorate counts as this many years of experience for research roles, as O*NET's job
+# zone 5 counts a doctorate as the extensive preparation its occupations need.
+DOCTORATE_YEARS = 3
 BUSINESS_FAMILIES = ("leadership", "product")
 # Common abbreviations of fields of study, so "CS" matches "computer science".
 _FIELD_ABBREVIATIONS = {
@@ -122,8 +149,9 @@ _FIELD_ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Component:
+class Component(NamedTuple):
+    """One part of the score. A NamedTuple: a thousand roles make five thousand of them."""
+
     name: str
     weight: float
     score: float  # 0..1
@@ -131,12 +159,14 @@ class Component:
     detail: str
     items: list[dict[str, Any]]
     has_data: bool = True  # False: left out of the score (O*NET occupations only)
+    extra: dict[str, Any] | None = None  # more keys for the JSON (interests: the C-index)
 
 
 # Match and Gap are NamedTuples: a thousand roles make tens of thousands of them, and a
 # tuple is several times cheaper to create than a frozen dataclass.
 class Match(NamedTuple):
-    """A role skill the person has, and the points it earned."""
+    """A role skill the person has, and the points it earned. `have` is the proficiency
+    counted: their own rating, or what a related skill `via` (rated `via_have`) counts as."""
 
     skill: str
     name: str
@@ -144,6 +174,8 @@ class Match(NamedTuple):
     have: int
     need: int
     points: float
+    via: str = ""
+    via_have: int = 0
 
 
 class Gap(NamedTuple):
@@ -155,6 +187,9 @@ class Gap(NamedTuple):
     have: int
     need: int
     priority: float
+    via: str = ""
+    via_have: int = 0
+    must: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +257,7 @@ def fit_dict(fit: RoleFit, compact: bool = False) -> dict[str, Any]:
                 "detail": c.detail,
                 "items": [_rounded(item) for item in c.items],
                 **({"has_data": c.has_data} if partial else {}),
+                **(c.extra or {}),
             }
             for name, c in fit.components.items()
         },
@@ -241,7 +277,7 @@ def _compacted(fit: RoleFit) -> RoleFit:
     for name, c in fit.components.items():
         if len(c.items) > COMPACT_ITEMS and all("points" in i for i in c.items):
             items = sorted(c.items, key=lambda i: -abs(i["points"]))[:COMPACT_ITEMS]
-            kept = Component(c.name, c.weight, c.score, c.points, c.detail, items, c.has_data)
+            kept = Component(c.name, c.weight, c.score, c.points, c.detail, items, c.has_data, c.extra)
             components[name] = kept
     gaps = fit.gaps[:COMPACT_GAPS]
     return RoleFit(
@@ -278,14 +314,22 @@ class _Person(NamedTuple):
     profile: Profile
     level_rank: int
     level_how: str
+    # for research roles (and O*NET job zone 5) a doctorate counts as DOCTORATE_YEARS
+    research_rank: int
+    research_how: str
     likes: tuple[int, ...]  # RIASEC order, 1..5
     leanings: tuple[float, ...]  # likes rescaled to 0..1 and centred on neutral: -0.5..0.5
+    leaning_dims: tuple[int, ...]  # the dimensions (RIASEC order) not answered neutrally
     # "liking investigative" / "disliking artistic": disliking what a role lacks helps too
     stances: tuple[str, ...]
     degree_rank: int
     field: str  # normalised, "" when none given
     skill_names: dict[str, str]
     industry_names: dict[str, str]
+    levels: dict[str, int]  # skill id -> the proficiency counted: own, or a related skill's credit
+    credits: dict[str, tuple[int, SkillLink]]  # the skills whose level comes from a related one
+    via_of: dict[str, tuple[str, int, int]]  # those skills -> (the related skill, its level, your own)
+    code: str  # the person's three-letter Holland code ("" when their likes tie across it)
     onet_levels: dict[str, Any]  # O*NET element -> Level (careercli.fit.onet_fit); O*NET packs only
     onet_elements: dict[str, Any]  # O*NET element id -> OnetElement
     # your skills that some O*NET occupation's technologies map to (the others, leadership
@@ -299,12 +343,23 @@ class _Person(NamedTuple):
         rank = vocab.degree_rank(profile.degree)
         if profile.mba:  # an MBA is a master's degree whatever else was entered
             rank = max(rank, vocab.degree_rank("master"))
+        how = "given" if profile.level_given else f"from {years:g} year{'' if years == 1 else 's'}"
+        research_rank, research_how = vocab.level_rank(profile.level), how
+        if profile.degree == "phd" and not profile.level_given:
+            from careercli.profile.answers import level_from_years
+
+            research_rank = vocab.level_rank(level_from_years(years + DOCTORATE_YEARS))
+            research_how = f"from {years:g} years + {DOCTORATE_YEARS} for your doctorate"
+        credits = _credits(profile.skills, catalog)
         return cls(
             profile=profile,
             level_rank=vocab.level_rank(profile.level),
-            level_how="given" if profile.level_given else f"from {years:g} year{'' if years == 1 else 's'}",
+            level_how=how,
+            research_rank=research_rank,
+            research_how=research_how,
             likes=likes,
             leanings=tuple((like - 3) / 4 for like in likes),
+            leaning_dims=tuple(i for i, like in enumerate(likes) if like != 3),
             stances=tuple(
                 f"{'liking' if like > 3 else 'disliking'} {dim}"
                 for like, dim in zip(likes, vocab.INTERESTS, strict=True)
@@ -313,10 +368,37 @@ class _Person(NamedTuple):
             field=_norm_field(profile.field),
             skill_names={k: s.name for k, s in catalog.skills.items()},
             industry_names={k: i.name for k, i in catalog.industries.items()},
+            levels=profile.skills | {k: level for k, (level, _) in credits.items()},
+            credits=credits,
+            via_of={
+                k: (link.source, profile.skills[link.source], profile.skills.get(k, 0))
+                for k, (_, link) in credits.items()
+            },
+            code=holland_code(likes),
             onet_levels=_onet_levels(profile, catalog),
             onet_elements=catalog.onet_elements,
             technology_skills=_technology_skills(profile, catalog),
         )
+
+
+def _credits(skills: dict[str, int], catalog: Catalog) -> dict[str, tuple[int, SkillLink]]:
+    """The skills a related skill counts for more than the person's own rating: skill id ->
+    (the level it counts as, the link). Best credit first, then the source's id, so it is
+    deterministic."""
+    out: dict[str, tuple[int, SkillLink]] = {}
+    if not skills:
+        return out
+    for target, links in catalog.links.items():
+        best, best_link = skills.get(target, 0), None
+        for link in links:
+            have = skills.get(link.source)
+            if have:
+                level = credited(have, link.credit)
+                if level > best:
+                    best, best_link = level, link
+        if best_link is not None:
+            out[target] = (best, best_link)
+    return out
 
 
 def _technology_skills(profile: Profile, catalog: Catalog) -> dict[str, int]:
@@ -355,9 +437,11 @@ def _score(person: _Person, role: Role) -> RoleFit:
     return RoleFit(role.id, role.title, score, components, matched, gaps, role.level)
 
 
-def _component(name: str, score: float, detail: str, items: list[dict[str, Any]]) -> Component:
+def _component(
+    name: str, score: float, detail: str, items: list[dict[str, Any]], extra: dict[str, Any] | None = None
+) -> Component:
     weight = WEIGHTS[name]
-    return Component(name, weight, score, weight * score * 100, detail, items)
+    return Component(name, weight, score, weight * score * 100, detail, items, True, extra)
 
 
 def _no_data(name: str, why: str, weight: float) -> Component:
@@ -400,6 +484,9 @@ def _score_occupation(person: _Person, role: Role) -> RoleFit:
     matched = [m._replace(points=m.points * factors["skills"]) for m in matched]
     score = round(min(100.0, max(0.0, total)), 1)
     return RoleFit(role.id, role.title, score, components, matched, gaps, role.level, have)
+
+
+_SCALED_KEYS = ("points", "share", "versus_neutral")  # the item keys counted in points
 
 
 def _occupation_experience(person: _Person, role: Role) -> Component:
@@ -475,9 +562,10 @@ def _reweighted(c: Component, factor: float) -> Component:
     """The component at its O*NET weight; its items are this fit's own, scaled in place (a
     thousand occupations' items are the quiz's largest allocation)."""
     for item in c.items:
-        if "points" in item:
-            item["points"] *= factor
-    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, c.items)
+        for key in _SCALED_KEYS:
+            if key in item:
+                item[key] *= factor
+    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, c.items, True, c.extra)
 
 
 # --- skills ---------------------------------------------------------------------------
@@ -487,53 +575,131 @@ _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__: th
 
 def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[Gap]]:
     target = SKILL_TARGET.get(role.level, NO_LEVEL_TARGET)
-    total = sum([need.importance * need.importance for need in role.skills])
-    # An O*NET occupation's technologies that are no careercli skill: the quiz cannot ask
-    # about them, so each weighs 1 and earns nothing (see the module docstring).
-    unassessed = role.onet.unassessed if role.onet is not None else 0
-    total += unassessed
+    needs, total = _role_needs(role, person.skill_names)
     if not total:
         return _component("skills", 0.5, "the role lists no skills; scored neutral", []), [], []
     scale = WEIGHTS["skills"] * 100 / total  # points per unit of weight (importance²) fully covered
-    have_of = person.profile.skills.get
-    names = person.skill_names
+    have_of = person.levels.get
+    via_of = person.via_of.get
     earned = 0.0
     items: list[dict[str, Any]] = []
     matched: list[Match] = []
     gaps: list[Gap] = []
-    # This loop runs for every skill of every role: plain locals, no helper calls.
-    for skill_id, importance in role.skills:
+    missing: list[str] = []  # must-haves without any credit
+    first: list[Gap] = []  # their gaps
+    # This loop runs for every skill of every role: plain locals, few helper calls.
+    for skill_id, name, importance, must, weight in needs:
         have = have_of(skill_id, 0)
-        credit = importance * importance * (have if have < target else target) / target
+        credit = weight * (have if have < target else target) / target
         earned += credit
-        name = names.get(skill_id, skill_id)
         points = credit * scale
-        items.append(
-            {"skill": skill_id, "name": name, "importance": importance, "have": have,
-             "need": target, "points": points}
-        )  # fmt: skip
+        credited_from = via_of(skill_id)
+        if credited_from is None:
+            via, via_have = "", 0
+            items.append(
+                {"skill": skill_id, "name": name, "importance": importance, "have": have,
+                 "need": target, "points": points, "must": must, "via": None}
+            )  # fmt: skip
+        else:  # a related skill's credit: also your own rating and the related skill's
+            via, via_have, own = credited_from
+            items.append(
+                {"skill": skill_id, "name": name, "importance": importance, "have": have,
+                 "need": target, "points": points, "must": must, "via": via, "own": own,
+                 "via_have": via_have}
+            )  # fmt: skip
         if have:
-            matched.append(_new(Match, (skill_id, name, importance, have, target, points)))
+            matched.append(_new(Match, (skill_id, name, importance, have, target, points, via, via_have)))
+        elif must:  # a missing must-have: its gap comes first, whatever its priority
+            missing.append(name)
+            priority = importance * (target - have) / target
+            first.append(_new(Gap, (skill_id, name, importance, have, target, priority, via, via_have, must)))
+            continue
         if have < target:
             priority = importance * (target - have) / target
-            gaps.append(_new(Gap, (skill_id, name, importance, have, target, priority)))
+            gaps.append(_new(Gap, (skill_id, name, importance, have, target, priority, via, via_have, must)))
+    score = earned / total
+    cap_note = ""
+    if missing:
+        cap_note, factor = _must_cap(missing, score)
+        if factor < 1:
+            score *= factor
+            for item in items:
+                item["points"] *= factor
+            matched = [_new(Match, (*m[:5], m[5] * factor, *m[6:])) for m in matched]  # m.points is m[5]
     matched.sort(key=lambda m: (-m.points, m.skill))
     gaps.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
-    score = earned / total
+    if first:
+        first.sort(key=lambda g: (-g.priority, -g.importance, g.skill))
+        gaps = first + gaps
+    unassessed = role.onet.unassessed if role.onet is not None else 0
+    detail = _skills_detail(person, role, score, target, unassessed / total, matched, gaps) + cap_note
+    return _component("skills", score, detail, items), matched, gaps
+
+
+_NEEDS: dict[int, tuple[tuple[SkillNeed, ...], tuple[tuple[str, str, int, bool, int], ...], int]] = {}
+
+
+def _role_needs(role: Role, names: dict[str, str]) -> tuple[tuple[tuple[str, str, int, bool, int], ...], int]:
+    """A role's skills as the scoring loop reads them, (id, name, importance, must,
+    importance²), and the total weight, worked out once per role: they do not depend on
+    the person. Keyed by the skills tuple's identity, which the entry holds on to, so an id
+    is never reused for another tuple while its entry lives."""
+    entry = _NEEDS.get(id(role.skills))
+    if entry is not None and entry[0] is role.skills:
+        return entry[1], entry[2]
+    needs = tuple((n.skill, names.get(n.skill, n.skill), n.importance, n.must, n.importance * n.importance)
+                  for n in role.skills)  # fmt: skip
+    # An O*NET occupation's technologies that are no careercli skill: the quiz cannot ask
+    # about them, so each weighs 1 and earns nothing (see the module docstring).
+    total = sum(n[4] for n in needs) + (role.onet.unassessed if role.onet is not None else 0)
+    if len(_NEEDS) > 20_000:
+        _NEEDS.clear()
+    _NEEDS[id(role.skills)] = (role.skills, needs, total)
+    return needs, total
+
+
+def _must_cap(missing: list[str], score: float) -> tuple[str, float]:
+    """The note and the factor for a role whose must-have skills the person lacks."""
+    what = ", ".join(missing)
+    plural = "s" if len(missing) > 1 else ""
+    if score > MUST_CAP:
+        note = f"; capped at {MUST_CAP:.0%} (from {score:.0%}): no {what}, the role's must-have{plural}"
+        return note, MUST_CAP / score
+    return f"; no {what}, the role's must-have{plural} (the {MUST_CAP:.0%} cap does not bind)", 1.0
+
+
+def _skills_detail(
+    person: _Person, role: Role, score: float, target: int, unassessed_share: float,
+    matched: list[Match], gaps: list[Gap],
+) -> str:  # fmt: skip
     detail = f"{round(score * 100)}% of the role's skill weight at the target proficiency {target}/5"
     if role.onet is not None:
         detail += " (no level data: the mid-level target)" if not role.level else ""
         detail += "; from O*NET technology skills"
-        if unassessed:
+        if role.onet.unassessed:
             detail += (
-                f"; {role.onet.unassessed} of its technologies ({unassessed / total:.0%} of the weight)"
+                f"; {role.onet.unassessed} of its technologies ({unassessed_share:.0%} of the weight)"
                 " are no careercli skill and earn nothing"
             )
+    names = person.skill_names
     if matched:
-        detail += "; strongest: " + ", ".join([f"{m.name} {m.have}/5" for m in matched[:3]])
+        strongest = [skill_text(m, names) if m.via else f"{m.name} {m.have}/5" for m in matched[:3]]
+        detail += "; strongest: " + ", ".join(strongest)
+        if person.credits:
+            credited_ones = [m for m in matched[3:] if m.via][:2]
+            if credited_ones:
+                detail += "; also " + ", ".join([skill_text(m, names) for m in credited_ones])
     if gaps:
         detail += "; biggest gaps: " + ", ".join([g.name for g in gaps[:3]])
-    return _component("skills", score, detail, items), matched, gaps
+    return detail
+
+
+def skill_text(m: Match | Gap, names: dict[str, str]) -> str:
+    """'Deep learning 3/5, from your PyTorch 5/5' (a related skill's credit) or 'SQL 4/5'."""
+    text = f"{m.name} {m.have}/5"
+    if m.via:
+        text += f", from your {names.get(m.via, m.via)} {m.via_have}/5"
+    return text
 
 
 # --- experience -----------------------------------------------------------------------
@@ -541,18 +707,31 @@ def _skills(person: _Person, role: Role) -> tuple[Component, list[Match], list[G
 
 def _experience(person: _Person, role: Role) -> Component:
     profile = person.profile
-    diff = person.level_rank - vocab.level_rank(role.level)
+    zone = role.onet.job_zone if role.onet is not None else None
+    research = role.family == "research" or (zone is not None and zone.zone == 5)
+    rank, how = person.level_rank, person.level_how
+    if research:
+        rank, how = person.research_rank, person.research_how
+    low, high = level_range(role.level, role.levels)
+    diff = rank - high if rank > high else (rank - low if rank < low else 0)
+    span = f"'{vocab.LEVELS[low]}'" if low == high else f"'{vocab.LEVELS[low]}' to '{vocab.LEVELS[high]}'"
     if diff == 0:
-        relation = "matches the role's level"
+        relation = f"is within the role's {span}" if low != high else "matches the role's level"
     elif diff > 0:
-        relation = f"{diff} level{'s' if diff > 1 else ''} above the role's '{role.level}'"
+        relation = f"{diff} level{'s' if diff > 1 else ''} above the role's {span}"
     else:
-        relation = f"{-diff} level{'s' if diff < -1 else ''} below the role's '{role.level}'"
+        relation = f"{-diff} level{'s' if diff < -1 else ''} below the role's {span}"
+    yours = vocab.LEVELS[rank]
     items: list[dict[str, Any]] = [
-        {"you": profile.level, "level_given": profile.level_given,
-         "experience_years": profile.experience_years, "role": role.level, "difference": diff}
+        {"you": yours, "level_given": profile.level_given,
+         "experience_years": profile.experience_years, "role": role.level, "difference": diff,
+         "range": (vocab.LEVELS[low], vocab.LEVELS[high]),
+         "range_source": role.levels.source if role.levels else "the role's stated level",
+         "doctorate_counted": research and rank != person.level_rank}
     ]  # fmt: skip
-    detail = f"your level '{profile.level}' ({person.level_how}) {relation}"
+    detail = f"your level '{yours}' ({how}) {relation}"
+    if role.levels is not None and low != high:
+        detail += f" (hired at: {role.levels.source})"
     if role.onet is not None and role.onet.experience:
         if role.onet.experience_source == "job-zone":
             detail += (
@@ -567,37 +746,114 @@ def _experience(person: _Person, role: Role) -> Component:
 
 
 def _interests(person: _Person, role: Role) -> Component:
+    """Each RIASEC dimension holds a share of the part's points (how far the role's profile
+    stands above or below its own average there, over the total) and the person earns a
+    fraction of that share: all of it for liking 5 what the role stresses (or disliking 1
+    what it lacks), half for a neutral 3, none for the opposite. The dimensions' points add
+    up to the part's points, with no base; see the module docstring."""
     scores = role.interests.scores
     if not scores:
         return _component("interests", 0.5, "no interest data for this role; scored neutral", [])
     dims = vocab.INTERESTS
-    values = [scores[d] for d in dims]
-    mean = sum(values) / 6
-    # Rescaled to 0..1 and centred on the role's own mean this is (v - mean) / 6; the 6
-    # cancels in c / spread below, so it is left out.
-    centred = [v - mean for v in values]
-    spread = sum([abs(c) for c in centred])
-    if spread == 0:
+    cached = _SHAPES.get(id(scores))
+    if cached is not None and cached[0] is scores:
+        shape = cached[1]
+    else:
+        shape = _role_shape(tuple([scores[d] for d in dims]))
+        if len(_SHAPES) > 20_000:
+            _SHAPES.clear()
+        _SHAPES[id(scores)] = (scores, shape)  # holds `scores`, so its id is not reused
+    if shape is None:
         return _component("interests", 0.5, "the role's interest profile is flat; scored neutral", [])
-    effects = [lean * c / spread for lean, c in zip(person.leanings, centred, strict=True)]
-    score = 0.5 + sum(effects)
+    values, stresses, shares, order, role_code = shape
     to_points = WEIGHTS["interests"] * 100
-    order = sorted(range(6), key=[-abs(e) for e in effects].__getitem__)  # stable: RIASEC breaks ties
+    # the fraction of a dimension's share earned: 0.5 + the lean toward what the role has there
+    leanings = person.leanings
+    earned = [0.5 + (leanings[i] if stresses[i] else -leanings[i]) for i in range(6)]
+    score = sum([shares[i] * earned[i] for i in range(6)])
+    # what a dimension did against a neutral answer, in points: shown as helped or hurt
+    effects = [shares[i] * (earned[i] - 0.5) * to_points for i in range(6)]
     likes = person.likes
     items: list[dict[str, Any]] = [
-        {"dimension": dims[i], "you": likes[i], "role": values[i], "role_stresses": centred[i] > 0,
-         "points": effects[i] * to_points}
+        {"dimension": dims[i], "you": likes[i], "role": values[i], "role_stresses": stresses[i],
+         "share": shares[i] * to_points, "points": shares[i] * earned[i] * to_points,
+         "versus_neutral": effects[i]}
         for i in order
     ]  # fmt: skip
     why = person.stances
-    helped = [why[i] for i in order if effects[i] > 0][:3]
-    hurt = [why[i] for i in order if effects[i] < 0][:3]
+    # only the dimensions the person did not answer neutrally can have helped or hurt
+    by_effect = sorted(person.leaning_dims, key=lambda i: -abs(effects[i]))
+    # only what moves a shown point (0.05 rounds to 0.1): never "+0.0 helped"
+    helped = [f"{why[i]} (+{effects[i]:.1f})" for i in by_effect if effects[i] >= 0.05][:3]
+    hurt = [f"{why[i]} (-{-effects[i]:.1f})" for i in by_effect if effects[i] <= -0.05][:3]
     if helped or hurt:
         detail = f"helped: {', '.join(helped) or 'none'}; hurt: {', '.join(hurt) or 'none'}"
+        detail += " (points against a neutral 3)"
     else:
-        detail = "your interests are all neutral here, so they neither help nor hurt"
-    detail += f" (O*NET profile of {role.interests.onet_title or role.interests.onet_soc})"
-    return _component("interests", min(1.0, max(0.0, score)), detail, items)
+        detail = "your interests are neutral here: each dimension earns half its share"
+    detail += f"; O*NET profile of {role.interests.onet_title or role.interests.onet_soc}"
+    extra = _congruence(person.code, role_code)
+    detail += "; " + extra["congruence"]["text"]
+    return _component("interests", min(1.0, max(0.0, score)), detail, items, extra)
+
+
+@functools.lru_cache(maxsize=512)
+def _congruence(code: str, role_code: str) -> dict[str, Any]:
+    """The interests part's extra JSON keys, one shared (read-only) mapping per pair of codes."""
+    return {"congruence": c_index(code, role_code)}
+
+
+_Shape = tuple[tuple[float, ...], tuple[bool, ...], tuple[float, ...], tuple[int, ...], str]
+_SHAPES: dict[int, tuple[dict[str, float], _Shape | None]] = {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_shape(values: tuple[float, ...]) -> _Shape | None:
+    """What scoring needs of a role's RIASEC profile, worked out once per profile: the
+    values, which dimensions stand above its own average, each dimension's share of the
+    part (|value - mean| over the total), the dimensions by share (RIASEC breaks ties) and
+    its three-letter Holland code. None for a flat profile."""
+    mean = sum(values) / 6
+    centred = [v - mean for v in values]
+    spread = sum([abs(c) for c in centred])
+    if spread == 0:
+        return None
+    shares = tuple(abs(c) / spread for c in centred)
+    order = tuple(sorted(range(6), key=[-w for w in shares].__getitem__))
+    code = "".join(HEXAGON[i] for i in sorted(range(6), key=lambda i: (-values[i], i))[:3])
+    return values, tuple(c > 0 for c in centred), shares, order, code
+
+
+HEXAGON = "RIASEC"  # Holland's hexagon, in order: neighbours are adjacent letters
+
+
+def holland_code(likes: tuple[int, ...]) -> str:
+    """The person's three-letter Holland code from their 1-5 likes (RIASEC order), or ""
+    when the third and fourth tie (no code stands out) or nothing is liked above neutral.
+    Ties within the three are broken in RIASEC order."""
+    order = sorted(range(6), key=lambda i: (-likes[i], i))
+    if likes[order[2]] == likes[order[3]] or likes[order[0]] <= 3:
+        return ""
+    return "".join(HEXAGON[i] for i in order[:3])
+
+
+@functools.lru_cache(maxsize=512)  # 20 x 20 x 6 codes at most: shared by every role that has one
+def c_index(code: str, role_code: str) -> dict[str, Any]:
+    """Brown and Gore's C-index (1994) of two three-letter Holland codes: 3 x the first
+    letters' agreement + 2 x the second's + the third's, each 3 (same letter), 2 (adjacent on
+    the hexagon), 1 (alternate) or 0 (opposite); 0-18. Reported beside the score, not in it.
+    Brown, S. D., & Gore, P. A. (1994). An evaluation of interest congruence indices.
+    Journal of Vocational Behavior, 45(3), 310-327."""
+    cite = "Brown & Gore 1994; not scored"
+    if not code:
+        text = f"Holland code: the role {role_code}; yours has no clear top three, so no C-index ({cite})"
+        return {"you": None, "role": role_code, "c_index": None, "max": 18, "text": text}
+    total = 0
+    for weight, mine, theirs in zip((3, 2, 1), code, role_code, strict=True):
+        distance = abs(HEXAGON.index(mine) - HEXAGON.index(theirs))
+        total += weight * (3 - min(distance, 6 - distance))
+    text = f"Holland codes: you {code}, the role {role_code}; C-index {total}/18 ({cite})"
+    return {"you": code, "role": role_code, "c_index": total, "max": 18, "text": text}
 
 
 # --- education ------------------------------------------------------------------------
@@ -698,68 +954,3 @@ def _preferences(person: _Person, role: Role) -> Component:
          "note": "not scored: roles carry no work-mode data"},
     ]  # fmt: skip
     return _component("preferences", score, detail, items)
-
-
-# --- plan -----------------------------------------------------------------------------
-
-
-def plan_steps(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any]]:
-    """The gaps to close for `role`, most important first, each with what to do about it."""
-    steps: list[dict[str, Any]] = []
-    for rank, gap in enumerate(fit.gaps, 1):
-        skill = catalog.skills.get(gap.skill)
-        about = skill.description if skill else ""
-        if gap.have:
-            action = f"Deepen {gap.name} from {gap.have}/5 to {gap.need}/5."
-        else:
-            action = f"Learn {gap.name} (the role expects {gap.need}/5)."
-        tips = [tip for tip in role.tips if skill is not None and _mentions(tip, skill)]
-        steps.append(
-            {
-                "rank": rank,
-                "skill": gap.skill,
-                "name": gap.name,
-                "importance": gap.importance,
-                "have": gap.have,
-                "need": gap.need,
-                "priority": round(gap.priority, 2),
-                "action": action,
-                "about": about,
-                "tips": tips,
-            }
-        )
-    if role.onet is not None and role.onet.ratings:  # O*NET's skills and knowledge too
-        from careercli.fit.onet_fit import plan_steps as onet_steps
-
-        steps += onet_steps(fit.components["skills"].items, catalog, len(steps))
-    return steps
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9+#]+", text.casefold())
-
-
-def _mentions(tip: str, skill: Skill) -> bool:
-    """Does a tip talk about the skill? Several-word names match on word stems ("engineer
-    features" ~ "feature engineering"); one-word names only as the word or its plural, and
-    very short names ("R", "ML") only as whole words in their own case, to avoid noise."""
-    words = _tokens(tip)
-    for name in (skill.name, skill.id.replace("-", " "), *skill.aliases):
-        parts = _tokens(name)
-        if not parts:
-            continue
-        if all(len(p) <= 2 for p in parts):
-            if re.search(rf"(?<![\w+#]){re.escape(name)}(?![\w+#])", tip):
-                return True
-        elif len(parts) == 1:
-            if _word_in(parts[0], words, stem=False):
-                return True
-        elif all(_word_in(p, words, stem=len(p) > 5) for p in parts):
-            return True
-    return False
-
-
-def _word_in(part: str, words: list[str], stem: bool) -> bool:
-    if stem:  # the first five letters: "preprocess" ~ "preprocessing"
-        return any(w.startswith(part[:5]) for w in words)
-    return any(w in (part, part + "s", part + "es") for w in words)

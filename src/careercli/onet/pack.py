@@ -326,7 +326,7 @@ def _skill_needs(
             raise ValueError(f"skills: '{skill_id}' is not a careercli skill (any more)")
         if importance not in (1, 2, 3, 4, 5):
             raise ValueError(f"skills: importance {importance!r} of '{skill_id}' is not 1-5")
-        needs.append(_new(SkillNeed, (skill_id, importance)))
+        needs.append(_new(SkillNeed, (skill_id, importance, False)))
         sources[skill_id] = tuple(examples)
     return needs, sources
 

@@ -278,6 +278,19 @@ class _Asker:
         return bool(_run(self.q.confirm(message, default=default, qmark=self.mark())))
 
 
+# Every prompt has a default Enter accepts but one: the years of experience, which nothing
+# else can stand in for (unless a résumé gave them). The banner says so
+# (tests/test_quiz_pty.py holds it to that).
+NEEDS_AN_ANSWER = ("years of experience",)
+BANNER = (
+    "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default "
+    f"on every question but one, your {NEEDS_AN_ANSWER[0]}, which needs a number; Ctrl-C stops."
+)
+BANNER_ALL_DEFAULTS = (
+    "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default; Ctrl-C stops."
+)
+
+
 def ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> dict[str, Any]:
     """Ask the quiz (about 25 prompts, about 3 minutes) and return schema-v1 answers.
     `prefill` (schema-v1 answers, e.g. from a résumé) gives each question its default.
@@ -285,10 +298,8 @@ def ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> dict[str, An
     onet = bool(catalog.onet_elements)
     asker = _Asker(ONET_SECTIONS if onet else SECTIONS)
     answers: dict[str, Any] = {"schema_version": 1}
-    _say(
-        "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default; Ctrl-C stops."
-    )
     pre = prefill or {}
+    _say(BANNER_ALL_DEFAULTS if "experience_years" in pre else BANNER)
     if pre:
         _say("Pre-filled from your résumé: Enter keeps a value, or change it.")
     answers.update(_ask_experience(asker, pre))
@@ -389,7 +400,8 @@ def _ask_experience(asker: _Asker, pre: dict[str, Any]) -> dict[str, Any]:
     years = (
         parse_years(
             asker.text(
-                "How many years have you worked in data, analytics or software?",
+                "How many years have you worked in data, analytics or software?"
+                + ("" if "experience_years" in pre else " (a number; needed)"),
                 validate=valid_years,
                 default=str(pre.get("experience_years", "")),
             )

@@ -48,3 +48,17 @@ def alternate(
         a.append(timed(*ours))
         b.append(timed(*base))
     return a, b
+
+
+def alternate_many(
+    commands: list[tuple[list[str], dict[str, str]]], runs: int, warmup: int = 2
+) -> list[list[float]]:
+    """`alternate` for any number of commands, timed in turn, warm-up runs dropped."""
+    for _ in range(warmup):
+        for cmd in commands:
+            timed(*cmd)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, cmd in enumerate(commands):
+            times[i].append(timed(*cmd))
+    return times

@@ -347,6 +347,18 @@ CASES = [
     Case("jobs-sort-typo", ["jobs", "--sort", "salry"], EXIT_USAGE, "did you mean 'salary'?"),
     Case("jobs-type-typo", ["jobs", "--type", "fulltim"], EXIT_USAGE, "did you mean 'full-time'?"),
     Case("jobs-json-and-csv", ["jobs", "--json", "--csv"], EXIT_USAGE, "cannot be used together"),
+    Case(
+        "show-json-and-markdown",
+        ["show", "head-ds", "--json", "--markdown"],
+        EXIT_USAGE,
+        "--json and --markdown",
+    ),
+    Case(
+        "compare-markdown-and-json",
+        ["compare", "head-ds", "lead-mle", "--markdown", "--json"],
+        EXIT_USAGE,
+        "--json and --markdown cannot be used together",
+    ),
     Case("jobs-for-me-no-profile", ["jobs", "--for-me"], EXIT_USAGE, "--for-me needs a profile"),
     Case("jobs-store-garbage", ["jobs"], EXIT_DATA, "not a careercli job store", store("garbage")),
     Case(
@@ -372,21 +384,21 @@ CASES = [
         "import-binary",
         ["jobs", "import", "b.json"],
         EXIT_DATA,
-        "b.json: a binary file",
+        "b.json: binary content",
         raw_file("b.json", b"\x89PNG\r\n\x1a\n\x00\x00" + os.urandom(2000)),
     ),
     Case(
         "import-latin1",
         ["jobs", "import", "l.csv"],
         EXIT_DATA,
-        "l.csv: not UTF-8 text",
+        "l.csv: line 2: byte 33 is not UTF-8",
         raw_file("l.csv", "title,company\nData Scientist,Société\n".encode("latin-1")),
     ),
     Case(
         "import-deep-json",
         ["jobs", "import", "d.json"],
         EXIT_DATA,
-        "nested too deeply",
+        "JSON nested deeper than 100 levels",
         raw_file("d.json", b"[" * 100_000 + b"]" * 100_000),
     ),
     Case(
@@ -573,6 +585,9 @@ def snapshot(root: Path, skip: Path) -> dict[str, str]:
             seen[str((here / d).relative_to(root)) + "/"] = "dir"
         for f in filenames:
             p = here / f
+            if p.is_symlink():  # a link to /dev/zero is not read
+                seen[str(p.relative_to(root))] = f"link to {os.readlink(p)}"
+                continue
             seen[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return seen
 

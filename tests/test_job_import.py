@@ -77,7 +77,10 @@ def test_google_jobs_csv_with_currency(invoke: Invoke) -> None:
 def test_salary_without_currency_stays_empty(invoke: Invoke) -> None:
     result = invoke("jobs", "import", str(FIXTURES / "google_jobs.csv"))
     assert result.exit_code == 0
-    assert "2 salaries named no currency and stayed empty; --currency CODE reads them." in result.output
+    assert (
+        "2 salaries named no currency and stayed empty; --currency CODE reads them (for a file imported "
+        "already: `careercli jobs clear --source NAME` first, as a re-import skips duplicates)."
+    ) in result.output
     assert stored(invoke, "--search", "chloeta")["Data Analyst"]["salary"] is None
 
 
@@ -131,9 +134,9 @@ def test_unknown_map_field_exits_2(invoke: Invoke) -> None:
     ("name", "content", "message"),
     [
         ("empty.csv", b"", "the file is empty"),
-        ("blob.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a binary file"),
+        ("blob.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary content"),
         ("cut.json", b'{"jobs": [{"title": "Data', "not valid JSON"),
-        ("latin.csv", "title\nCaf\xe9 Analyst\n".encode("latin-1"), "not UTF-8 text"),
+        ("latin.csv", "title\nCaf\xe9 Analyst\n".encode("latin-1"), "line 2: byte 9 is not UTF-8"),
         ("nolist.json", b'{"count": 3}', "no list of jobs found"),
         ("untitled.csv", b"name,pay\nx,1\n", "no title column"),
     ],
@@ -226,3 +229,54 @@ def test_odd_files_raise_only_career_errors(tmp_path: Path, suffix: str) -> None
         except CareerError:
             continue
         assert parsed.rows == len(parsed.jobs) + len(parsed.rejected)
+
+
+def test_rejects_file_follows_umask_and_writes_through_a_symlink(invoke: Invoke, tmp_path: Path) -> None:
+    """A user-named output gets the umask's mode (not 0600); a symlink there is written
+    through, not replaced by a regular file (careercli.common.atomic_write)."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "rejects.csv"
+        imported(invoke, str(FIXTURES / "glassdoor.csv"), "--rejects", str(out))
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        real = tmp_path / "kept" / "real.jsonl"
+        real.parent.mkdir()
+        real.write_text("old\n", encoding="utf-8")
+        real.chmod(0o640)
+        link = tmp_path / "link.jsonl"
+        link.symlink_to(real)
+        imported(invoke, str(FIXTURES / "jobs.jsonl"), "--rejects", str(link))
+        assert link.is_symlink() and os.readlink(link) == str(real)
+        assert "No Title Co" in real.read_text(encoding="utf-8")
+        assert stat.S_IMODE(real.stat().st_mode) == 0o640
+        assert sorted(p.name for p in real.parent.iterdir()) == ["real.jsonl"]  # no temp file left
+    finally:
+        os.umask(old)
+
+
+def test_rejects_to_a_folder_is_one_line(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("jobs", "import", str(FIXTURES / "glassdoor.csv"), "--rejects", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{tmp_path}: cannot write the rejected rows: is a folder" in result.output
+
+
+def test_hostile_rejects_csv_is_escaped_and_formula_safe(invoke: Invoke, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("title,company\n,\"=cmd|' /C calc'!A0\x1b[2J\"\n", encoding="utf-8")
+    out = tmp_path / "rejects.csv"
+    result = invoke("jobs", "import", str(bad), "--rejects", str(out))
+    assert result.exit_code in (0, 1), result.output
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "'=cmd" in text
+
+
+def test_one_unreadable_file_among_several_says_nothing_was_imported(invoke: Invoke, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    result = invoke("jobs", "import", str(FIXTURES / "remotive.json"), str(empty))
+    assert result.exit_code == 1
+    assert f"{empty}: the file is empty; nothing was imported (the 1 other file neither" in result.output
+    assert json.loads(invoke("jobs", "sources", "--json").output)["sources"] == []

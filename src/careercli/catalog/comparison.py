@@ -7,6 +7,7 @@ from typing import Any
 
 from careercli.catalog.models import Catalog, Role
 from careercli.catalog.role_data import onet_keys, role_dict
+from careercli.common.envelope import envelope
 from careercli.common.errors import UsageProblem, did_you_mean
 
 FACETS: tuple[str, ...] = (
@@ -111,14 +112,9 @@ def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
         full = role_dict(catalog, role)
         keep = {"id", "title", "level", "level_label", "family", *comp.facets, "onet", "credit"}
         roles.append({k: v for k, v in full.items() if k in keep})
-    return {
-        "schema_version": 1,
-        "facets": list(comp.facets),
-        "roles": roles,
-        "shared": shared,
-        "unique": unique,
-        **onet_keys(comp.roles),
-    }
+    return envelope(
+        facets=list(comp.facets), roles=roles, shared=shared, unique=unique, **onet_keys(comp.roles)
+    )
 
 
 def _label(catalog: Catalog, role: Role, facet: str, key: str) -> str:

@@ -29,15 +29,6 @@ from careercli.common.paths import bundled_data_dir
 if TYPE_CHECKING:  # the validating functions import Fields themselves: a cached catalog needs none
     from careercli.common.fields import Fields
 
-FAMILIES: tuple[str, ...] = (
-    "leadership",
-    "data-science",
-    "ml-engineering",
-    "research",
-    "data-engineering",
-    "analytics",
-    "product",
-)
 SKILL_CATEGORIES: tuple[str, ...] = (
     "programming",
     "math-stats",
@@ -319,7 +310,7 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
         title=f.text("title"),
         aliases=f.texts("aliases", 0),
         level=_choice(f, "level", vocab.LEVELS, "level"),
-        family=_choice(f, "family", FAMILIES, "family"),
+        family=_choice(f, "family", vocab.FAMILIES, "family"),
         summary=" ".join(f.text("summary").split()),
         responsibilities=f.texts("responsibilities"),
         skills=tuple(needs),

@@ -15,8 +15,8 @@ from careercli.catalog.role_data import (
     salary_dict,
     top_interests,
 )
-from careercli.cli.console import money
 from careercli.common import vocab
+from careercli.common.currency import money
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -80,7 +80,7 @@ def _level_order(by_level: dict[str, Percentiles]) -> list[tuple[str, Percentile
 
 def family_order(family: str) -> tuple[int, str]:
     """Curated families in their fixed order, then O*NET's SOC major groups in SOC order."""
-    from careercli.catalog.loader import FAMILIES
+    from careercli.common.vocab import FAMILIES
     from careercli.onet.pack import ONET_FAMILIES
 
     if family in FAMILIES:

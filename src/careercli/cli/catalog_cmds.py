@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import CatalogOpt, JsonOpt, MarkdownOpt, handles_errors, parse_catalog, state
+from careercli.cli.common import (
+    CatalogOpt,
+    JsonOpt,
+    MarkdownOpt,
+    handles_errors,
+    one_format,
+    parse_catalog,
+    state,
+)
+from careercli.common.envelope import envelope
 
 
 @handles_errors
@@ -40,11 +49,11 @@ def roles(
       careercli roles --catalog onet --family computer-and-mathematical
       careercli roles --json
     """
-    from careercli.catalog.loader import FAMILIES
     from careercli.catalog.role_data import family_order, onet_credits, onet_dict, salary_dict
     from careercli.cli.console import console, emit_json
     from careercli.common import vocab
     from careercli.common.errors import UsageProblem, did_you_mean
+    from careercli.common.vocab import FAMILIES
 
     which = parse_catalog(catalog_name)
     catalog = state(ctx).catalog(which)
@@ -80,7 +89,7 @@ def roles(
             if r.onet is not None:
                 row["onet"] = onet_dict(r)
             rows.append(row)
-        data: dict[str, object] = {"schema_version": 1, "roles": rows}
+        data: dict[str, object] = envelope(roles=rows)
         credits = onet_credits(chosen)
         if credits:
             data["credit"] = credits[0] if len(credits) == 1 else credits
@@ -126,18 +135,19 @@ def show(
       careercli show 15-2051.00
     """
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
+    one_format(json=as_json, markdown=markdown)
     catalog = state(ctx).catalog_for([role], parse_catalog(catalog_name))
     found = resolve_role(catalog, role)
     if as_json:
         from careercli.catalog.role_data import onet_keys, role_dict
 
-        emit_json({"schema_version": 1, "role": role_dict(catalog, found), **onet_keys([found])})
+        emit_json(envelope(role=role_dict(catalog, found), **onet_keys([found])))
     elif markdown:
         from careercli.catalog.markdown import role_markdown
 
-        typer.echo(role_markdown(catalog, found), nl=False)
+        emit_text(role_markdown(catalog, found))
     else:
         from careercli.catalog.render import role_view
 
@@ -174,8 +184,9 @@ def compare(
     """
     from careercli.catalog.comparison import compare_roles, comparison_dict, parse_facets
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
+    from careercli.cli.console import console, emit_json, emit_text
 
+    one_format(json=as_json, markdown=markdown)
     catalog = state(ctx).catalog_for(roles, parse_catalog(catalog_name))
     facets = parse_facets(facet or [])
     comp = compare_roles([resolve_role(catalog, r) for r in roles], facets)
@@ -184,7 +195,7 @@ def compare(
     elif markdown:
         from careercli.catalog.markdown import comparison_markdown
 
-        typer.echo(comparison_markdown(catalog, comp), nl=False)
+        emit_text(comparison_markdown(catalog, comp))
     else:
         from careercli.catalog.render import comparison_view
 

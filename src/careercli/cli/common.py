@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
-from typer._click.exceptions import ClickException, UsageError
-from typer._click.utils import echo
+from typer._click.exceptions import UsageError  # typer vendors click; pinned in pyproject
 
 from careercli.common.errors import EXIT_DATA, EXIT_INTERRUPTED, CareerError, one_line
 
@@ -25,28 +24,48 @@ R = TypeVar("R")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys, schema_version).")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of a table.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
 
 
-class UserFacingError(ClickException):
-    """A CareerError on its way out: one line on stderr, the documented exit code."""
+def one_format(**chosen: bool) -> str | None:
+    """The output format asked for (`json`, `csv`, `markdown`) or None for the table; two at
+    once exit 2 the same way in every command."""
+    from careercli.common.errors import UsageProblem
 
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    picked = [name for name, on in chosen.items() if on]
+    if len(picked) > 1:
+        flags = " and ".join(f"--{name}" for name in picked)
+        raise UsageProblem(f"{flags} cannot be used together; choose one")
+    return picked[0] if picked else None
 
-    def show(self, file: Any = None) -> None:
-        from careercli.cli.console import error_line
 
-        echo(error_line(self.message, self.exit_code), err=True)
+def _say_error(message: str, exit_code: int) -> None:
+    """The one stderr line a failed command ends with (nothing if stderr is gone)."""
+    from careercli.cli.console import error_line
+
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(error_line(message, exit_code) + "\n")
+            sys.stderr.flush()
+
+
+def failed(message: str, exit_code: int) -> typer.Exit:
+    """What a command raises to end with one error line and the documented exit code
+    (typer.Exit is typer's public way out; no click exception class is needed)."""
+    _say_error(message, exit_code)
+    return typer.Exit(exit_code)
 
 
 def _one_line_usage_error(self: UsageError, file: Any = None) -> None:
     """Click prints usage, a hint and the error on four lines; we print one."""
     where = self.ctx.command_path if self.ctx is not None else "careercli"
     hint = f" (see '{where} --help')" if self.ctx is not None else ""
-    echo(f"careercli: error: {one_line(self.format_message())}{hint}", err=True)
+    _say_error(f"{one_line(self.format_message())}{hint}", 2)
 
 
+# Click prints a usage error through UsageError.show, and typer (which vendors click) offers
+# no hook for its format: the method is replaced once, here. tests/test_third_party.py fails
+# loudly if the vendored class stops calling it; typer is pinned below its next minor.
 UsageError.show = _one_line_usage_error  # type: ignore[method-assign]
 
 
@@ -63,7 +82,7 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
         from careercli.cli.console import prepare_streams
 
         if sys.stdout is None:  # `careercli roles >&-`
-            raise UserFacingError("cannot write the output: standard output is closed", EXIT_DATA)
+            raise failed("cannot write the output: standard output is closed", EXIT_DATA)
         prepare_streams()
         with watch_sigint() as interrupted:
             try:
@@ -72,7 +91,7 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
                 if interrupted and exc.exit_code != EXIT_INTERRUPTED:
                     # Ctrl-C inside SQLite or a library surfaces as their error: it is Ctrl-C
                     raise _ended(KeyboardInterrupt()) from None
-                raise UserFacingError(exc.message, exc.exit_code) from None
+                raise failed(exc.message, exc.exit_code) from None
             except (KeyboardInterrupt, OSError) as exc:
                 # Ctrl-C; the output could not be written (ENOSPC, EIO, `| head`), or a file
                 raise _ended(exc) from None
@@ -109,7 +128,7 @@ def _ended(exc: KeyboardInterrupt | OSError) -> Exception:
     from careercli.cli.console import ended_by
 
     code, message = ended_by(exc)
-    return typer.Exit(code) if message is None else UserFacingError(message, code)
+    return typer.Exit(code) if message is None else failed(message, code)
 
 
 CATALOGS: tuple[str, ...] = ("default", "onet")

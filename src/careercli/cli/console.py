@@ -10,6 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from careercli.common.currency import is_unicode as _is_unicode  # no third-party import there
 from careercli.common.errors import EXIT_DATA, EXIT_INTERRUPTED, one_line
 
 if TYPE_CHECKING:
@@ -35,15 +36,56 @@ def console(stderr: bool = False) -> Console:
             raise BrokenPipeError
 
     no_color = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return PlainTailConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False, emoji=False)
+    out = PlainTailConsole(
+        stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False, emoji=False, markup=False
+    )
+    out.push_render_hook(_printable_hook())
+    return out
+
+
+def _printable_hook() -> Any:
+    """A render hook (Rich's public API) that is every table's and line's last guard against
+    untrusted text: a control or bidi character left in a cell reaches the terminal as U+FFFD,
+    never as itself (Rich's own colour codes are control segments and pass)."""
+    from rich.console import RenderHook
+    from rich.segment import Segment
+
+    from careercli.common.untrusted import has_unsafe, printable
+
+    class Printable:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def __rich_console__(self, out: Any, options: Any) -> Any:
+            for segment in out.render(self.inner, options):
+                if segment.control or not has_unsafe(segment.text):
+                    yield segment
+                else:
+                    yield Segment(printable(segment.text), segment.style)
+
+    class Guard(RenderHook):
+        def process_renderables(self, renderables: list[Any]) -> list[Any]:
+            return [Printable(r) for r in renderables]
+
+    return Guard()
+
+
+def emit_text(text: str) -> None:
+    """Plain text or Markdown on stdout, with the renderers' last guard (untrusted.printable)."""
+    from careercli.common.untrusted import printable
+
+    sys.stdout.write(printable(text))
 
 
 def emit_json(data: Any) -> None:
     import json
 
     # \u escapes where the output cannot carry the text itself (LANG=C): the data is intact.
+    # C0 controls are escaped by json.dumps; C1 and bidi characters by escape_json.
+    from careercli.common.untrusted import escape_json
+
     ascii_only = not _is_unicode(sys.stdout)
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n")
+    sys.stdout.write(escape_json(json.dumps(data, indent=2, ensure_ascii=ascii_only)) + "\n")
 
 
 # What a character the output cannot encode (LANG=C, an ASCII terminal) is shown as: one
@@ -111,19 +153,6 @@ def _ascii_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(ERRORS_HANDLER, _ascii_fallback)
 
 
-def _is_unicode(stream: Any) -> bool:
-    encoding = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
-    return encoding.startswith(("utf", "ucs"))
-
-
-def currency_symbol(currency: str) -> str:
-    """'$', '€' or '£' for USD, EUR, GBP, or '' (then the code is shown): '€' and '£' only
-    where stdout can print them, so an ASCII terminal reads "EUR 70K" and tables keep their
-    widths."""
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, "")
-    return symbol if symbol.isascii() or _is_unicode(sys.stdout) else ""
-
-
 def prepare_streams() -> None:
     """Make stdout and stderr safe to print anything to: where their encoding cannot carry
     a character (LANG=C gives ASCII), it is printed as its nearest ASCII instead of ending
@@ -134,17 +163,6 @@ def prepare_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors=ERRORS_HANDLER)
-
-
-def money(amount: float | None, currency: str = "USD", compact: bool = True) -> str:
-    """$185K / $185,000 / EUR 70K: short enough for a table cell."""
-    if amount is None:
-        return "-"
-    symbol = currency_symbol(currency)
-    prefix = symbol or f"{currency} "
-    if compact and abs(amount) >= 1000:
-        return f"{prefix}{amount / 1000:,.0f}K"
-    return f"{prefix}{amount:,.0f}"
 
 
 def error_line(message: str, exit_code: int) -> str:

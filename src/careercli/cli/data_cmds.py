@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from careercli.cli.common import JsonOpt, handles_errors
+from careercli.common.envelope import envelope
 
 data_app = typer.Typer(help="Check and manage data packs; import the O*NET database.", no_args_is_help=True)
 
@@ -37,15 +38,7 @@ def validate(
         raise DataError(f"{path}: no such file or folder")
     catalog = validate_path(path)
     if as_json:
-        emit_json(
-            {
-                "schema_version": 1,
-                "path": str(path),
-                "valid": True,
-                "roles": len(catalog.roles),
-                "skills": len(catalog.skills),
-            }
-        )
+        emit_json(envelope(path=str(path), valid=True, roles=len(catalog.roles), skills=len(catalog.skills)))
     else:
         typer.echo(
             f"{path}: valid ({len(catalog.roles)} roles, {len(catalog.skills)} skills in the merged catalog)"
@@ -107,8 +100,15 @@ def import_onet(
     counts = summary(pack)
     source = pack["source"]
     if as_json:
-        emit_json({"schema_version": 1, "path": str(written.parent), "file": str(written),
-                   "release": source["release"], **counts, "credit": source["credit"]})  # fmt: skip
+        emit_json(
+            envelope(
+                path=str(written.parent),
+                file=str(written),
+                release=source["release"],
+                **counts,
+                credit=source["credit"],
+            )
+        )
         return
     out = console()
     out.print(

@@ -4,16 +4,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careercli.cli import jobs_store_cmds
-from careercli.cli.common import JsonOpt, handles_errors, state
+from careercli.cli.common import CsvOpt, JsonOpt, handles_errors, one_format, state
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.common.currency import RateTable
+    from careercli.jobs.match import JobOptions
     from careercli.jobs.query import JobSearch
     from careercli.profile.model import Profile
 
@@ -112,7 +113,7 @@ def jobs(
         ),
     ] = False,
     as_json: JsonOpt = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    as_csv: CsvOpt = False,
 ) -> None:
     """List job openings; ranked by how well each job's role fits you when a profile is known.
 
@@ -131,62 +132,84 @@ def jobs(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from careercli.catalog.lookup import resolve_role
-    from careercli.common import vocab
-    from careercli.common.currency import load_rates, parse_amount
+    from careercli.common.currency import load_rates
     from careercli.common.errors import UsageProblem
-    from careercli.jobs.model import parse_employment_type
-    from careercli.jobs.query import JobQuery, parse_sort
 
-    if as_json and as_csv:
-        raise UsageProblem("--json and --csv cannot be used together; choose one")
+    one_format(json=as_json, csv=as_csv)
     app_state = state(ctx)
     catalog = app_state.catalog()
     rates = load_rates(app_state.data_dir)
-    chosen: dict[str, Any] = {}
-    if level:
-        chosen["levels"] = frozenset(vocab.parse_level(x) for x in level)
-    if role is not None:
-        chosen["role"] = resolve_role(catalog, role).id
-    if location:
-        chosen["locations"] = tuple(x for x in location if x.strip())
-    if remote:
-        chosen["remote"] = True
-    if job_type:
-        chosen["types"] = frozenset(parse_employment_type(x) for x in job_type)
-    if currency is not None:
-        chosen["currency"] = rates.parse_code(currency)
-    if min_salary is not None:
-        chosen["min_salary"] = parse_amount(min_salary, "--min-salary")
-        chosen.setdefault("currency", "USD")
-    if company is not None and company.strip():
-        chosen["company"] = company
-    if search is not None:
-        chosen["search"] = tuple(search.split())
-    if sort is not None:
-        chosen["sort"] = parse_sort(sort)
-    chosen["limit"] = limit
-
-    needs_profile = for_me or chosen.get("sort") == "fit"
+    given = _options(catalog, rates, level, role, location, remote, job_type, min_salary, currency)
+    options = given._replace(
+        company=company if company is not None and company.strip() else None,
+        search=tuple(search.split()) if search is not None else None,
+        sort=_sort(sort),
+        limit=limit,
+    )
+    needs_profile = for_me or options.sort == "fit"
     profile, where = _profile(catalog, answers, needs_profile)
-    if profile is None and (for_me or chosen.get("sort") == "fit"):
+    if profile is None and needs_profile:
         raise UsageProblem(f"{'--for-me' if for_me else '--sort fit'} {NO_PROFILE}")
+    result = _search(catalog, rates, options, profile, for_me, app_state.data_dir)
+    _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
+
+
+def _options(
+    catalog: Catalog,
+    rates: RateTable,
+    level: list[str] | None,
+    role: str | None,
+    location: list[str] | None,
+    remote: bool,
+    job_type: list[str] | None,
+    min_salary: str | None,
+    currency: str | None,
+) -> JobOptions:
+    """The filters given on the command line, parsed (a bad value is exit 2 naming it)."""
+    from careercli.catalog.lookup import resolve_role
+    from careercli.common import vocab
+    from careercli.common.currency import parse_amount
+    from careercli.jobs.match import JobOptions
+    from careercli.jobs.model import parse_employment_type
+
+    return JobOptions(
+        levels=frozenset(vocab.parse_level(x) for x in level) if level else None,
+        role=resolve_role(catalog, role).id if role is not None else None,
+        locations=tuple(x for x in location if x.strip()) if location else None,
+        remote=True if remote else None,
+        types=frozenset(parse_employment_type(x) for x in job_type) if job_type else None,
+        min_salary=parse_amount(min_salary, "--min-salary") if min_salary is not None else None,
+        currency=rates.parse_code(currency) if currency is not None else None,
+    )
+
+
+def _sort(sort: str | None) -> str | None:
+    from careercli.jobs.query import parse_sort
+
+    return parse_sort(sort) if sort is not None else None
+
+
+def _search(
+    catalog: Catalog,
+    rates: RateTable,
+    options: JobOptions,
+    profile: Profile | None,
+    for_me: bool,
+    data_dir: Path | None,
+) -> JobSearch:
+    """--for-me: the profile's filters with the options over them; else the options alone;
+    ranked by fit whenever a profile is known."""
+    from careercli.jobs.match import find_jobs, fit_map, search_for
+    from careercli.jobs.query import JobQuery
+
     fits = []
     if profile is not None:
         from careercli.fit.score import score_roles
 
         fits = score_roles(profile, catalog)
-    from careercli.jobs.match import find_jobs, fit_map, search_for
-
     if for_me and profile is not None:
-        overrides = _floor_in(chosen, profile, rates)
-        result = search_for(
-            profile, fits, catalog, data_dir=app_state.data_dir, overrides=overrides, rates=rates
-        )
-    else:
-        query = JobQuery(**chosen)
-        result = find_jobs(catalog, query, rates, fit_map(fits) if fits else None, app_state.data_dir)
-    _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
+        return search_for(profile, fits, catalog, data_dir=data_dir, overrides=options, rates=rates)
+    return find_jobs(catalog, options.over(JobQuery()), rates, fit_map(fits) if fits else None, data_dir)
 
 
 def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Profile | None, str]:
@@ -210,16 +233,6 @@ def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Prof
 
         typer.echo(warning_line(f"{exc.message}; listing without fit"), err=True)
         return None, ""
-
-
-def _floor_in(chosen: dict[str, Any], profile: Profile, rates: RateTable) -> dict[str, Any]:
-    """--currency without --min-salary under --for-me: the profile's floor, converted."""
-    floor = profile.min_salary
-    if "currency" in chosen and "min_salary" not in chosen and floor is not None:
-        code = rates.parse_code(floor.currency, "min_salary.currency")
-        converted = rates.convert(floor.amount, code, chosen["currency"])
-        chosen = {**chosen, "min_salary": converted}
-    return chosen
 
 
 def _emit(result: JobSearch, as_json: bool, as_csv: bool, fit_to: str, for_me: bool) -> None:

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careercli.cli.common import JsonOpt, handles_errors, state, watch_sigint
+from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError, Interrupted
 
 if TYPE_CHECKING:
     from careercli.jobs.importer import ParsedFile
+    from careercli.jobs.record import RowMaker
 
 PROGRESS_ROWS = 5000  # files with more rows show a progress bar (on a terminal)
 SHOWN_REJECTS = 5
@@ -80,9 +82,9 @@ def import_jobs(
     """
     from careercli.common.currency import load_rates
     from careercli.common.errors import UsageProblem
-    from careercli.jobs.importer import parse_maps, read_file
+    from careercli.jobs.importer import parse_maps
     from careercli.jobs.record import RowMaker
-    from careercli.jobs.store import Batch, add_batches, store_path
+    from careercli.jobs.store import store_path
 
     field_map = parse_maps(maps or [])
     if source is not None and not _SOURCE.match(source.strip().lower()):
@@ -90,10 +92,23 @@ def import_jobs(
     app_state = state(ctx)
     code = load_rates(app_state.data_dir).parse_code(currency) if currency else None
     maker = RowMaker(app_state.catalog(), code)
-    parsed: list[ParsedFile] = []
+    summary = _import(files, maker, field_map, rejects, source)
+    if as_json:
+        from careercli.cli.console import emit_json
+
+        emit_json(summary)
+        return
+    _print_summary(summary, rejects, maker.no_currency, store_path())
+
+
+def _import(
+    files: list[Path], maker: RowMaker, field_map: dict[str, str], rejects: Path | None, source: str | None
+) -> dict[str, Any]:
+    """Read every file, write the rejects, then store all the files' jobs in one transaction."""
+    from careercli.jobs.store import Batch, add_batches
+
     with _cancellable("import"), _Progress() as bar:
-        for path in files:
-            parsed.append(read_file(path, maker, field_map, bar.step(f"reading {path.name}")))
+        parsed = _read_all(files, maker, field_map, bar)
         if rejects is not None:
             _write_rejects(rejects, parsed)
         batches = [
@@ -102,13 +117,30 @@ def import_jobs(
         ]
         total = sum(len(b.jobs) for b in batches)
         added = add_batches(batches, progress=bar.step("storing", total) if total > PROGRESS_ROWS else None)
-    summary = _summary(parsed, added, batches)
-    if as_json:
-        from careercli.cli.console import emit_json
+    return _summary(parsed, added, batches)
 
-        emit_json(summary)
-        return
-    _print_summary(summary, rejects, maker.no_currency, store_path())
+
+def _read_all(
+    files: list[Path], maker: RowMaker, field_map: dict[str, str], bar: _Progress
+) -> list[ParsedFile]:
+    """Every file read before any is stored: one that cannot be read stops the import, and
+    the message says that nothing was imported."""
+    from careercli.common.errors import DataError
+    from careercli.jobs.importer import read_file
+
+    parsed: list[ParsedFile] = []
+    for path in files:
+        try:
+            parsed.append(read_file(path, maker, field_map, bar.step(f"reading {path.name}")))
+        except DataError as exc:
+            if len(files) == 1:
+                raise
+            others = len(files) - 1
+            raise type(exc)(
+                f"{exc.message}; nothing was imported (the {others} other file{'s' if others != 1 else ''} "
+                "neither: fix or leave out this one)"
+            ) from None
+    return parsed
 
 
 @contextlib.contextmanager
@@ -149,7 +181,7 @@ def _summary(parsed: list[ParsedFile], added: list[int], batches: list[Any]) -> 
                 "rejected": [{"row": row, "reason": reason} for row, reason, _ in f.rejected],
             }
         )
-    return {"schema_version": 1, "files": files}
+    return envelope(files=files)
 
 
 def _print_summary(summary: dict[str, Any], rejects: Path | None, no_currency: int, store: Path) -> None:
@@ -168,7 +200,8 @@ def _print_summary(summary: dict[str, Any], rejects: Path | None, no_currency: i
     if no_currency:
         out.append(
             f"{no_currency} salar{'ies' if no_currency != 1 else 'y'} named no currency and "
-            "stayed empty; --currency CODE reads them."
+            "stayed empty; --currency CODE reads them (for a file imported already: "
+            "`careercli jobs clear --source NAME` first, as a re-import skips duplicates)."
         )
     if rejects is not None:
         out.append(f"Rejected rows written to {rejects}.")
@@ -182,6 +215,7 @@ def _write_rejects(path: Path, parsed: list[ParsedFile]) -> None:
     import io
     import json
 
+    from careercli.common.untrusted import csv_cell, escape_json
     from careercli.jobs.importer import iter_rejects
 
     rows = list(iter_rejects(parsed))
@@ -192,14 +226,17 @@ def _write_rejects(path: Path, parsed: list[ParsedFile]) -> None:
             if isinstance(r["record"], dict):
                 columns.update(dict.fromkeys(str(k) for k in r["record"]))
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["file", "row", "reason", *columns])
+        writer.writerow([csv_cell(c) for c in ("file", "row", "reason", *columns)])
         for r in rows:
             rec = r["record"] if isinstance(r["record"], dict) else {}
-            writer.writerow([r["file"], r["row"], r["reason"], *(_cell(rec.get(c)) for c in columns)])
+            cells = [r["file"], str(r["row"]), r["reason"], *(_cell(rec.get(c)) for c in columns)]
+            writer.writerow([csv_cell(cell) for cell in cells])
     else:
         for r in rows:
-            buf.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-    _atomic_write(path, buf.getvalue())
+            buf.write(escape_json(json.dumps(r, ensure_ascii=False, default=str)) + "\n")
+    from careercli.common.atomic_write import write_text_atomic
+
+    write_text_atomic(path, buf.getvalue(), "cannot write the rejected rows", private=False)
 
 
 def _cell(value: Any) -> str:
@@ -210,25 +247,6 @@ def _cell(value: Any) -> str:
 
         return json.dumps(value, ensure_ascii=False)
     return str(value)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    from careercli.common.errors import DataError
-
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise DataError(f"{path}: cannot write the rejected rows ({exc.strerror or exc})") from None
 
 
 class _Progress:
@@ -342,10 +360,9 @@ def list_sources(as_json: JsonOpt = False) -> None:
         from careercli.cli.console import emit_json
 
         emit_json(
-            {
-                "schema_version": 1,
-                "store": str(store_path()),
-                "sources": [
+            envelope(
+                store=str(store_path()),
+                sources=[
                     {
                         "source": s.source,
                         "jobs": s.jobs,
@@ -355,7 +372,7 @@ def list_sources(as_json: JsonOpt = False) -> None:
                     }
                     for s in found
                 ],
-            }
+            )
         )
         return
     if not found:
@@ -413,7 +430,7 @@ def clear_jobs(
     if as_json:
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "source": name, "removed": removed})
+        emit_json(envelope(source=name, removed=removed))
         return
     where = f" from source '{name}'" if name else ""
     typer.echo(f"Removed {removed:,} job{'s' if removed != 1 else ''}{where}.")

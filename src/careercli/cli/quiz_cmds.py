@@ -5,15 +5,14 @@ questionary and prompt_toolkit are imported only on the interactive quiz path.
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
+from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError
 
 if TYPE_CHECKING:
@@ -95,9 +94,10 @@ def quiz(
     else:
         profile = _ask(catalog)
 
+    from careercli.common.atomic_write import write_text_atomic
     from careercli.fit.score import score_roles
     from careercli.profile.answers import profile_to_answers
-    from careercli.profile.store import answers_yaml, save_profile, write_text_atomic
+    from careercli.profile.store import answers_yaml, save_profile
 
     data = profile_to_answers(profile)
     fits = score_roles(profile, catalog)
@@ -106,7 +106,7 @@ def quiz(
     wrote = False
     if save_answers is not None:
         try:
-            write_text_atomic(save_answers, answers_yaml(data))
+            write_text_atomic(save_answers, answers_yaml(data), private=False)
             wrote = True
         except CareerError as exc:
             failed.append(exc)
@@ -124,7 +124,7 @@ def quiz(
         extra = onet_keys(catalog.roles.values())
         if extra:
             extra = {"catalog": which, **extra}
-        emit_json({"schema_version": 1, "profile": data, **extra, "results": [fit_dict(f) for f in fits]})
+        emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
     else:
         from careercli.cli.console import console
         from careercli.fit.render import quiz_view
@@ -145,28 +145,15 @@ def _ask(catalog: Catalog) -> Profile:
     """The interactive questions; Ctrl-C or Ctrl-D anywhere: "quiz cancelled", exit 130."""
     from careercli.common.errors import EXIT_INTERRUPTED
     from careercli.profile.answers import parse_answers
-    from careercli.profile.quiz_prompts import ask
+    from careercli.profile.quiz_prompts import ask, prompts_on_stderr
 
     try:
-        with _prompt_output():
+        with prompts_on_stderr():
             raw = ask(catalog)
     except (KeyboardInterrupt, EOFError):
         typer.echo("quiz cancelled", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     return parse_answers(raw, catalog, "quiz answers")
-
-
-@contextlib.contextmanager
-def _prompt_output() -> Iterator[None]:
-    """With stdout redirected (`quiz --json > out.json`), ask on the terminal via stderr."""
-    if sys.stdout.isatty() or not sys.stderr.isatty():
-        yield
-        return
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.output import create_output
-
-    with create_app_session(output=create_output(stdout=sys.stderr)):
-        yield
 
 
 def _matching_jobs(
@@ -233,8 +220,7 @@ def fit(
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "rank": rank, "of": len(fits), "result": fit_dict(result),
-                   **onet_keys([found])})  # fmt: skip
+        emit_json(envelope(rank=rank, of=len(fits), result=fit_dict(result), **onet_keys([found])))
         return
     from careercli.cli.console import console
     from careercli.fit.render import fit_view
@@ -277,14 +263,7 @@ def plan(
         from careercli.cli.console import emit_json
 
         emit_json(
-            {
-                "schema_version": 1,
-                "role": found.id,
-                "title": found.title,
-                "score": result.score,
-                "steps": steps,
-                **onet_keys([found]),
-            }
+            envelope(role=found.id, title=found.title, score=result.score, steps=steps, **onet_keys([found]))
         )
         return
     from careercli.cli.console import console
@@ -320,7 +299,7 @@ def profile_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if as_json:
         from careercli.cli.console import emit_json
 
-        emit_json({"schema_version": 1, "path": str(profile_path()), "profile": data})
+        emit_json(envelope(path=str(profile_path()), profile=data))
     elif data is None:
         typer.echo(f"No saved profile (it would be {profile_path()}); run `careercli quiz`.")
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -18,17 +19,23 @@ from careercli.common.yamlio import load_yaml
 
 RATES_FILE = "exchange_rates.yaml"
 _CODE = re.compile(r"^[A-Z]{3}$")
-_SYMBOLS = {
+# Currency signs as written (lower case) -> ISO code: for `--currency`, the rate table and the
+# pay text of job postings alike.
+SYMBOLS: dict[str, str] = {
+    "us$": "USD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "s$": "SGD",
     "$": "USD",
-    "US$": "USD",
     "€": "EUR",
     "£": "GBP",
-    "¥": "JPY",
     "₹": "INR",
-    "C$": "CAD",
-    "A$": "AUD",
-    "S$": "SGD",
+    "¥": "JPY",
 }
+# The signs careercli prints, where the output can carry them (else the code is shown).
+DISPLAY_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
 class RateTable(NamedTuple):
@@ -57,7 +64,7 @@ class RateTable(NamedTuple):
 
     def parse_code(self, text: str, where: str = "--currency") -> str:
         """A currency code from the table ("usd", "$" and "€" work); else exit 2 naming them."""
-        code = _SYMBOLS.get(text.strip(), text.strip().upper())
+        code = SYMBOLS.get(text.strip().lower(), text.strip().upper())
         if code not in self.rates:
             raise UsageProblem(
                 f"{where}: unknown currency '{text}'; expected one of {', '.join(self.codes())}"
@@ -123,3 +130,27 @@ def parse_rates(path: Path, data: Any) -> RateTable:
         note=f.text("note", ""),
         rates=rates,
     )
+
+
+def is_unicode(stream: Any) -> bool:
+    encoding = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith(("utf", "ucs"))
+
+
+def currency_symbol(currency: str) -> str:
+    """'$', '€' or '£' for USD, EUR, GBP, or '' (then the code is shown): '€' and '£' only
+    where stdout can print them, so an ASCII terminal reads "EUR 70K" and tables keep their
+    widths."""
+    symbol = DISPLAY_SYMBOLS.get(currency, "")
+    return symbol if symbol.isascii() or is_unicode(sys.stdout) else ""
+
+
+def money(amount: float | None, currency: str = "USD", compact: bool = True) -> str:
+    """$185K / $185,000 / EUR 70K: short enough for a table cell."""
+    if amount is None:
+        return "-"
+    symbol = currency_symbol(currency)
+    prefix = symbol or f"{currency} "
+    if compact and abs(amount) >= 1000:
+        return f"{prefix}{amount / 1000:,.0f}K"
+    return f"{prefix}{amount:,.0f}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -103,9 +104,9 @@ class Fields:
         value = self.data.get(key)
         if value is None and default is not None:
             return default
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
             raise self.fail(key, f"expected a number from {low:g} to {high:g}, got {_show(value)}")
-        if not low <= value <= high:
+        if not low <= value <= high:  # an infinity is out of every range
             raise self.fail(key, f"{_show(value)} is out of range; expected {low:g} to {high:g}")
         return float(value)
 

@@ -68,6 +68,19 @@ INTERESTS: tuple[str, ...] = (
     "conventional",
 )
 WORK_MODES: tuple[str, ...] = ("remote", "hybrid", "onsite", "any")
+MAX_YEARS = 60  # years of experience an answers file or the quiz accepts: 0..MAX_YEARS
+# Pay periods: how many of each make a year (a job's salary, the pay text of a posting).
+PAY_PERIODS: dict[str, int] = {"year": 1, "month": 12, "hour": 2080}
+# Role families, in the order the catalog lists them.
+FAMILIES: tuple[str, ...] = (
+    "leadership",
+    "data-science",
+    "ml-engineering",
+    "research",
+    "data-engineering",
+    "analytics",
+    "product",
+)
 _WORK_MODE_SPELLINGS = {"on-site": "onsite", "office": "onsite", "in-office": "onsite"}
 
 

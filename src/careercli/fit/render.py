@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from careercli.catalog.role_data import ONET_CREDIT
-from careercli.cli.console import money
 from careercli.common import vocab
+from careercli.common.currency import money
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

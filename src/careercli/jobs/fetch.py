@@ -150,7 +150,16 @@ def get_json(url: str, timeout: float = TIMEOUT_S) -> Any:
         raise DataError(f"{url}: the connection failed ({exc})") from None
     if len(body) > MAX_BYTES:
         raise DataError(f"{url}: the response is larger than {MAX_BYTES >> 20} MiB")
+    from careercli.common.textio import loads_json
+
     try:
-        return json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
         raise DataError(f"{url}: malformed response: not JSON") from None
+    try:
+        return loads_json(text, url)
+    except DataError as exc:
+        detail = exc.message.removeprefix(f"{url}: ")
+        if detail.startswith("not valid JSON"):
+            detail = "not JSON"
+        raise DataError(f"{url}: malformed response: {detail}") from None

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from careercli.common.errors import DataError, UsageProblem, did_you_mean
+from careercli.common.textio import loads_json
 from careercli.jobs.record import ImportedJob, Rejected, RowMaker
 
 # Canonical field -> the column names that mean it (compared without case, spaces, _ and -).
@@ -150,27 +150,12 @@ class _Reason(str):
 
 
 def _read_text(path: Path) -> str:
-    try:
-        if path.is_dir():
-            raise DataError(f"{path}: is a folder, not a job file")
-        with path.open("rb") as fh:
-            data = fh.read(READ_LIMIT + 1)
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    if len(data) > READ_LIMIT:
-        raise DataError(f"{path}: larger than 1 GiB; split it into smaller files")
+    from careercli.common.textio import MAX_TABLE_BYTES, decode, read_bytes
+
+    data = read_bytes(path, MAX_TABLE_BYTES)
     if not data.strip():
         raise DataError(f"{path}: the file is empty")
-    if b"\x00" in data[:65536]:
-        raise DataError(f"{path}: a binary file, not CSV, TSV, JSON or JSON Lines")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8 CSV or JSON"
-        ) from None
+    text = decode(path, data)
     if not text.strip():  # a byte-order mark and nothing else
         raise DataError(f"{path}: the file is empty")
     return text
@@ -183,13 +168,11 @@ def _records(path: Path, text: str) -> FileRows:
         return _json_lines(path, text)
     if suffix == ".json" or (suffix not in {".csv", ".tsv", ".tab", ".txt"} and head in "[{"):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
+            data = loads_json(text, path)
+        except DataError:
             if suffix != ".json" and head == "{" and "\n{" in text.strip():
                 return _json_lines(path, text)
-            raise DataError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-        except RecursionError:
-            raise DataError(f"{path}: JSON nested too deeply") from None
+            raise
         return _json_rows(path, data)
     return _delimited(path, text, "\t" if suffix in {".tsv", ".tab"} else _sniff(text))
 
@@ -229,10 +212,9 @@ def _json_lines(path: Path, text: str) -> FileRows:
             continue
         n = len(records) + 1
         try:
-            item = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            records.append((n, _Reason(f"not valid JSON ({reason})")))
+            item = loads_json(line, "")
+        except DataError as exc:
+            records.append((n, _Reason(exc.message.removeprefix(": "))))
             continue
         if isinstance(item, dict):
             columns.update(dict.fromkeys(map(str, item)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careercli.catalog.models import Catalog
 from careercli.common.currency import RateTable, load_rates
@@ -61,13 +61,52 @@ def search_for(
     limit: int | None = None,
     *,
     data_dir: Path | None = None,
-    overrides: dict[str, Any] | None = None,
+    overrides: JobOptions | None = None,
     rates: RateTable | None = None,
 ) -> JobSearch:
     """`jobs --for-me`: the profile's filters (explicit options in `overrides` win), ranked by fit."""
     rates = rates or load_rates(data_dir)
-    query = profile_query(profile, rates, limit)._replace(**(overrides or {}))
-    return find_jobs(catalog, query, rates, fit_map(fits), data_dir)
+    base = profile_query(profile, rates, limit)
+    if overrides is None:
+        return find_jobs(catalog, base, rates, fit_map(fits), data_dir)
+    if overrides.currency is not None and overrides.min_salary is None and base.min_salary is not None:
+        # --currency alone: the profile's floor, converted
+        base = base._replace(min_salary=rates.convert(base.min_salary, base.currency, overrides.currency))
+    return find_jobs(catalog, overrides.over(base), rates, fit_map(fits), data_dir)
+
+
+class JobOptions(NamedTuple):
+    """The `jobs` options a user gave, typed; None = not given, so the base query's (the
+    profile's, under --for-me) filter stays."""
+
+    levels: frozenset[str] | None = None
+    role: str | None = None
+    locations: tuple[str, ...] | None = None
+    remote: bool | None = None
+    types: frozenset[str] | None = None
+    min_salary: float | None = None
+    currency: str | None = None
+    company: str | None = None
+    search: tuple[str, ...] | None = None
+    sort: str | None = None
+    limit: int | None = None
+
+    def over(self, base: JobQuery) -> JobQuery:
+        """`base` with every given option in its place; --min-salary alone compares in USD."""
+        currency = self.currency or ("USD" if self.min_salary is not None else base.currency)
+        return JobQuery(
+            levels=base.levels if self.levels is None else self.levels,
+            role=base.role if self.role is None else self.role,
+            locations=base.locations if self.locations is None else self.locations,
+            remote=base.remote if self.remote is None else self.remote,
+            types=base.types if self.types is None else self.types,
+            min_salary=base.min_salary if self.min_salary is None else self.min_salary,
+            currency=currency,
+            company=base.company if self.company is None else self.company,
+            search=base.search if self.search is None else self.search,
+            sort=base.sort if self.sort is None else self.sort,
+            limit=self.limit,
+        )
 
 
 def matching_jobs(

@@ -38,7 +38,6 @@ _TYPE_SPELLINGS: dict[str, str] = {
     "fl": "freelance",
 }
 # The periods a salary may be quoted in, and how many of each make a year (for comparisons).
-PERIODS: dict[str, int] = {"year": 1, "month": 12, "hour": 2080}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _JOB_KEYS = [
     "id",
@@ -195,8 +194,8 @@ def _salary(s: Fields) -> Salary:
     if not _CURRENCY.match(currency):
         raise s.fail("currency", f"'{currency}' is not a three-letter currency code like USD")
     period = s.text("period", "year").lower()
-    if period not in PERIODS:
-        raise s.fail("period", f"unknown period '{period}'; expected one of {', '.join(PERIODS)}")
+    if period not in vocab.PAY_PERIODS:
+        raise s.fail("period", f"unknown period '{period}'; expected one of {', '.join(vocab.PAY_PERIODS)}")
     return Salary(low, high, currency, period)
 
 

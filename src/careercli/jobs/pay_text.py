@@ -17,27 +17,15 @@ import math
 import re
 from typing import NamedTuple
 
-# Periods as careercli.jobs.model.PERIODS has them: how many of each make a year.
-PER_YEAR: dict[str, int] = {"year": 1, "month": 12, "hour": 2080}
+from careercli.common.currency import SYMBOLS
+from careercli.common.vocab import PAY_PERIODS
+
 MAX_AMOUNT = 1e9
 MIN_YEARLY = 1000.0
 
 _CODES = (
     "USD EUR GBP CAD AUD NZD CHF SEK NOK DKK PLN CZK HUF INR JPY CNY SGD HKD BRL MXN ZAR ILS TRY AED"
 ).split()
-_SYMBOLS = {
-    "us$": "USD",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "s$": "SGD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-    "¥": "JPY",
-}
 _CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_CODES) + r")(?![A-Za-z])", re.IGNORECASE)
 _SYMBOL_RE = re.compile(r"(us\$|ca?\$|au?\$|s\$|[$€£₹¥])", re.IGNORECASE)
 # A figure: 1,234,567 / 70.000 (German thousands) / 52.5 / 100; then an optional k or m.
@@ -74,7 +62,7 @@ class ParsedSalary(NamedTuple):
         return self.period != "year"
 
     def yearly(self) -> tuple[float | None, float | None]:
-        factor = PER_YEAR[self.period]
+        factor = PAY_PERIODS[self.period]
         return (
             None if self.min is None else self.min * factor,
             None if self.max is None else self.max * factor,
@@ -95,7 +83,22 @@ def parse(text: object) -> ParsedSalary | None:
     values = [_value(m) for m in found]
     if any(v is None for v in values):
         return None
-    amounts = [v for v in values if v is not None]
+    bounds = _bounds(raw, found, [v for v in values if v is not None])
+    if bounds is None:
+        return None
+    low, high = bounds
+    currency, period = _currency(raw), _period(raw)
+    if not _sane(low, high):
+        return None
+    if period == "year" and max(x for x in (low, high) if x is not None) < MIN_YEARLY:
+        return None  # "3 to 5 years", "$45": not a year's pay, and no period says what it is
+    return ParsedSalary(low, high, currency, period)
+
+
+def _bounds(
+    raw: str, found: list[re.Match[str]], amounts: list[float]
+) -> tuple[float | None, float | None] | None:
+    """(low, high) of one figure or a range; None when two figures are not a range."""
     if len(found) == 2:
         between = raw[found[0].end() : found[1].start()]
         between = _SYMBOL_RE.sub("", _CODE_RE.sub("", between))
@@ -105,19 +108,12 @@ def parse(text: object) -> ParsedSalary | None:
             scaled = amounts[0] * _scale(found[1].group(2))
             if scaled <= amounts[1]:
                 amounts[0] = scaled
-        low, high = amounts
-    elif _UP_TO.search(raw[: found[0].start()]):
-        low, high = None, amounts[0]
-    elif _FROM.search(raw[: found[0].start()]) or _FROM.search(raw[found[0].end() :]):
-        low, high = amounts[0], None
-    else:
-        low = high = amounts[0]
-    currency, period = _currency(raw), _period(raw)
-    if not _sane(low, high):
-        return None
-    if period == "year" and max(x for x in (low, high) if x is not None) < MIN_YEARLY:
-        return None  # "3 to 5 years", "$45": not a year's pay, and no period says what it is
-    return ParsedSalary(low, high, currency, period)
+        return amounts[0], amounts[1]
+    if _UP_TO.search(raw[: found[0].start()]):
+        return None, amounts[0]
+    if _FROM.search(raw[: found[0].start()]) or _FROM.search(raw[found[0].end() :]):
+        return amounts[0], None
+    return amounts[0], amounts[0]
 
 
 def _scale(suffix: str | None) -> float:
@@ -144,7 +140,7 @@ def _sane(low: float | None, high: float | None) -> bool:
 
 def _currency(raw: str) -> str | None:
     codes = {c.upper() for c in _CODE_RE.findall(raw)}
-    symbols = {_SYMBOLS[s.lower()] for s in _SYMBOL_RE.findall(raw)}
+    symbols = {SYMBOLS[s.lower()] for s in _SYMBOL_RE.findall(raw)}
     found = codes | symbols
     if len(found) == 2 and "USD" in symbols and codes and codes != {"USD"}:
         found = codes  # "CAD $80K": the code says which dollar

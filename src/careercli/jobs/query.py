@@ -23,8 +23,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from careercli.common.currency import RateTable
+from careercli.common.envelope import envelope
 from careercli.common.errors import UsageProblem, did_you_mean
-from careercli.jobs.model import PERIODS, Job, Salary, job_dict, whole
+from careercli.common.vocab import PAY_PERIODS
+from careercli.jobs.model import Job, Salary, job_dict, whole
 
 SORT_KEYS: tuple[str, ...] = ("fit", "salary", "posted", "title")
 
@@ -147,7 +149,7 @@ def pay_factor(source: str, period: str, currency: str, rates: RateTable) -> Pay
     if source != currency and (source not in rates.rates or currency not in rates.rates):
         return None
     rate = None if source == currency else rates.factor(source, currency)
-    return PERIODS[period] * (rate or 1.0), rate
+    return PAY_PERIODS[period] * (rate or 1.0), rate
 
 
 def _converter(currency: str, rates: RateTable) -> Callable[[Salary | None], ConvertedSalary | None]:
@@ -267,13 +269,12 @@ def match_dict(m: JobMatch) -> dict[str, Any]:
 def search_dict(search: JobSearch) -> dict[str, Any]:
     """`jobs --json`: the PRODUCT.md envelope, with what was compared and how."""
     r = search.rates
-    return {
-        "schema_version": 1,
-        "count": len(search.matches),
-        "total": search.total,
-        "sort": search.ranked_by,
-        "currency": search.query.currency,
-        "no_salary_dropped": search.no_salary_dropped,
-        "exchange_rates": {"source": r.source, "date": r.date, "url": r.url or None, "note": r.note},
-        "jobs": [match_dict(m) for m in search.matches],
-    }
+    return envelope(
+        count=len(search.matches),
+        total=search.total,
+        sort=search.ranked_by,
+        currency=search.query.currency,
+        no_salary_dropped=search.no_salary_dropped,
+        exchange_rates={"source": r.source, "date": r.date, "url": r.url or None, "note": r.note},
+        jobs=[match_dict(m) for m in search.matches],
+    )

@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 from careercli.catalog.lookup import find_skill
 from careercli.catalog.models import Catalog
 from careercli.common import vocab
+from careercli.common.untrusted import clean as clean_untrusted
+from careercli.common.untrusted import clean_value
 from careercli.jobs import pay_text as salary_text
 from careercli.jobs.model import find_employment_type
 
@@ -140,7 +142,8 @@ def html_to_text(text: str) -> str:
         except Exception:  # html.parser is lenient; anything it still trips on stays as text
             return " ".join(text[:MAX_TEXT].split())
         text = "".join(parser.parts)
-    lines = (" ".join(line.split()) for line in text[:MAX_TEXT].splitlines())
+    text = clean_untrusted(text[:MAX_TEXT], multiline=True)  # `&#27;` is an ESC once decoded
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -200,6 +203,8 @@ class RowMaker:
         self.no_currency = 0  # salaries read but left empty: no currency named, none given
 
     def make(self, fields: Mapping[str, Any]) -> ImportedJob:
+        # untrusted text: control and bidi characters shown as escapes before anything else
+        fields = {name: clean_value(value) for name, value in fields.items()}
         title = " ".join(clean(fields.get("title")).split())
         if not title:
             raise Rejected("no title")

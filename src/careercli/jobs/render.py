@@ -6,6 +6,7 @@ import csv
 from typing import IO, TYPE_CHECKING
 
 from careercli.common import vocab
+from careercli.common.untrusted import csv_cell
 from careercli.jobs.model import Salary
 from careercli.jobs.query import ConvertedSalary, JobMatch, JobSearch
 
@@ -37,7 +38,7 @@ def _amount(x: float) -> str:
 
 def money_range(low: float | None, high: float | None, currency: str, period: str = "year") -> str:
     """'$100K-180K', '€70K-90K', 'INR 1,200K+', 'up to $90K', '$45/h'."""
-    from careercli.cli.console import currency_symbol
+    from careercli.common.currency import currency_symbol
 
     sym = currency_symbol(currency)
     prefix = sym if sym else f"{currency} "
@@ -176,37 +177,40 @@ def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str =
 
 
 def write_csv(search: JobSearch, out: IO[str]) -> None:
-    """One row per match; employment types joined with ';'; compared_* in the query's currency."""
+    """One row per match; employment types joined with ';'; compared_* in the query's currency.
+    Every cell passes untrusted.csv_cell: no control character, no formula."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for m in search.matches:
-        job, sal, cmp = m.job, m.job.salary, m.salary
-        conv = cmp if cmp is not None and cmp.changed else None
-        writer.writerow(
-            [
-                job.id,
-                job.title,
-                job.company,
-                job.location,
-                str(job.remote).lower(),
-                ";".join(job.employment_type),
-                job.level or "",
-                _num(sal.min if sal else None),
-                _num(sal.max if sal else None),
-                sal.currency if sal else "",
-                sal.period if sal else "",
-                _num(cmp.min if cmp else None),
-                _num(cmp.max if cmp else None),
-                cmp.currency if cmp else "",
-                "" if conv is None or conv.rate is None else f"{conv.rate:.6g}",
-                (conv.rate_date or "") if conv else "",
-                job.role or "",
-                "" if m.fit is None else f"{m.fit:.1f}",
-                job.posted or "",
-                job.url or "",
-                job.source,
-            ]
-        )
+        writer.writerow([csv_cell(str(cell)) for cell in _csv_row(m)])
+
+
+def _csv_row(m: JobMatch) -> list[str]:
+    job, sal, cmp = m.job, m.job.salary, m.salary
+    conv = cmp if cmp is not None and cmp.changed else None
+    return [
+        job.id,
+        job.title,
+        job.company,
+        job.location,
+        str(job.remote).lower(),
+        ";".join(job.employment_type),
+        job.level or "",
+        _num(sal.min if sal else None),
+        _num(sal.max if sal else None),
+        sal.currency if sal else "",
+        sal.period if sal else "",
+        _num(cmp.min if cmp else None),
+        _num(cmp.max if cmp else None),
+        cmp.currency if cmp else "",
+        "" if conv is None or conv.rate is None else f"{conv.rate:.6g}",
+        (conv.rate_date or "") if conv else "",
+        job.role or "",
+        "" if m.fit is None else f"{m.fit:.1f}",
+        job.posted or "",
+        job.url or "",
+        job.source,
+    ]
 
 
 def _num(x: float | None) -> str:

@@ -573,13 +573,13 @@ def _pay_sql(currency: str, rates: RateTable) -> tuple[str, list[object]]:
 
     The factors are job_filter's own (pay_factor), so the product is the very float
     filter_jobs computes before it rounds."""
-    from careercli.jobs.model import PERIODS
+    from careercli.common.vocab import PAY_PERIODS
     from careercli.jobs.query import pay_factor
 
     arms: list[str] = []
     args: list[object] = []
     for code in sorted({currency, *rates.rates}):
-        factors = {period: pay_factor(code, period, currency, rates) for period in PERIODS}
+        factors = {period: pay_factor(code, period, currency, rates) for period in PAY_PERIODS}
         known = {period: found[0] for period, found in factors.items() if found is not None}
         if not known:
             continue

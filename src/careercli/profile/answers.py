@@ -24,7 +24,6 @@ from careercli.common.yamlio import load_yaml
 from careercli.profile.model import Money, Profile
 
 SCHEMA_VERSION = 1
-MAX_YEARS = 60
 NEUTRAL_INTEREST = 3  # a RIASEC dimension the person did not rate: neither like nor dislike
 TOP_KEYS: tuple[str, ...] = (
     "schema_version",
@@ -70,8 +69,8 @@ def parse_answers(data: Any, catalog: Catalog, source: str) -> Profile:
         raise f.fail("schema_version", f"unsupported version {version!r}; expected {SCHEMA_VERSION}")
 
     if not f.has("experience_years"):
-        raise f.fail("experience_years", f"missing; expected a number of years from 0 to {MAX_YEARS}")
-    years = f.number("experience_years", 0, MAX_YEARS)
+        raise f.fail("experience_years", f"missing; expected a number of years from 0 to {vocab.MAX_YEARS}")
+    years = f.number("experience_years", 0, vocab.MAX_YEARS)
     level_given = f.has("level")
     level = (
         vocab.parse_level(f.text("level"), where=f"{source}: level", error=DataError)

@@ -8,9 +8,11 @@ Prompts read and write the current prompt_toolkit app session (tests can swap it
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careercli.common import vocab
@@ -22,7 +24,6 @@ if TYPE_CHECKING:
 
 SECTIONS = ("Experience", "Education", "Skills", "Interests", "Preferences")
 RATE_ONE_BY_ONE_MAX = 5  # more picked skills than this are rated in three quick passes
-MAX_YEARS = 60
 PICK_HELP = "(arrows move, space picks, Enter when done)"
 
 PROFICIENCY = {
@@ -79,7 +80,7 @@ def parse_years(text: str) -> float | None:
         years = float(text.strip().replace(",", "."))
     except ValueError:
         return None
-    if not math.isfinite(years) or not 0 <= years <= MAX_YEARS:
+    if not math.isfinite(years) or not 0 <= years <= vocab.MAX_YEARS:
         return None
     return years
 
@@ -271,7 +272,7 @@ def _ask_experience(asker: _Asker) -> dict[str, Any]:
     asker.start(1)
 
     def valid_years(text: str) -> bool | str:
-        return parse_years(text) is not None or f"Type a number of years from 0 to {MAX_YEARS}, e.g. 4"
+        return parse_years(text) is not None or f"Type a number of years from 0 to {vocab.MAX_YEARS}, e.g. 4"
 
     years = (
         parse_years(
@@ -390,3 +391,16 @@ def _ask_preferences(asker: _Asker, catalog: Catalog) -> dict[str, Any]:
     if salary is not None:
         prefs["min_salary"] = salary
     return prefs
+
+
+@contextlib.contextmanager
+def prompts_on_stderr() -> Iterator[None]:
+    """With stdout redirected (`quiz --json > out.json`), ask on the terminal via stderr."""
+    if sys.stdout.isatty() or not sys.stderr.isatty():
+        yield
+        return
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import create_output
+
+    with create_app_session(output=create_output(stdout=sys.stderr)):
+        yield

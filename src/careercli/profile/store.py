@@ -29,19 +29,10 @@ def answers_yaml(answers: dict[str, Any]) -> str:
     return HEADER + body
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` durably and atomically (careercli.common.atomic_write); a failure is
-    one DataError naming the file."""
-    from careercli.common.atomic_write import write_atomic
-
-    try:
-        write_atomic(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise DataError(f"{path}: cannot write: {exc.strerror or exc}") from None
-
-
 def save_profile(answers: dict[str, Any]) -> Path:
     """Save answers (schema v1 mapping) as the profile; returns the file written."""
+    from careercli.common.atomic_write import write_text_atomic
+
     path = profile_path()
     write_text_atomic(path, answers_yaml(answers))
     return path

@@ -13,7 +13,7 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from careercli.catalog.role_data import THIN_N
-from careercli.cli.console import money
+from careercli.common.currency import money
 from careercli.salary.report import OPTIONS, Alternative, Ranking, RoleReport, describe_filter
 from careercli.salary.sources import Figures
 from careercli.salary.survey import MIN_N_PERCENTILES

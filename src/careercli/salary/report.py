@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careercli.catalog.models import Catalog, Role
 from careercli.catalog.role_data import THIN_N
 from careercli.common import vocab
+from careercli.common.envelope import envelope
 from careercli.common.errors import DataError, UsageProblem, did_you_mean
 from careercli.salary import countries
 from careercli.salary.sources import NO_ROWS, PCT_NAMES, Figures, Filters, Group, TitleStat
-from careercli.salary.survey import COMPANY_SIZES, EMPLOYMENT_TYPES, MIN_N_PERCENTILES
+from careercli.salary.survey import COMPANY_SIZES, EMPLOYMENT_TYPES, MIN_N_PERCENTILES, YEAR
 
 if TYPE_CHECKING:
     from careercli.salary.sources import SalaryData
 
-SCHEMA_VERSION = 1
 AMOUNT = "gross yearly salary in USD (the survey's salary_in_usd)"
 OPTIONS = {
     "level": "--level",
@@ -75,7 +75,6 @@ _SIZE_SPELLINGS: dict[str, str] = {
     **{name: code for code, name in SIZE_NAMES.items()},
     "mid-size": "M", "midsize": "M", "medium-sized": "M",
 }  # fmt: skip
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})[eE]?")
 
 
 def _choice(option: str, text: str, spellings: dict[str, Any], expected: str) -> Any:
@@ -163,7 +162,7 @@ def closest_codes(code: str, present: dict[str, int], n: int = 3) -> list[str]:
 
 
 def _parse_year(text: str, years: tuple[int, ...]) -> int:
-    match = _YEAR.fullmatch(text.strip())
+    match = YEAR.fullmatch(text.strip())
     if match is None:
         raise UsageProblem(f"--year: '{text}' is not a year; expected one of {_span(years)}")
     year = int(match.group(1))
@@ -431,23 +430,22 @@ def _rules() -> dict[str, Any]:
 
 def report_dict(report: RoleReport) -> dict[str, Any]:
     """`salary ROLE --json`."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "currency": "USD",
-        "amount": AMOUNT,
-        "role": {"id": report.role_id, "title": report.role_title},
-        "filters": _filters_dict(report.filters),
-        "n": report.overall.n,
-        "thin": report.overall.thin,
-        "percentiles": report.overall.percentiles(),
-        "by_level": {lvl: figures_dict(fig) for lvl, fig in report.by_level.items()},
-        "mapped": report.mapped,
-        "proxy": report.proxy,
-        "n_direct": report.n_direct,
-        "titles": [{"title": t.title, "n": t.n, "proxy": t.proxy} for t in report.titles],
-        "note": report.note or None,
-        "notes": [*report.notes, *([report.status] if report.status else [])],
-        "alternatives": [
+    return envelope(
+        currency="USD",
+        amount=AMOUNT,
+        role={"id": report.role_id, "title": report.role_title},
+        filters=_filters_dict(report.filters),
+        n=report.overall.n,
+        thin=report.overall.thin,
+        percentiles=report.overall.percentiles(),
+        by_level={lvl: figures_dict(fig) for lvl, fig in report.by_level.items()},
+        mapped=report.mapped,
+        proxy=report.proxy,
+        n_direct=report.n_direct,
+        titles=[{"title": t.title, "n": t.n, "proxy": t.proxy} for t in report.titles],
+        note=report.note or None,
+        notes=[*report.notes, *([report.status] if report.status else [])],
+        alternatives=[
             {
                 "kind": a.kind,
                 "name": a.name,
@@ -459,24 +457,23 @@ def report_dict(report: RoleReport) -> dict[str, Any]:
             for a in report.alternatives
         ],
         **_rules(),
-        "source": report.source,
-    }
+        source=report.source,
+    )
 
 
 def ranking_dict(result: Ranking) -> dict[str, Any]:
     """`salary --json` with no role: the roles by median pay."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "currency": "USD",
-        "amount": AMOUNT,
-        "filters": _filters_dict(result.filters),
-        "roles": [
+    return envelope(
+        currency="USD",
+        amount=AMOUNT,
+        filters=_filters_dict(result.filters),
+        roles=[
             {"id": r.role_id, "title": r.title, "proxy": r.proxy, **figures_dict(r.figures)}
             for r in result.roles
         ],
         **_rules(),
-        "source": result.source,
-    }
+        source=result.source,
+    )
 
 
 # ---------------------------------------------------------------------------------------

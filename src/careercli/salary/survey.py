@@ -344,11 +344,10 @@ class Survey(NamedTuple):
     duplicate_rows: int  # rows equal in every column to an earlier row
 
 
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})[eE]?")  # older copies write estimated years as "2021e"
+YEAR = re.compile(r"((?:19|20)[0-9]{2})[eE]?")  # older copies write estimated years as "2021e"
 _AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _REMOTE = {"0": 0, "50": 50, "100": 100}
-_SNIFF = 8192
 
 
 def _field_error(path: Path, line: int, column: str, value: str, expected: str) -> InputError:
@@ -358,7 +357,7 @@ def _field_error(path: Path, line: int, column: str, value: str, expected: str) 
 def _parse_row(path: Path, line: int, values: list[str]) -> SurveyRow:
     """One data row, its cells in COLUMNS order and stripped."""
     year_text, level, employment, title, _, _, usd_text, country, remote, location, size = values
-    year = _YEAR.fullmatch(year_text)
+    year = YEAR.fullmatch(year_text)
     if year is None:
         raise _field_error(path, line, "work_year", year_text, 'a year like 2024 (or "2024e")')
     if level not in LEVELS:
@@ -385,25 +384,9 @@ def _parse_row(path: Path, line: int, values: list[str]) -> SurveyRow:
 
 def _read_text(path: Path) -> str:
     """The whole file as text, or an InputError: missing, a folder, binary, not UTF-8."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, expected a CSV file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    nul = raw.find(b"\x00", 0, _SNIFF)
-    if nul >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        raise InputError(f"{path}: line {line}: binary content (a NUL byte), expected a CSV text file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{path}: line {line}: byte {exc.start} is not UTF-8; expected a UTF-8 CSV text file"
-        ) from None
+    from careercli.common.textio import MAX_TABLE_BYTES, read_text
+
+    return read_text(path, MAX_TABLE_BYTES, InputError)
 
 
 def _blank(record: list[str]) -> bool:

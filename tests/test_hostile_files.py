@@ -1,0 +1,257 @@
+"""Limits on hostile files (#13 points 2 and 3), each a real process: the exit code, one
+line on stderr naming the problem, no traceback, nothing written outside CAREERCLI_HOME,
+and (for the bombs) done in under a second."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from tests.conftest import MINIMAL_ROLE
+from tests.test_bad_input import snapshot
+from tests.test_untrusted import run
+
+LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+)
+GOOD = "experience_years: 3\neducation: master\nskills: {python: 4}\n"
+
+
+def files(**named: str | bytes) -> Callable[[Path], None]:
+    def make(cwd: Path) -> None:
+        for name, content in named.items():
+            folder, _, leaf = name.rpartition("__")  # pack__roles__odd_role_yaml: pack/roles/odd-role.yaml
+            stem, _, ext = leaf.rpartition("_")
+            path = cwd / folder.replace("__", "/") / (f"{stem.replace('_', '-')}.{ext}" if stem else leaf)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode() if isinstance(content, str) else content)
+
+    return make
+
+
+def sparse(name: str, size: int) -> Callable[[Path], None]:
+    def make(cwd: Path) -> None:
+        with open(cwd / name, "wb") as handle:
+            handle.truncate(size)
+
+    return make
+
+
+def link(name: str, target: str) -> Callable[[Path], None]:
+    def make(cwd: Path) -> None:
+        (cwd / name).parent.mkdir(parents=True, exist_ok=True)
+        (cwd / name).symlink_to(target)
+
+    return make
+
+
+def role(**changes: str) -> str:
+    text = MINIMAL_ROLE.format(id="odd-role", title="Odd Role")
+    for old, new in changes.items():
+        text = text.replace(old.replace("_", " "), new)
+    return text
+
+
+class Case(NamedTuple):
+    id: str
+    argv: list[str]
+    setup: Callable[[Path], None]
+    code: int
+    says: str
+    stdin: bytes = b""
+    seconds: float = 30.0
+
+
+CASES = [
+    Case(
+        "pack-billion-laughs",
+        ["data", "validate", "pack"],
+        files(pack__roles__x_yaml=LAUGHS),
+        1,
+        "aliases expand to more than 1,000,000 values",
+        seconds=1.0,
+    ),
+    Case(
+        "pack-billion-laughs-roles",
+        ["--data-dir", "pack", "roles"],
+        files(pack__roles__x_yaml=LAUGHS),
+        1,
+        "aliases expand",
+        seconds=1.0,
+    ),
+    Case(
+        "answers-dev-zero",
+        ["fit", "lead-mle", "--answers", "/dev/zero"],
+        files(),
+        1,
+        "/dev/zero: not a regular file",
+        seconds=1.0,
+    ),
+    Case(
+        "answers-too-big",
+        ["fit", "lead-mle", "--answers", "big.yaml"],
+        sparse("big.yaml", 65 << 20),
+        1,
+        "big.yaml: larger than 64 MiB",
+        seconds=1.0,
+    ),
+    Case(
+        "answers-billion-laughs",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml=LAUGHS),
+        1,
+        "aliases expand",
+        seconds=1.0,
+    ),
+    Case("answers-stdin", ["fit", "lead-mle", "--answers", "-"], files(), 0, "", stdin=GOOD.encode()),
+    Case(
+        "answers-stdin-bad",
+        ["fit", "lead-mle", "--answers", "-"],
+        files(),
+        1,
+        "-: line 3: skills.python: .inf is not a finite number",
+        stdin=GOOD.replace("4}", ".inf}").encode(),
+    ),
+    Case(
+        "answers-skill-inf",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml=GOOD.replace("4}", ".inf}")),
+        1,
+        "skills.python: .inf is not a finite number",
+    ),
+    Case(
+        "answers-years-minus-inf",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml=GOOD.replace(": 3", ": -.inf")),
+        1,
+        "experience_years: -.inf is not a finite number",
+    ),
+    Case(
+        "answers-interest-nan",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml=GOOD + "interests: {investigative: .NaN}\n"),
+        1,
+        "interests.investigative: .NaN",
+    ),
+    Case(
+        "answers-salary-inf",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml=GOOD + "min_salary: {amount: .inf, currency: USD}\n"),
+        1,
+        "min_salary.amount: .inf",
+    ),
+    Case(
+        "answers-json-overflow",
+        ["fit", "lead-mle", "--answers", "a.json"],
+        files(a_json='{"experience_years": 1.0e+999, "education": "master"}'),
+        1,
+        "is not a finite number",
+    ),
+    Case(
+        "answers-duplicate-key",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml=GOOD + "experience_years: 9\n"),
+        1,
+        "line 4: duplicate key 'experience_years' (first on line 1)",
+    ),
+    Case(
+        "answers-duplicate-skill",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml="experience_years: 3\neducation: master\nskills:\n  python: 4\n  python: 1\n"),
+        1,
+        "duplicate key 'skills.python'",
+    ),
+    Case(
+        "answers-json-duplicate",
+        ["fit", "lead-mle", "--answers", "a.json"],
+        files(a_json='{"experience_years": 3, "education": "master", "education": "phd"}'),
+        1,
+        "duplicate key 'education'",
+    ),
+    Case(
+        "answers-deep",
+        ["fit", "lead-mle", "--answers", "a.yaml"],
+        files(a_yaml="a: " + "[" * 200 + "]" * 200),
+        1,
+        "nested deeper than 100 levels",
+    ),
+    Case(
+        "pack-importance-inf",
+        ["data", "validate", "pack"],
+        files(
+            pack__roles__odd_role_yaml=role(**{"id: python, importance: 5": "id: python, importance: .inf"})
+        ),
+        1,
+        "importance: .inf is not a finite number",
+    ),
+    Case(
+        "pack-duplicate-key",
+        ["data", "validate", "pack"],
+        files(pack__roles__odd_role_yaml=role() + "tips: [again]\n"),
+        1,
+        "duplicate key 'tips'",
+    ),
+    Case(
+        "pack-device",
+        ["data", "validate", "pack"],
+        link("pack/roles/zero.yaml", "/dev/zero"),
+        1,
+        "zero.yaml: not a regular file",
+        seconds=1.0,
+    ),
+    Case(
+        "jobs-json-nan",
+        ["jobs", "import", "j.json"],
+        files(j_json='[{"title": "A", "salary": NaN}]'),
+        1,
+        "j.json: NaN is not a number",
+    ),
+    Case(
+        "jobs-json-duplicate",
+        ["jobs", "import", "j.json"],
+        files(j_json='[{"title": "A", "title": "B"}]'),
+        1,
+        "j.json: duplicate key 'title'",
+    ),
+    Case(
+        "jobs-json-deep",
+        ["jobs", "import", "j.json"],
+        files(j_json="[" * 5000 + "]" * 5000),
+        1,
+        "j.json: JSON nested deeper than 100 levels",
+    ),
+    Case(
+        "jobs-dev-zero",
+        ["jobs", "import", "/dev/zero"],
+        files(),
+        1,
+        "/dev/zero: not a regular file",
+        seconds=1.0,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_file(case: Case, tmp_path: Path) -> None:
+    cwd, home = tmp_path / "cwd", tmp_path / "home"
+    cwd.mkdir()
+    case.setup(cwd)
+    before = snapshot(tmp_path, home)
+    start = time.perf_counter()
+    done = run(case.argv, home, cwd, stdin=case.stdin, COLUMNS="100")
+    took = time.perf_counter() - start
+    stderr = done.stderr.decode()
+    assert "Traceback" not in stderr
+    assert done.returncode == case.code, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    if case.code:
+        assert len(lines) == 1, stderr
+        assert lines[0].startswith("careercli: error: ") and case.says in lines[0], lines[0]
+    else:
+        assert lines == [], stderr
+    assert snapshot(tmp_path, home) == before, "files outside CAREERCLI_HOME changed"
+    # the process start-up (about 0.1 s) is part of the second; a loaded machine gets slack
+    assert took < case.seconds * 3, f"{took:.2f} s"

@@ -57,6 +57,9 @@ JOB_KEYS = {
     "description",
     "fit",
     "salary_converted",
+    "skill_evidence",
+    "years_asked",
+    "degree_asked",
 }
 
 

@@ -27,6 +27,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "location": ("location", "job_location", "candidate_required_location", "city"),
     "salary": ("salary", "Salary Estimate", "salary_range", "pay", "compensation"),
     "description": ("description", "Job Description", "job_description", "summary"),
+    "qualifications": ("qualifications", "requirements", "job_requirements", "job_qualifications"),
     "level": ("level", "job_level", "experience_level", "seniority", "seniority_level"),
     "type": ("type", "job_type", "job_types", "schedule_type", "employment_type"),
     "posted": ("posted", "publication_date", "created_at", "first_seen", "date_posted", "posted_at"),

@@ -38,7 +38,9 @@ from careercli.jobs.model import Job, Salary
 from careercli.jobs.record import ImportedJob
 
 if TYPE_CHECKING:
+    from careercli.catalog.models import Catalog
     from careercli.common.currency import RateTable
+    from careercli.jobs.asks import Asks
     from careercli.jobs.query import JobMatch, JobQuery, JobSearch
 
 STORE_FILE = "jobs.sqlite3"
@@ -115,21 +117,35 @@ MIGRATIONS: tuple[str, ...] = (
         level, plain, role, remote, salary_currency, salary_period, salary_max, salary_min
     );
     """,
+    # 3: what each posting asks for (careercli.jobs.asks): `asked` is "skill:r skill:p skill:"
+    # (required, preferred, not said), the least years and degree asked, and the evidence as
+    # JSON. Rows stored before have `extracted` 0 until `careercli jobs reindex` (or the next
+    # import or fetch) reads them; nothing already stored changes.
+    """
+    ALTER TABLE jobs ADD COLUMN asked TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN years_asked INTEGER;
+    ALTER TABLE jobs ADD COLUMN degree_asked TEXT;
+    ALTER TABLE jobs ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN extracted INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 _INSERT = """
 INSERT OR IGNORE INTO jobs (
     id, source, source_id, dedup_key, title, company, location, remote, employment_type,
     level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
-    role, skills, posted, url, description, batch, plain
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    role, skills, posted, url, description, batch, plain, asked, years_asked, degree_asked, evidence,
+    extracted
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
-    "salary_currency, salary_period, role, skills, posted, url, description"
+    "salary_currency, salary_period, role, skills, posted, url, description, "
+    "asked, years_asked, degree_asked, evidence, extracted"
 )
 FEED_NAMES = {
     "remotive": "Remotive (https://remotive.com)",
     "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
+    "remoteok": "Remote OK (https://remoteok.com)",
 }
 
 
@@ -328,7 +344,16 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
         j.description,
         batch,
         int(text.isascii() and "\0" not in text),
+        *_asks_columns(j.asks),
     )
+
+
+def _asks_columns(asks: Asks | None) -> tuple[object, ...]:
+    if asks is None:
+        return ("", None, None, "", 0)
+    from careercli.jobs.asks import encode
+
+    return (*encode(asks), 1)
 
 
 def clear(source: str | None = None, path: Path | None = None) -> int:
@@ -435,8 +460,11 @@ def _where(
 
 
 def _job(r: tuple[object, ...]) -> Job:
+    from careercli.jobs.asks import decode
+
     (jid, source, title, company, location, remote, types, level) = r[:8]
-    (low, high, currency, period, role, skills, posted, url, description) = r[8:]
+    (low, high, currency, period, role, skills, posted, url, description) = r[8:17]
+    (asked, years, degree, evidence, extracted) = r[17:22]
     salary = (
         Salary(low, high, str(currency), str(period))  # type: ignore[arg-type]
         if currency is not None and (low is not None or high is not None)
@@ -457,13 +485,17 @@ def _job(r: tuple[object, ...]) -> Job:
         url=url,  # type: ignore[arg-type]
         source=source_label(str(source)),
         description=str(description),
+        asks=decode(str(asked), years, degree, str(evidence), len(str(description)))  # type: ignore[arg-type]
+        if extracted
+        else None,
     )
 
 
 # The columns search_jobs ranks by: no description, url or skills (a row is ~60 bytes, not ~600).
 _LIGHT_COLUMNS = (
     "rowid, title, company, location, remote, employment_type, level, salary_min, salary_max, "
-    "salary_currency, salary_period, role, posted"
+    "salary_currency, salary_period, role, posted, asked, years_asked, degree_asked, extracted, "
+    "length(description)"
 )
 _EXACT_WORD = re.compile(r"[a-z0-9]+")
 
@@ -557,13 +589,17 @@ def _top_by_pay(
     return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
 
 
-def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[int, int]]:
-    """`others` and the stored `rows` as light Jobs, and id() of each light Job -> its rowid."""
+def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[str, int]]:
+    """`others` and the stored `rows` as light Jobs, and each light Job's id -> its rowid.
+
+    A light Job's id is "#" and its rowid, which no real job id can be (ids are
+    identifiers: letters, digits and hyphens), so a result maps back by value, not by
+    object identity."""
     candidates = list(others)
-    light: dict[int, int] = {}
+    light: dict[str, int] = {}
     for r in rows:
         job = _light_job(r)
-        light[id(job)] = r[0]
+        light[job.id] = r[0]
         candidates.append(job)
     return candidates, light
 
@@ -602,9 +638,9 @@ def _passing(conn: sqlite3.Connection, ids: Sequence[int], search: Sequence[str]
     }
 
 
-def _filled(conn: sqlite3.Connection, result: JobSearch, query: JobQuery, light: dict[int, int]) -> JobSearch:
+def _filled(conn: sqlite3.Connection, result: JobSearch, query: JobQuery, light: dict[str, int]) -> JobSearch:
     """`result` with its light stored jobs read in full, and the caller's query restored."""
-    wanted = {light[id(m.job)] for m in (*result.matches, *result.below_floor) if id(m.job) in light}
+    wanted = {light[m.job.id] for m in (*result.matches, *result.below_floor) if m.job.id in light}
     full = _full_jobs(conn, wanted)
     return result._replace(
         query=query,
@@ -620,8 +656,8 @@ def _light_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[
         yield from conn.execute(sql, part)
 
 
-def _fill(m: JobMatch, light: dict[int, int], full: dict[int, Job]) -> JobMatch:
-    rowid = light.get(id(m.job))
+def _fill(m: JobMatch, light: dict[str, int], full: dict[int, Job]) -> JobMatch:
+    rowid = light.get(m.job.id)
     return m if rowid is None else m._replace(job=full[rowid])
 
 
@@ -650,11 +686,14 @@ def _full_jobs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Job]:
 
 def _light_job(r: tuple[Any, ...]) -> Job:
     """A stored row as a Job with what filter_jobs needs once the search words are settled."""
+    from careercli.jobs.asks import decode
+
     (_rowid, title, company, location, remote, types, level, low, high, currency, period, role, posted) = r[
         :13
     ]
+    (asked, years, degree, extracted, length) = r[13:18]
     return Job(
-        "",
+        f"#{_rowid}",
         title,
         company,
         location,
@@ -670,4 +709,50 @@ def _light_job(r: tuple[Any, ...]) -> Job:
         None,
         "",
         "",
+        decode(asked, years, degree, length=int(length or 0)) if extracted else None,
     )
+
+
+def stale_count(path: Path | None = None) -> int:
+    """Stored postings whose asks have not been read (stored before extraction existed)."""
+    with reading(path) as conn:
+        if conn is None:
+            return 0
+        return int(conn.execute("SELECT count(*) FROM jobs WHERE extracted = 0").fetchone()[0])
+
+
+def reindex(
+    catalog: Catalog,
+    path: Path | None = None,
+    only_stale: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Read again what every stored posting asks (after the skill catalog changed, or a
+    pack added skills), in one transaction; returns how many rows were read. Its tags are
+    the catalog skills its stored skills name."""
+    from careercli.extract.skills import finder_for
+    from careercli.jobs.asks import encode, read_asks
+
+    path = path or store_path()
+    if not path.is_file():
+        return 0
+    finder = finder_for(catalog)
+    done = 0
+    with writing(path) as conn:
+        where = " WHERE extracted = 0" if only_stale else ""
+        rows = conn.execute(f"SELECT rowid, title, description, skills FROM jobs{where}").fetchall()  # noqa: S608
+        for start in range(0, len(rows), CHUNK):
+            updates = []
+            for rowid, title, description, skills in rows[start : start + CHUNK]:
+                tags = [t for t in str(skills).split("\n") if t in catalog.skills]
+                asks = read_asks(finder, title, description, "", tags, tags)
+                updates.append((*encode(asks), rowid))
+            conn.executemany(
+                "UPDATE jobs SET asked = ?, years_asked = ?, degree_asked = ?, evidence = ?, extracted = 1 "
+                "WHERE rowid = ?",
+                updates,
+            )
+            done += len(updates)
+            if progress is not None:
+                progress(done)
+    return done

@@ -74,7 +74,7 @@ def read_asks(
         tuple(evidence.values()),
         years.text if years else "",
         degree.text if degree else "",
-        len(title) + len(description) + len(qualifications),
+        len(description) + len(qualifications),
     )
 
 

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
+    from careercli.jobs.asks import Asks, Evidence
+    from careercli.jobs.job_fit import JobFit
+    from careercli.jobs.model import Job
+
 TYPE_SHORT = {
     "full-time": "FT",
     "part-time": "PT",
@@ -126,7 +130,12 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
         lines.append("Type: FT full-time, PT part-time.")
     if width < 72:
         lines.append("Level: EN entry, MI mid, SE senior, EX executive.")
-    if search.has_fit:
+    if search.has_fit and any(m.why is not None for m in search.matches):
+        lines.append(
+            f"Fit: 0-100, how well each posting fits {fit_to or 'you'}: the skills it asks, its level, "
+            "degree and years; `careercli jobs show ID` explains every point."
+        )
+    elif search.has_fit:
         lines.append(
             f"Fit: 0-100, how well each job's role fits {fit_to or 'you'}; `careercli quiz` explains it."
         )
@@ -215,3 +224,57 @@ def _csv_row(m: JobMatch) -> list[str]:
 
 def _num(x: float | None) -> str:
     return "" if x is None else f"{x:.2f}".removesuffix(".00")
+
+
+def job_detail(
+    job: Job, fit: JobFit | None, skill_names: dict[str, str], fit_to: str = ""
+) -> list[RenderableType]:
+    """`jobs show ID`: the job, what its posting asks (with the text that says so), and with
+    a profile every point of its fit: the skills you have (your level), those you lack."""
+    from rich.text import Text
+
+    def name(skill: str) -> str:
+        return skill_names.get(skill, skill)
+
+    out: list[RenderableType] = [Text(job.title, style="bold")]
+    facts = [job.company, job.location or ("remote" if job.remote else ""), job.level or "level not given"]
+    out.append(Text(" · ".join(x for x in facts if x)))
+    out.append(Text(f"Source: {job.source}" + (f" · {job.url}" if job.url else ""), style="dim"))
+    asks = job.asks
+    if asks is None:
+        out.append(Text("Not read for skills yet: run `careercli jobs reindex`.", style="dim"))
+    else:
+        out.append(Text(f"Asks for {len(asks.skills)} catalog skill{'s' if len(asks.skills) != 1 else ''}:"))
+        for e in asks.evidence or tuple(_bare(asks)):
+            mark = f" ({e.requirement})" if e.requirement else ""
+            said = f' "{e.text}" in the {e.field}' if e.text else ""
+            out.append(Text(f"  {name(e.skill)}{mark}:{said}"))
+        if asks.years:
+            out.append(
+                Text(f"Years asked: {asks.years}+" + (f' ("{asks.years_text}")' if asks.years_text else ""))
+            )
+        if asks.degree:
+            out.append(
+                Text(
+                    f"Degree asked: {asks.degree}" + (f' ("{asks.degree_text}")' if asks.degree_text else "")
+                )
+            )
+    if fit is None:
+        out.append(Text("No profile: `careercli quiz` or --answers FILE scores the fit.", style="dim"))
+        return out
+    out.append(Text(f"Fit to {fit_to or 'you'}: {fit.score:.1f} of 100", style="bold"))
+    for p in fit.points:
+        out.append(Text(f"  {p.part:<7}{p.points:5.1f} / {p.most:g}  {p.why}"))
+    if fit.have:
+        have = ", ".join(f"{name(s)} ({lv}/5{', ' + r if r else ''})" for s, lv, r in fit.have)
+        out.append(Text(f"You have: {have}"))
+    if fit.lack:
+        lack = ", ".join(f"{name(s)}{' (' + r + ')' if r else ''}" for s, r in fit.lack)
+        out.append(Text(f"You lack: {lack}"))
+    return out
+
+
+def _bare(asks: Asks) -> list[Evidence]:
+    from careercli.jobs.asks import Evidence
+
+    return [Evidence(s, "", r, "") for s, r in asks.skills]

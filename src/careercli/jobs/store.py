@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.common.currency import RateTable
     from careercli.jobs.asks import Asks
+    from careercli.jobs.job_fit import JobFitter
     from careercli.jobs.query import JobMatch, JobQuery, JobSearch
 
 STORE_FILE = "jobs.sqlite3"
@@ -506,8 +507,9 @@ def search_jobs(
     rates: RateTable,
     fits: Mapping[str, float] | None = None,
     path: Path | None = None,
+    fitter: JobFitter | None = None,
 ) -> JobSearch:
-    """`filter_jobs([*others, *every stored job], query, rates, fits)`, exactly, but cheaply.
+    """`filter_jobs([*others, *every stored job], query, rates, fits, fitter)`, exactly, but cheaply.
 
     The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
     filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
@@ -523,13 +525,13 @@ def search_jobs(
     search = query.search
     with reading(path) as conn:
         if conn is None:
-            return filter_jobs(others, query, rates, fits)
+            return filter_jobs(others, query, rates, fits, fitter)
         where, args = _where(query.levels, query.role, query.remote, fts_tokens(search))
         exact = all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
         # The stored jobs come back light (no description), so the search words are settled
         # here, for the other jobs by the filter's own test, and left out of the query.
         mine = [j for j in others if job_predicate(query)(j)] if search else list(others)
-        if exact and _ranks_by_pay(query, fits):
+        if exact and fitter is None and _ranks_by_pay(query, fits):
             found = _top_by_pay(conn, mine, query, rates, fits, (where, args))
             if found is not None:
                 return found
@@ -538,7 +540,7 @@ def search_jobs(
         rows = conn.execute(sql, args).fetchall()
         passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
         candidates, light = _with_light(mine, (r for r in rows if not r[-1] or r[0] in passed))
-        result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+        result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
         return _filled(conn, result, query, light)
 
 
@@ -756,3 +758,24 @@ def reindex(
             if progress is not None:
                 progress(done)
     return done
+
+
+def job_by_id(job_id: str, path: Path | None = None) -> Job | None:
+    """The stored job with this id (the first stored, should two share it), in full."""
+    with reading(path) as conn:
+        if conn is None:
+            return None
+        row = conn.execute(
+            f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ? ORDER BY rowid LIMIT 1",  # noqa: S608
+            (job_id.strip().lower(),),
+        ).fetchone()
+        return _job(row) if row else None
+
+
+def stored_ids(prefix: str, path: Path | None = None, limit: int = 200) -> list[str]:
+    """Stored job ids starting like `prefix`, for a "did you mean"."""
+    with reading(path) as conn:
+        if conn is None:
+            return []
+        like = prefix.strip().lower()[:3].replace("%", "").replace("_", "") + "%"
+        return [r[0] for r in conn.execute("SELECT id FROM jobs WHERE id LIKE ? LIMIT ?", (like, limit))]

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "plan": ("careercli.cli.quiz_cmds", "plan", "command"),
     "profile": ("careercli.cli.quiz_cmds", "profile_app", "group"),
     "jobs": ("careercli.cli.jobs_cmds", "jobs_app", "group"),
+    "skills": ("careercli.cli.skills_cmds", "skills_app", "group"),
     "salary": ("careercli.cli.salary_cmds", "salary", "command"),
     "data": ("careercli.cli.data_cmds", "data_app", "group"),
 }

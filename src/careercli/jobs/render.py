@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from careercli.jobs.asks import Asks, Evidence
+    from careercli.jobs.demand import Demand
     from careercli.jobs.job_fit import JobFit
     from careercli.jobs.model import Job
 
@@ -278,3 +279,64 @@ def _bare(asks: Asks) -> list[Evidence]:
     from careercli.jobs.asks import Evidence
 
     return [Evidence(s, "", r, "") for s, r in asks.skills]
+
+
+def demand_view(d: Demand, names: dict[str, str], width: int, limit: int = 20) -> list[RenderableType]:
+    """`skills demand`: one bar per skill, its share and count, with n and where it is from."""
+    from rich.text import Text
+
+    from careercli.jobs.demand import when
+
+    narrowed = ", ".join(x for x in (d.role, d.level, d.location and f"in {d.location}") if x)
+    head = f"Skills named in {d.postings:,} posting{'s' if d.postings != 1 else ''}" + (
+        f" ({narrowed})" if narrowed else ""
+    )
+    out: list[RenderableType] = [Text(head, style="bold")]
+    if not d.postings:
+        out.append(Text("No postings match: `careercli jobs import FILE` or `jobs fetch` add yours."))
+        return out
+    shown = d.skills[:limit]
+    label = max((len(names.get(s.skill, s.skill)) for s in shown), default=0)
+    bar_room = max(10, min(50, width - label - 18))
+    for s in shown:
+        bar = "█" * max(1, round(s.share * bar_room))
+        line = Text(f"{names.get(s.skill, s.skill):<{label}}  ")
+        line.append(bar, style="cyan")
+        line.append(f" {s.share:4.0%}  {s.n:,}")
+        out.append(line)
+    if len(d.skills) > limit:
+        out.append(
+            Text(f"{len(d.skills) - limit} more skill(s); --limit shows more, --json all.", style="dim")
+        )
+    thin = " Few postings: read the shares as rough." if d.postings < 30 else ""
+    out.append(
+        Text(
+            f"Share of postings naming the skill, n = {d.postings:,} ({d.stored:,} stored, {when(d)}).{thin}",
+            style="dim",
+        )
+    )
+    if d.sources:
+        more = f" and {len(d.sources) - 3} more" if len(d.sources) > 3 else ""
+        out.append(Text("Source: " + "; ".join(d.sources[:3]) + more + ".", style="dim"))
+    return out
+
+
+def demand_lines(demand: dict[str, object], role: str, names: dict[str, str]) -> list[RenderableType]:
+    """What `plan ROLE` says of demand in the user's stored postings of the role."""
+    from rich.text import Text
+
+    n = demand["postings"]
+    if not demand["enough"]:
+        return [
+            Text(
+                f"Demand: {n} stored posting{'s' if n != 1 else ''} map to {role}; at least "
+                f"{demand['minimum']} are needed to cite how often they ask each skill "
+                "(`careercli jobs import FILE` adds yours).",
+                style="dim",
+            )
+        ]
+    out: list[RenderableType] = [Text(f"Demand in the {n:,} {role} postings you stored ({demand['when']}):")]
+    for item in demand["skills"]:  # type: ignore[attr-defined]
+        skill = names.get(item["skill"], item["skill"])
+        out.append(Text(f"  {skill}: in {item['share']:.0%} of {n:,} {role} postings you imported"))
+    return out

@@ -779,3 +779,26 @@ def stored_ids(prefix: str, path: Path | None = None, limit: int = 200) -> list[
             return []
         like = prefix.strip().lower()[:3].replace("%", "").replace("_", "") + "%"
         return [r[0] for r in conn.execute("SELECT id FROM jobs WHERE id LIKE ? LIMIT ?", (like, limit))]
+
+
+def demand_rows(
+    role: str | None, level: str | None, path: Path | None = None
+) -> tuple[list[tuple[str, str, int, str, str | None]], tuple[str, str] | None]:
+    """(asked, location, remote, source, posted) of every read posting of the role and
+    level, and the first and last import or fetch they came in."""
+    where, args = _where([level] if level else [], role, False, ())
+    extra = " AND extracted = 1" if where else " WHERE extracted = 1"
+    with reading(path) as conn:
+        if conn is None:
+            return [], None
+        rows = conn.execute(
+            f"SELECT asked, location, remote, source, posted FROM jobs{where}{extra}",  # noqa: S608
+            args,
+        ).fetchall()
+        span = conn.execute(
+            "SELECT min(b.at), max(b.at) FROM batches b "
+            f"WHERE b.id IN (SELECT batch FROM jobs{where}{extra})",
+            args,
+        ).fetchone()
+    imported = (str(span[0]), str(span[1])) if span and span[0] else None
+    return [(str(a), str(loc), int(r), str(s), p) for a, loc, r, s, p in rows], imported

@@ -795,9 +795,9 @@ def demand_rows(
             f"SELECT asked, location, remote, source, posted FROM jobs{where}{extra}",  # noqa: S608
             args,
         ).fetchall()
+        inner = f"SELECT batch FROM jobs{where}{extra}"  # noqa: S608 - fixed names, ? parameters
         span = conn.execute(
-            "SELECT min(b.at), max(b.at) FROM batches b "
-            f"WHERE b.id IN (SELECT batch FROM jobs{where}{extra})",
+            "SELECT min(b.at), max(b.at) FROM batches b WHERE b.id IN (" + inner + ")",  # noqa: S608
             args,
         ).fetchone()
     imported = (str(span[0]), str(span[1])) if span and span[0] else None

@@ -405,27 +405,29 @@ class _RegexMatcher:
 
 
 @functools.cache
-def _cue_pattern() -> re.Pattern[str]:
+def _cue_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, str], ...]]]:
+    """One regex of the cue words, and for each word the cue words it starts with."""
     from careercli.extract.requirement import CUE_KIND
 
-    return re.compile("|".join(re.escape(w) for w in sorted(CUE_KIND, key=len, reverse=True)))
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(CUE_KIND, key=len, reverse=True)))
+    prefixes = {w: tuple((p, k) for p, k in CUE_KIND.items() if w.startswith(p)) for w in CUE_KIND}
+    return pattern, prefixes
 
 
 def _regex_cues(text: str) -> list[Cue]:
     """The cue words the automaton would find, for the regex matcher."""
-    from careercli.extract.requirement import CUE_KIND
-
+    pattern, prefixes = _cue_pattern()
     low = _fold(text)
     cues: list[Cue] = []
-    for m in _cue_pattern().finditer(low):
+    for m in pattern.finditer(low):
         start = m.start()
         if start and (low[start - 1].isalnum() or low[start - 1] == "+") and not _left_ok(text, low, start):
             continue
         # "Must HaveBS": the longest word fails at its end, a shorter one ("must") may not
-        for word in (w for w in CUE_KIND if m.group(0).startswith(w)):
+        for word, kind in prefixes[m.group(0)]:
             end = start + len(word)
             if _right_ok(text, low, end):
-                cues.append((start, end, CUE_KIND[word]))
+                cues.append((start, end, kind))
     return cues
 
 
@@ -456,18 +458,24 @@ class SkillFinder:
 
     def find(self, text: str) -> list[SkillMention]:
         """Every mention in `text`, in text order."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[SkillMention], list[Cue]]:
+        """`find`, and the required/preferred cue words of the text (for the years and
+        degree readers of careercli.extract.asks, so one pass serves all three)."""
         if not text:
-            return []
+            return [], []
         hits, cues = self._compiled().hits(text)
         if not hits:
-            return []
+            return [], cues
         from careercli.extract.requirement import requirement_at
 
         marks = requirement_at(text, [(h.start, h.end) for h in hits], cues)
-        return [
+        found = [
             SkillMention(h.term.skill, text[h.start : h.end], h.start, h.end, mark)
             for h, mark in zip(hits, marks, strict=True)
         ]
+        return found, cues
 
     def skills(self, text: str) -> list[str]:
         """The skill ids `text` names, each once, in order of first mention."""

@@ -58,15 +58,22 @@ def read_asks(
 
     marks: dict[str, str | None] = {}
     evidence: dict[str, Evidence] = {}
-    for field, text in (("title", title), ("description", description), ("qualifications", qualifications)):
-        for m in finder.find(text):
-            _note(marks, evidence, Evidence(m.skill, m.text, m.requirement, field))
+    body = f"{description}\n{qualifications}" if qualifications else description
+    found, cues = finder.scan(body)  # one pass over the text serves skills, years and degree
+    split = len(description)
+    for m in finder.find(title):
+        _note(marks, evidence, Evidence(m.skill, m.text, m.requirement, "title"))
+    for m in found:
+        _note(
+            marks,
+            evidence,
+            Evidence(m.skill, m.text, m.requirement, "description" if m.start < split else "qualifications"),
+        )
     tag_text = dict(zip(tag_skills, tags, strict=False))
     for skill in tag_skills:
         _note(marks, evidence, Evidence(skill, tag_text.get(skill, skill), None, "tags"))
-    body = f"{description}\n{qualifications}" if qualifications else description
-    years = least_years(years_asked(body, finder)) if "year" in body else None
-    degree = least_degree(degrees_asked(body))
+    years = least_years(years_asked(body, mentions=found, cues=cues))
+    degree = least_degree(degrees_asked(body, cues=cues))
     return Asks(
         tuple(marks.items()),
         years.years if years else None,

@@ -106,7 +106,13 @@ SENTENCES = (
     "Our platform serves millions of customers every day in retail and healthcare.",
     "Nice to have: {a}, {b} and {c}.",
     "Benefits include health, dental and vision coverage and a learning budget.",
-)
+    "We are an equal opportunity employer and value diversity at our company.",
+    "The team works closely with product managers, designers and engineers in a fast-paced setting.",
+    "You are curious, detail-oriented and comfortable with ambiguity.",
+    "Our mission is to help small businesses grow with better insight into their customers.",
+    "This role reports to the Director of Analytics and sits in our San Francisco office.",
+    "You will own projects end to end, from the first question to the final recommendation.",
+)  # about one sentence in three names skills, as in the LinkedIn postings
 SKILL_WORDS = (
     "Python", "SQL", "Spark", "Airflow", "dbt", "Tableau", "Excel", "Kubernetes", "Docker", "AWS",
     "PyTorch", "TensorFlow", "statistics", "A/B testing", "R", "SAS", "Go", "scikit-learn", "Power BI",

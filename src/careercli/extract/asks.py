@@ -59,8 +59,9 @@ _DEGREES = re.compile(
     r"|\b(?P<high_school>high\s+school\s+diploma|ged)\b"
 )
 _DEGREE_ANCHORS = (
-    "ph", "doctor", "master", "m.s", "msc", "ms", "mba", "bachelor", "b.s", "b.a", "bsc", "bs", "ba",
-    "undergraduate", "year degree", "associate", "high school", "ged",
+    "ph.d", "phd", "ph. d", "ph d", "doctor", "master", "m.s", "msc", "m.sc", "mba", "bachelor", "b.s", "b.a",
+    "bsc", "bs/", "bs in", "bs or", "bs,", "bs degree", "ms/", "/ms", "ms in", "ms or", "ms,", "ms degree",
+    "ba/", "ba in", "ba or", "undergraduate", "year degree", "associate", "high school", "ged",
 )  # fmt: skip
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 

@@ -194,7 +194,8 @@ def asks(n: int, runs: int) -> int:
     f, b = statistics.median(ours), statistics.median(base)
     print(f"jobs --limit 20, bundled only          median {b * 1000:7.1f} ms ({len(base)} runs)")
     print(
-        f"jobs --for-me --limit 20, {n:,} stored  median {f * 1000:7.1f} ms   ratio {f / b:.2f} (target <= 1.5)"
+        f"jobs --for-me --limit 20, {n:,} stored  median {f * 1000:7.1f} ms   "
+        f"ratio {f / b:.2f} (target <= 1.5)"
     )
     return 0
 

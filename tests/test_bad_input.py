@@ -279,6 +279,65 @@ CASES = [
         "afile/x.yaml: cannot write",
         both(answers(EXAMPLE), raw_file("afile", b"x")),
     ),
+    # --- resume, quiz --resume -----------------------------------------------------------
+    Case("resume-missing", ["resume", "cv.pdf"], EXIT_DATA, "cv.pdf: no such file"),
+    Case("resume-folder", ["resume", "."], EXIT_DATA, "is a folder"),
+    Case("resume-no-argument", ["resume"], EXIT_USAGE, "Missing argument 'FILE'"),
+    Case(
+        "resume-empty", ["resume", "cv.txt"], EXIT_DATA, "cv.txt: the file is empty", raw_file("cv.txt", b"")
+    ),
+    Case(
+        "resume-old-doc",
+        ["resume", "cv.doc"],
+        EXIT_DATA,
+        "old binary Word (.doc) file",
+        raw_file("cv.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+    ),
+    Case(
+        "resume-binary",
+        ["resume", "cv.bin"],
+        EXIT_DATA,
+        "binary data",
+        raw_file("cv.bin", b"\x7fELF" + bytes(3000)),
+    ),
+    Case(
+        "resume-pdf-garbage",
+        ["resume", "cv.pdf"],
+        EXIT_DATA,
+        "not a readable PDF",
+        raw_file("cv.pdf", b"%PDF-1.7\n" + os.urandom(2000)),
+    ),
+    Case(
+        "resume-zip-garbage",
+        ["resume", "cv.docx"],
+        EXIT_DATA,
+        "not a readable DOCX",
+        raw_file("cv.docx", b"PK\x03\x04" + os.urandom(2000)),
+    ),
+    Case(
+        "resume-huge-line",
+        ["resume", "cv.txt"],
+        EXIT_DATA,
+        "found no skill, degree or job dates; is it a résumé?",
+        raw_file("cv.txt", b"a" * HUGE),
+    ),
+    Case(
+        "resume-save-answers-unwritable",
+        ["resume", "cv.md", "--save-answers", "afile/x.yaml"],
+        EXIT_DATA,
+        "afile/x.yaml: cannot write",
+        both(
+            raw_file("cv.md", b"Experience\nData Analyst, Acme, 2019 - 2022\nSQL and Python\n"),
+            raw_file("afile", b"not a folder\n"),
+        ),
+    ),
+    Case("quiz-resume-missing", ["quiz", "--resume", "cv.pdf"], EXIT_DATA, "cv.pdf: no such file"),
+    Case(
+        "quiz-resume-and-answers",
+        ["quiz", "--resume", "cv.pdf", "--answers", "me.yaml"],
+        EXIT_USAGE,
+        "--answers and --resume cannot be used together",
+    ),
     # --- fit, plan, profile --------------------------------------------------------------
     Case("fit-no-profile", ["fit", "lead-mle"], EXIT_USAGE, "no saved profile; run `careercli quiz`"),
     Case(

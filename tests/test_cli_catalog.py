@@ -174,7 +174,8 @@ def test_catalog_commands_never_import_questionary() -> None:
         "import sys; from careercli.cli.app import app\n"
         "for args in (['roles'], ['show', 'head-ds'], ['compare', 'head-ds', 'lead-mle']):\n"
         "    app(args, standalone_mode=False)\n"
-        "bad = [m for m in ('questionary', 'prompt_toolkit', 'sqlite3') if m in sys.modules]\n"
+        "heavy = ('questionary', 'prompt_toolkit', 'sqlite3', 'pypdf', 'docx')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
         "sys.stderr.write(repr(bad))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import CONTRACT_ROLES, Invoke
 
@@ -54,3 +55,19 @@ def test_a_level_with_too_few_survey_rows_has_n_but_no_percentiles(invoke: Invok
     assert mid["n"] == 1 and mid["thin"] is True
     assert [mid[k] for k in ("p10", "p25", "p50", "p75", "p90")] == [None] * 5
     assert salary["by_level"]["executive"]["p50"] > 0
+
+
+def test_resume_json_keys(invoke: Invoke, tmp_path: Path) -> None:
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        "Experience\nData Analyst, Acme, Jan 2019 - Mar 2021\n- SQL every day\nEducation\nBSc in Economics\n",
+        encoding="utf-8",
+    )
+    data = json.loads(invoke("resume", str(cv), "--json").output)
+    assert data["schema_version"] == 1
+    assert {"file", "skills", "education", "experience_years", "title", "level", "warnings"} <= set(data)
+    assert {"skill", "proficiency", "evidence"} <= set(data["skills"][0])
+    assert {"degree", "field"} <= set(data["education"])
+    assert (data["skills"][0]["skill"], data["education"]["degree"], data["experience_years"]) == (
+        "sql", "bachelor", 2.2,
+    )  # fmt: skip

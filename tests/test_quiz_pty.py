@@ -141,3 +141,50 @@ def test_interrupt_cancels(spawn: Any, user_home: Path, how: str) -> None:
     assert status == 130
     assert "Traceback" not in output
     assert not (user_home / "profile.yaml").exists()
+
+
+def test_quiz_resume_prefills_every_value(spawn: Any, user_home: Path, tmp_path: Path) -> None:
+    """`quiz --resume`: the résumé's values are the defaults, so agreeing is pressing Enter."""
+    pytest.importorskip("fpdf")
+    import yaml
+    from tests import resumes
+
+    cv = resumes.ana_pdf(tmp_path)
+    child = spawn("--resume", str(cv))
+    child.expect_exact("Pre-filled from your résumé")
+    answer(child, "How many years", "")
+    child.expect_exact("8.6")  # the years the job dates give, as the default
+    child.send("\r")
+    answer(child, "Which level fits you", "\r")  # senior, from the title
+    answer(child, "highest degree", "\r")  # Master's
+    answer(child, "In what field", "")
+    child.expect_exact("Statistics")
+    child.send("\r")
+    answer(child, "MBA", "\r")
+    answer(child, "Which skills do you have", "\r")  # the ones found, pre-ticked
+    answer(child, "Which are strong", "\r")  # pre-ticked: those rated 4 or 5
+    answer(child, "teach or set the standard", "\r")  # pre-ticked: those rated 5
+    answer(child, "still learning", "\r")  # pre-ticked: those rated 2
+    for k in range(1, 13):
+        answer(child, f"Interests {k}/12]", "\r")
+    answer(child, "Which industries", "\r")
+    answer(child, "How do you want to work", "\r")
+    answer(child, "Cities or countries", "\r")
+    answer(child, "Minimum yearly salary", "\r")
+    child.expect_exact("Your best-fitting roles")
+    output, status = finish(child)
+    assert status == 0, output
+    assert "Traceback" not in output
+    saved = yaml.safe_load((user_home / "profile.yaml").read_text(encoding="utf-8"))
+    assert saved["experience_years"] == 8.6
+    assert saved["education"] == {"degree": "master", "field": "Statistics"}
+    assert saved["skills"]["python"] == 5
+    assert saved["skills"]["sql"] == 5
+    assert saved["skills"]["spark"] == 2
+    assert saved["skills"]["docker"] == 3
+    from careercli.catalog.loader import load_catalog
+    from careercli.resume.findings import analyse
+    from careercli.resume.read import read_resume
+
+    found = analyse(read_resume(cv), load_catalog(use_cache=False))
+    assert saved["skills"] == {s.skill: s.proficiency for s in found.skills}  # every one pre-ticked and rated

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.fit.score import RoleFit
     from careercli.profile.model import Profile
+    from careercli.resume.findings import QuizStart
 
 AnswersOpt = Annotated[
     Path | None,
@@ -33,7 +34,7 @@ RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. le
 NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
 NO_TERMINAL = (
     "no terminal to ask the questions in; pass --answers FILE "
-    "(an answers file, schema version 1: `careercli quiz --answers answers.yaml`)"
+    "(an answers file, schema version 1: `careercli quiz --answers answers.yaml`), or --resume CV"
 )
 
 
@@ -47,6 +48,16 @@ def quiz(
             metavar="FILE",
             show_default=False,
             help="Answers file (YAML or JSON, schema version 1): no questions asked.",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume",
+            metavar="FILE",
+            show_default=False,
+            help="Start from a résumé (PDF, DOCX, ODT, text): its values pre-filled; with no terminal, "
+            "from it alone plus the quiz's defaults. Read on this machine, never stored.",
         ),
     ] = None,
     save_answers: Annotated[
@@ -80,19 +91,10 @@ def quiz(
       careercli quiz --answers me.yaml --top 5
       careercli quiz --answers me.yaml --json --no-save
       careercli quiz --answers me.yaml --catalog onet
+      careercli quiz --resume cv.pdf
     """
-    from careercli.common.errors import UsageProblem
-
     which = parse_catalog(catalog_name)
-    if answers is None and not sys.stdin.isatty():
-        raise UsageProblem(NO_TERMINAL)
-    catalog = state(ctx).catalog(which)
-    if answers is not None:
-        from careercli.profile.answers import load_answers
-
-        profile = load_answers(answers, catalog)
-    else:
-        profile = _ask(catalog)
+    catalog, profile, from_resume = _quiz_profile(ctx, which, answers, resume)
 
     from careercli.common.atomic_write import write_text_atomic
     from careercli.fit.score import score_roles
@@ -124,12 +126,16 @@ def quiz(
         extra = onet_keys(catalog.roles.values())
         if extra:
             extra = {"catalog": which, **extra}
+        if from_resume is not None:
+            extra["resume"] = from_resume.summary()
         emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
     else:
         from careercli.cli.console import console
         from careercli.fit.render import quiz_view
 
         out = console()
+        if from_resume is not None:
+            out.print(from_resume.note(), style="dim", markup=False, highlight=False)
         # jobs name curated roles, never O*NET occupations: no section for --catalog onet
         jobs = _matching_jobs(profile, fits, catalog, state(ctx).data_dir) if which == "default" else None
         for part in quiz_view(catalog, profile, fits, top, out.width, jobs):
@@ -141,7 +147,7 @@ def quiz(
         raise failed[0]
 
 
-def _ask(catalog: Catalog) -> Profile:
+def _ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> Profile:
     """The interactive questions; Ctrl-C or Ctrl-D anywhere: "quiz cancelled", exit 130."""
     from careercli.common.errors import EXIT_INTERRUPTED
     from careercli.profile.answers import parse_answers
@@ -149,11 +155,50 @@ def _ask(catalog: Catalog) -> Profile:
 
     try:
         with prompts_on_stderr():
-            raw = ask(catalog)
+            raw = ask(catalog, prefill)
     except (KeyboardInterrupt, EOFError):
         typer.echo("quiz cancelled", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     return parse_answers(raw, catalog, "quiz answers")
+
+
+def _quiz_profile(
+    ctx: typer.Context, which: str, answers: Path | None, resume: Path | None
+) -> tuple[Catalog, Profile, QuizStart | None]:
+    """The catalog and the profile the quiz ranks: from an answers file, from a résumé alone
+    (no terminal), or asked (pre-filled from the résumé when one is given)."""
+    from careercli.common.errors import UsageProblem
+
+    if answers is not None and resume is not None:
+        raise UsageProblem("--answers and --resume cannot be used together; choose one")
+    if answers is None and resume is None and not sys.stdin.isatty():
+        raise UsageProblem(NO_TERMINAL)
+    catalog = state(ctx).catalog(which)
+    from_resume = _from_resume(state(ctx).catalog(), resume) if resume is not None else None
+    if answers is not None:
+        from careercli.profile.answers import load_answers
+
+        return catalog, load_answers(answers, catalog), None
+    if from_resume is not None and not sys.stdin.isatty():
+        from careercli.profile.answers import parse_answers
+
+        return catalog, parse_answers(from_resume.answers, catalog, str(resume)), from_resume
+    return catalog, _ask(catalog, from_resume.said if from_resume else None), from_resume
+
+
+def _from_resume(catalog: Catalog, path: Path) -> QuizStart:
+    """The answers a résumé gives (read on this machine, the text not kept), for `--resume`."""
+    from careercli.cli.resume_cmds import found_nothing, read_findings
+    from careercli.common.errors import DataError
+
+    found = read_findings(catalog, path)
+    if found_nothing(found):
+        raise DataError(
+            f"{path}: found no skill, degree or job dates; is it a résumé? Take the quiz without it"
+        )
+    from careercli.resume.findings import QuizStart
+
+    return QuizStart(found)
 
 
 def _matching_jobs(

@@ -253,22 +253,26 @@ class _Asker:
         return bool(_run(self.q.confirm(message, default=default, qmark=self.mark())))
 
 
-def ask(catalog: Catalog) -> dict[str, Any]:
-    """Ask the quiz (about 25 prompts, about 3 minutes) and return schema-v1 answers."""
+def ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Ask the quiz (about 25 prompts, about 3 minutes) and return schema-v1 answers.
+    `prefill` (schema-v1 answers, e.g. from a résumé) gives each question its default."""
     asker = _Asker()
     answers: dict[str, Any] = {"schema_version": 1}
     _say(
         "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default; Ctrl-C stops."
     )
-    answers.update(_ask_experience(asker))
-    answers["education"] = _ask_education(asker)
-    answers["skills"] = _ask_skills(asker, catalog)
+    pre = prefill or {}
+    if pre:
+        _say("Pre-filled from your résumé: Enter keeps a value, or change it.")
+    answers.update(_ask_experience(asker, pre))
+    answers["education"] = _ask_education(asker, pre.get("education", {}))
+    answers["skills"] = _ask_skills(asker, catalog, pre.get("skills", {}))
     answers["interests"] = _ask_interests(asker)
     answers.update(_ask_preferences(asker, catalog))
     return answers
 
 
-def _ask_experience(asker: _Asker) -> dict[str, Any]:
+def _ask_experience(asker: _Asker, pre: dict[str, Any]) -> dict[str, Any]:
     asker.start(1)
 
     def valid_years(text: str) -> bool | str:
@@ -276,34 +280,42 @@ def _ask_experience(asker: _Asker) -> dict[str, Any]:
 
     years = (
         parse_years(
-            asker.text("How many years have you worked in data, analytics or software?", validate=valid_years)
+            asker.text(
+                "How many years have you worked in data, analytics or software?",
+                validate=valid_years,
+                default=str(pre.get("experience_years", "")),
+            )
         )
         or 0.0
     )
     from careercli.profile.answers import level_from_years
 
     level = asker.select(
-        "Which level fits you best now?", dict(vocab.LEVEL_LABELS), default=level_from_years(years)
+        "Which level fits you best now?",
+        dict(vocab.LEVEL_LABELS),
+        default=pre.get("level") or level_from_years(years),
     )
     return {"experience_years": int(years) if years.is_integer() else years, "level": level}
 
 
-def _ask_education(asker: _Asker) -> dict[str, Any]:
+def _ask_education(asker: _Asker, pre: dict[str, Any]) -> dict[str, Any]:
     asker.start(2)
-    degree = asker.select("What is your highest degree?", dict(vocab.DEGREE_LABELS), default="bachelor")
+    degree = asker.select(
+        "What is your highest degree?", dict(vocab.DEGREE_LABELS), default=pre.get("degree", "bachelor")
+    )
     education: dict[str, Any] = {"degree": degree}
     if vocab.degree_rank(degree) >= vocab.degree_rank("associate"):
-        field = asker.text("In what field? (e.g. statistics; Enter to skip)")
+        field = asker.text("In what field? (e.g. statistics; Enter to skip)", default=pre.get("field", ""))
         if field:
             education["field"] = field
     if vocab.degree_rank(degree) >= vocab.degree_rank("master") and asker.confirm(
-        "Do you have an MBA?", default=False
+        "Do you have an MBA?", default=bool(pre.get("mba"))
     ):
         education["mba"] = True
     return education
 
 
-def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
+def _ask_skills(asker: _Asker, catalog: Catalog, pre: dict[str, int]) -> dict[str, int]:
     asker.start(3, "Skills: pick the ones you have (type to filter the list), then rate them.")
     choices: list[Any] = []
     category = None
@@ -311,7 +323,9 @@ def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
         if skill.category != category:
             category = skill.category
             choices.append(asker.q.Separator(f"-- {category_title(category)} --"))
-        choices.append(asker.q.Choice(skill.name, value=skill.id, description=skill.description))
+        choices.append(
+            asker.q.Choice(skill.name, value=skill.id, description=skill.description, checked=skill.id in pre)
+        )
     picked: list[str] = asker.checkbox(
         "Which skills do you have?",
         choices,
@@ -325,16 +339,18 @@ def _ask_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
             skill: asker.select(
                 f"How good are you at {names[skill]}?",
                 PROFICIENCY,
-                default=3,
+                default=pre.get(skill, 3),
                 detail=f"{k}/{len(picked)}",
                 shortcuts=True,
             )
             for k, skill in enumerate(picked, 1)
         }
-    return _rate_in_passes(asker, picked, names)
+    return _rate_in_passes(asker, picked, names, pre)
 
 
-def _rate_in_passes(asker: _Asker, picked: list[str], names: dict[str, str]) -> dict[str, int]:
+def _rate_in_passes(
+    asker: _Asker, picked: list[str], names: dict[str, str], pre: dict[str, int]
+) -> dict[str, int]:
     """Many skills: three checkbox passes (strong, expert among strong, basic); the rest are 3."""
     _say(
         f"You picked {len(picked)} skills. Three quick passes rate them; "
@@ -342,19 +358,23 @@ def _rate_in_passes(asker: _Asker, picked: list[str], names: dict[str, str]) -> 
     )
     ratings = dict.fromkeys(picked, 3)
 
-    def options(skills: list[str]) -> list[Any]:
-        return [asker.q.Choice(names[s], value=s) for s in skills]
+    def options(skills: list[str], ticked: Callable[[int], bool]) -> list[Any]:
+        return [asker.q.Choice(names[s], value=s, checked=ticked(pre.get(s, 3))) for s in skills]
 
-    strong = asker.checkbox("Which are strong: you use them often, unaided? (4)", options(picked))
+    strong = asker.checkbox(
+        "Which are strong: you use them often, unaided? (4)", options(picked, lambda r: r >= 4)
+    )
     ratings.update(dict.fromkeys(strong, 4))
     if strong:
         expert = asker.checkbox(
-            "Of those, which could you teach or set the standard in? (5)", options(strong)
+            "Of those, which could you teach or set the standard in? (5)", options(strong, lambda r: r >= 5)
         )
         ratings.update(dict.fromkeys(expert, 5))
     rest = [s for s in picked if s not in strong]
     if rest:
-        basic = asker.checkbox("Which are you still learning, using them only with help? (2)", options(rest))
+        basic = asker.checkbox(
+            "Which are you still learning, using them only with help? (2)", options(rest, lambda r: r <= 2)
+        )
         ratings.update(dict.fromkeys(basic, 2))
     return ratings
 

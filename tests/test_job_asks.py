@@ -76,7 +76,7 @@ def test_bundled_jobs_get_skills_too(invoke: Invoke) -> None:
 def test_a_store_of_schema_2_keeps_every_row_and_reindex_reads_them(invoke: Invoke) -> None:
     _store([_posting("Data Engineer", "Python and Airflow required.")])
     conn = sqlite3.connect(store_path())
-    for column in ("asked", "years_asked", "degree_asked", "evidence", "extracted"):
+    for column in ("asked", "years_asked", "degree_asked", "evidence", "extracted", "text_length"):
         conn.execute(f"ALTER TABLE jobs DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
@@ -159,22 +159,36 @@ def test_an_off_field_posting_falls_away_though_its_title_matches(invoke: Invoke
 
 
 def test_the_store_ranks_by_job_fit_exactly_as_the_pure_filter(invoke: Invoke) -> None:
+    extras = ["", "TensorFlow is a plus.", "Docker and C++ required.", "Master's degree required."]
     rows = [
-        _posting(f"Data Scientist {i}", f"Python {'and SQL ' * (i % 3)}required. {i}+ years.", level=lv)
-        for i, lv in zip(range(40), ["entry", "mid", "senior", ""] * 10, strict=True)
+        _posting(
+            f"Data Scientist {i}",
+            f"Python {'and SQL ' * (i % 3)}required. {i % 12}+ years. {extras[i % 4]} " + "Words. " * (i * 7),
+            level=lv,
+        )
+        for i, lv in zip(range(60), ["entry", "mid", "senior", "", "senior"] * 12, strict=True)
     ]
     _store(rows)
     fitter, _ = _engineer_fits()
+    from careercli.jobs.job_fit import fit_sql
+
+    sql, args = fit_sql(fitter)
+    with sqlite3.connect(store_path()) as conn:
+        in_sql = dict(conn.execute(f"SELECT id, {sql} FROM jobs", args).fetchall())
+    for job in load_jobs():
+        assert abs(in_sql[job.id] - fitter.score(job)) <= 0.2, job.title
     rates = load_rates()
     bundled = all_jobs(CATALOG)
     for query in (
         JobQuery(sort="fit", limit=7),
+        JobQuery(sort="fit", levels=frozenset({"senior"}), limit=5),
         JobQuery(sort="fit"),
         JobQuery(sort="fit", search=("python",), limit=3),
     ):
         pushed = search_jobs(bundled, query, rates, fitter.role_fits, fitter=fitter)
         pure = filter_jobs([*bundled, *load_jobs()], query, rates, fitter.role_fits, fitter)
         assert [(m.job.id, m.fit) for m in pushed.matches] == [(m.job.id, m.fit) for m in pure.matches]
+        assert pushed.total == pure.total
 
 
 def test_jobs_show_prints_every_point(invoke: Invoke) -> None:

@@ -320,7 +320,7 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
         "DROP INDEX jobs_ranking; ALTER TABLE jobs DROP COLUMN plain; "
         + " ".join(
             f"ALTER TABLE jobs DROP COLUMN {c};"
-            for c in ("asked", "years_asked", "degree_asked", "evidence", "extracted")
+            for c in ("asked", "years_asked", "degree_asked", "evidence", "extracted", "text_length")
         )
         + " PRAGMA user_version = 1;"
     )

@@ -200,3 +200,56 @@ def fit_dict(fit: JobFit) -> dict[str, object]:
         "have": [{"skill": s, "proficiency": lv, "requirement": r} for s, lv, r in fit.have],
         "lack": [{"skill": s, "requirement": r} for s, r in fit.lack],
     }
+
+
+def fit_sql(fitter: JobFitter) -> tuple[str, list[object]]:
+    """SQL for a stored row's fit, the same formula as `JobFitter.score` (before its
+    rounding, and with its sums in another order: the job store reads the rows within a
+    point of the top N by it, then scores those exactly)."""
+    args: list[object] = []
+    have: list[str] = []
+    for skill, p in fitter.proficiency.items():
+        if p <= 0:
+            continue
+        have.append(
+            "? * (3 * (instr(a, ?) > 0) + 2 * (instr(a, ?) > 0) + (instr(a, ?) > 0))".replace(
+                "a,", "(' ' || asked || ' '),"
+            )
+        )
+        args += [p, f" {skill}:r ", f" {skill}: ", f" {skill}:p "]
+    have_sql = " + ".join(have) or "0"
+    prior_arms = " ".join("WHEN ? THEN ?" for _ in fitter.role_fits)
+    prior_args: list[object] = []
+    for role, fit in fitter.role_fits.items():
+        prior_args += [role, fit / 100.0]
+    prior = f"(CASE role {prior_arms} ELSE {NEUTRAL_PRIOR} END)" if prior_arms else str(NEUTRAL_PRIOR)
+    level_arms = " ".join("WHEN ? THEN ?" for _ in LEVELS)
+    level_args: list[object] = []
+    for level in LEVELS:
+        level_args += [level, fitter._level_points(level)]
+    degree_arms = " ".join("WHEN ? THEN ?" for _ in DEGREES)
+    degree_args: list[object] = []
+    for degree in DEGREES:
+        degree_args += [degree, fitter._degree_points(degree)]
+    # asked weight: 3 per ":r", 1 per ":p", 2 per other ":" (skill ids hold no colon)
+    r = "(length(asked) - length(replace(asked, ':r', ''))) / 2"
+    pr = "(length(asked) - length(replace(asked, ':p', ''))) / 2"
+    every = "(length(asked) - length(replace(asked, ':', '')))"
+    weight = f"(3.0 * {r} + 1.0 * {pr} + 2.0 * ({every} - {r} - {pr}))"
+    own = f"min(1.0, {weight} / {SAYS_ENOUGH_WEIGHT} + text_length / {SAYS_ENOUGH_LENGTH})"
+    share = (
+        f"(CASE WHEN extracted = 0 THEN {prior} ELSE {own} * (CASE WHEN {weight} > 0 THEN "
+        f"({have_sql}) / {weight} ELSE 0 END)"
+        f" + (1 - {own}) * {prior} END)"
+    )
+    years = (
+        f"(CASE WHEN extracted = 0 OR years_asked IS NULL OR years_asked = 0 THEN {YEARS} "
+        f"ELSE {YEARS} * min(1.0, ? * 1.0 / years_asked) END)"
+    )
+    by_degree = f"(CASE degree_asked {degree_arms} ELSE {DEGREE} END)"
+    degree = f"(CASE WHEN extracted = 0 THEN {DEGREE} ELSE {by_degree} END)"
+    level = f"(CASE level {level_arms} ELSE {LEVEL / 2} END)"
+    sql = f"({SKILLS} * {share} + {level} + {degree} + {years})"
+    # the placeholders in text order: share (prior, own has none, have, prior), level, degree, years
+    share_args = [*prior_args, *args, *prior_args]
+    return sql, [*share_args, *level_args, *degree_args, fitter.years]

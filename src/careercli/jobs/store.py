@@ -128,6 +128,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE jobs ADD COLUMN degree_asked TEXT;
     ALTER TABLE jobs ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
     ALTER TABLE jobs ADD COLUMN extracted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN text_length INTEGER NOT NULL DEFAULT 0;
     """,
 )
 _INSERT = """
@@ -135,13 +136,13 @@ INSERT OR IGNORE INTO jobs (
     id, source, source_id, dedup_key, title, company, location, remote, employment_type,
     level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
     role, skills, posted, url, description, batch, plain, asked, years_asked, degree_asked, evidence,
-    extracted
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    extracted, text_length
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
     "salary_currency, salary_period, role, skills, posted, url, description, "
-    "asked, years_asked, degree_asked, evidence, extracted"
+    "asked, years_asked, degree_asked, evidence, extracted, text_length"
 )
 FEED_NAMES = {
     "remotive": "Remotive (https://remotive.com)",
@@ -351,10 +352,10 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
 
 def _asks_columns(asks: Asks | None) -> tuple[object, ...]:
     if asks is None:
-        return ("", None, None, "", 0)
+        return ("", None, None, "", 0, 0)
     from careercli.jobs.asks import encode
 
-    return (*encode(asks), 1)
+    return (*encode(asks), 1, asks.length)
 
 
 def clear(source: str | None = None, path: Path | None = None) -> int:
@@ -461,11 +462,10 @@ def _where(
 
 
 def _job(r: tuple[object, ...]) -> Job:
-    from careercli.jobs.asks import decode
 
     (jid, source, title, company, location, remote, types, level) = r[:8]
     (low, high, currency, period, role, skills, posted, url, description) = r[8:17]
-    (asked, years, degree, evidence, extracted) = r[17:22]
+    (asked, years, degree, evidence, extracted, length) = r[17:23]
     salary = (
         Salary(low, high, str(currency), str(period))  # type: ignore[arg-type]
         if currency is not None and (low is not None or high is not None)
@@ -486,9 +486,19 @@ def _job(r: tuple[object, ...]) -> Job:
         url=url,  # type: ignore[arg-type]
         source=source_label(str(source)),
         description=str(description),
-        asks=decode(str(asked), years, degree, str(evidence), len(str(description)))  # type: ignore[arg-type]
-        if extracted
-        else None,
+        asks=_decoded(asked, years, degree, evidence, length) if extracted else None,
+    )
+
+
+def _decoded(asked: object, years: object, degree: object, evidence: object, length: object) -> Asks:
+    from careercli.jobs.asks import decode
+
+    return decode(
+        str(asked),
+        int(years) if isinstance(years, int) else None,
+        str(degree) if degree is not None else None,
+        str(evidence),
+        length if isinstance(length, int) else 0,
     )
 
 
@@ -496,7 +506,7 @@ def _job(r: tuple[object, ...]) -> Job:
 _LIGHT_COLUMNS = (
     "rowid, title, company, location, remote, employment_type, level, salary_min, salary_max, "
     "salary_currency, salary_period, role, posted, asked, years_asked, degree_asked, extracted, "
-    "length(description)"
+    "text_length"
 )
 _EXACT_WORD = re.compile(r"[a-z0-9]+")
 
@@ -531,6 +541,10 @@ def search_jobs(
         # The stored jobs come back light (no description), so the search words are settled
         # here, for the other jobs by the filter's own test, and left out of the query.
         mine = [j for j in others if job_predicate(query)(j)] if search else list(others)
+        if exact and fitter is not None and _ranks_by_fit(query):
+            found = _top_by_fit(conn, mine, query, rates, fits, fitter, (where, args))
+            if found is not None:
+                return found
         if exact and fitter is None and _ranks_by_pay(query, fits):
             found = _top_by_pay(conn, mine, query, rates, fits, (where, args))
             if found is not None:
@@ -549,6 +563,52 @@ def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
     by_pay = query.sort == "salary" or (query.sort == "fit" and not fits)
     pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
     return by_pay and pushed_down_only and query.limit is not None and query.limit > 0
+
+
+def _ranks_by_fit(query: JobQuery) -> bool:
+    """Whether `query` is a fit-ranked, limited listing whose filters all run in SQL."""
+    pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
+    return query.sort == "fit" and pushed_down_only and query.limit is not None and query.limit > 0
+
+
+FIT_MARGIN = 0.5  # SQL's fit and JobFitter.score differ by rounding (0.1 a part) and summing order
+
+
+def _top_by_fit(
+    conn: sqlite3.Connection,
+    others: list[Job],
+    query: JobQuery,
+    rates: RateTable,
+    fits: Mapping[str, float] | None,
+    fitter: JobFitter,
+    where_args: tuple[str, list[object]],
+) -> JobSearch | None:
+    """The fit-ranked top `limit` (`jobs --for-me`), reading only the rows that can be in it.
+
+    SQL scores every matching row by the fitter's own formula (`job_fit.fit_sql`); only the
+    rows within FIT_MARGIN of the `limit`-th best become Jobs, scored exactly beside the
+    other (bundled) jobs. None when fewer rows match than `limit` (the general path is
+    then as cheap)."""
+    from careercli.jobs.job_fit import fit_sql
+    from careercli.jobs.query import filter_jobs, job_predicate
+
+    assert query.limit is not None
+    where, args = where_args
+    fit, fit_args = fit_sql(fitter)
+    sql = f"SELECT rowid, plain, {fit} FROM jobs{where}"  # noqa: S608 - fixed names, ? parameters
+    rows = conn.execute(sql, [*fit_args, *args]).fetchall()
+    if query.search:
+        passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
+        rows = [r for r in rows if r[1] or r[0] in passed]
+    if len(rows) < query.limit:
+        return None
+    floor = heapq.nlargest(query.limit, (r[2] for r in rows))[-1] - FIT_MARGIN
+    keep = job_predicate(query._replace(search=()))
+    mine = [j for j in others if keep(j)]
+    wanted = [r[0] for r in rows if r[2] >= floor]
+    candidates, light = _with_light(mine, _light_rows(conn, wanted))
+    result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
+    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
 
 
 def _top_by_pay(
@@ -748,10 +808,10 @@ def reindex(
             for rowid, title, description, skills in rows[start : start + CHUNK]:
                 tags = [t for t in str(skills).split("\n") if t in catalog.skills]
                 asks = read_asks(finder, title, description, "", tags, tags)
-                updates.append((*encode(asks), rowid))
+                updates.append((*encode(asks), asks.length, rowid))
             conn.executemany(
-                "UPDATE jobs SET asked = ?, years_asked = ?, degree_asked = ?, evidence = ?, extracted = 1 "
-                "WHERE rowid = ?",
+                "UPDATE jobs SET asked = ?, years_asked = ?, degree_asked = ?, evidence = ?, extracted = 1, "
+                "text_length = ? WHERE rowid = ?",
                 updates,
             )
             done += len(updates)

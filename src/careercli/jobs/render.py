@@ -134,7 +134,7 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
     if search.has_fit and any(m.why is not None for m in search.matches):
         lines.append(
             f"Fit: 0-100, how well each posting fits {fit_to or 'you'}: the skills it asks, its level, "
-            "degree and years; `careercli jobs show ID` explains every point."
+            "degree and years; `careercli jobs show ID` explains every point (ids: `jobs --json`)."
         )
     elif search.has_fit:
         lines.append(

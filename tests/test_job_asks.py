@@ -76,7 +76,17 @@ def test_bundled_jobs_get_skills_too(invoke: Invoke) -> None:
 def test_a_store_of_schema_2_keeps_every_row_and_reindex_reads_them(invoke: Invoke) -> None:
     _store([_posting("Data Engineer", "Python and Airflow required.")])
     conn = sqlite3.connect(store_path())
-    for column in ("asked", "years_asked", "degree_asked", "evidence", "extracted", "text_length"):
+    conn.execute("DROP INDEX jobs_fitting")
+    for column in (
+        "asked",
+        "years_asked",
+        "degree_asked",
+        "evidence",
+        "extracted",
+        "text_length",
+        "ask_weight",
+        "ask_own",
+    ):
         conn.execute(f"ALTER TABLE jobs DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()

@@ -317,10 +317,19 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     _ranked_store(30)
     conn = sqlite3.connect(store_path())
     conn.executescript(
-        "DROP INDEX jobs_ranking; ALTER TABLE jobs DROP COLUMN plain; "
+        "DROP INDEX jobs_ranking; DROP INDEX jobs_fitting; ALTER TABLE jobs DROP COLUMN plain; "
         + " ".join(
             f"ALTER TABLE jobs DROP COLUMN {c};"
-            for c in ("asked", "years_asked", "degree_asked", "evidence", "extracted", "text_length")
+            for c in (
+                "asked",
+                "years_asked",
+                "degree_asked",
+                "evidence",
+                "extracted",
+                "text_length",
+                "ask_weight",
+                "ask_own",
+            )
         )
         + " PRAGMA user_version = 1;"
     )

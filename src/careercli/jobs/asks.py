@@ -99,8 +99,9 @@ def _note(marks: dict[str, str | None], evidence: dict[str, Evidence], e: Eviden
 
 
 def encode(asks: Asks) -> tuple[str, int | None, str | None, str]:
-    """The store's columns: asked ("python:r sql: spark:p"), years, degree, evidence JSON."""
-    asked = " ".join(f"{s}:{_MARK[r]}" for s, r in asks.skills)
+    """The store's columns: asked (" python:r sql: spark:p ", a space each side so that SQL
+    finds " sql: " with instr), years, degree, evidence JSON."""
+    asked = f" {' '.join(f'{s}:{_MARK[r]}' for s, r in asks.skills)} " if asks.skills else ""
     evidence = json.dumps(
         {
             "skills": [[e.skill, e.text, _MARK[e.requirement], e.field] for e in asks.evidence],

@@ -35,6 +35,13 @@ SAYS_ENOUGH_LENGTH = 4000.0  # characters: a full posting
 NEUTRAL_PRIOR = 0.5  # a job without a catalog role: neither good nor bad
 
 
+def weight_and_own(asks: Asks) -> tuple[float, float]:
+    """How much a posting asks (the sum of its skills' weights) and the share of the skills
+    points its own skills decide (the rest is its role's fit); the job store keeps both."""
+    asked = sum(WEIGHT[m] for _, m in asks.skills)
+    return asked, min(1.0, asked / SAYS_ENOUGH_WEIGHT + asks.length / SAYS_ENOUGH_LENGTH)
+
+
 class Point(NamedTuple):
     part: str  # skills | level | degree | years
     points: float
@@ -77,13 +84,11 @@ class JobFitter:
         prior = self._prior(job)
         if asks is None:
             return prior
-        have = asked = 0.0
+        have = 0.0
         prof = self.proficiency
         for skill, mark in asks.skills:
-            w = WEIGHT[mark]
-            asked += w
-            have += w * prof.get(skill, 0.0)
-        own = min(1.0, asked / SAYS_ENOUGH_WEIGHT + asks.length / SAYS_ENOUGH_LENGTH)
+            have += WEIGHT[mark] * prof.get(skill, 0.0)
+        asked, own = weight_and_own(asks)
         return own * (have / asked if asked else 0.0) + (1.0 - own) * prior
 
     def _prior(self, job: Job) -> float:
@@ -147,9 +152,8 @@ class JobFitter:
         )
         if asks is None:
             return f"the posting was not read for skills: {role}"
-        asked = sum(WEIGHT[m] for _, m in asks.skills)
+        asked, own = weight_and_own(asks)
         have = sum(WEIGHT[m] * self.proficiency.get(s, 0.0) for s, m in asks.skills)
-        own = min(1.0, asked / SAYS_ENOUGH_WEIGHT + asks.length / SAYS_ENOUGH_LENGTH)
         n = len(asks.skills)
         if not n:
             names = "it names no catalog skill"
@@ -211,11 +215,7 @@ def fit_sql(fitter: JobFitter) -> tuple[str, list[object]]:
     for skill, p in fitter.proficiency.items():
         if p <= 0:
             continue
-        have.append(
-            "? * (3 * (instr(a, ?) > 0) + 2 * (instr(a, ?) > 0) + (instr(a, ?) > 0))".replace(
-                "a,", "(' ' || asked || ' '),"
-            )
-        )
+        have.append("? * (3 * (instr(asked, ?) > 0) + 2 * (instr(asked, ?) > 0) + (instr(asked, ?) > 0))")
         args += [p, f" {skill}:r ", f" {skill}: ", f" {skill}:p "]
     have_sql = " + ".join(have) or "0"
     prior_arms = " ".join("WHEN ? THEN ?" for _ in fitter.role_fits)
@@ -231,25 +231,16 @@ def fit_sql(fitter: JobFitter) -> tuple[str, list[object]]:
     degree_args: list[object] = []
     for degree in DEGREES:
         degree_args += [degree, fitter._degree_points(degree)]
-    # asked weight: 3 per ":r", 1 per ":p", 2 per other ":" (skill ids hold no colon)
-    r = "(length(asked) - length(replace(asked, ':r', ''))) / 2"
-    pr = "(length(asked) - length(replace(asked, ':p', ''))) / 2"
-    every = "(length(asked) - length(replace(asked, ':', '')))"
-    weight = f"(3.0 * {r} + 1.0 * {pr} + 2.0 * ({every} - {r} - {pr}))"
-    own = f"min(1.0, {weight} / {SAYS_ENOUGH_WEIGHT} + text_length / {SAYS_ENOUGH_LENGTH})"
+    # a row not read yet has ask_own 0 and no years or degree: its share is the prior alone,
+    # its degree and years points full, as JobFitter.score gives a job without asks
     share = (
-        f"(CASE WHEN extracted = 0 THEN {prior} ELSE {own} * (CASE WHEN {weight} > 0 THEN "
-        f"({have_sql}) / {weight} ELSE 0 END)"
-        f" + (1 - {own}) * {prior} END)"
+        f"(ask_own * (CASE WHEN ask_weight > 0 THEN ({have_sql}) / ask_weight ELSE 0 END)"
+        f" + (1 - ask_own) * {prior})"
     )
-    years = (
-        f"(CASE WHEN extracted = 0 OR years_asked IS NULL OR years_asked = 0 THEN {YEARS} "
-        f"ELSE {YEARS} * min(1.0, ? * 1.0 / years_asked) END)"
-    )
-    by_degree = f"(CASE degree_asked {degree_arms} ELSE {DEGREE} END)"
-    degree = f"(CASE WHEN extracted = 0 THEN {DEGREE} ELSE {by_degree} END)"
+    years = f"(CASE WHEN years_asked > 0 THEN {YEARS} * min(1.0, ? * 1.0 / years_asked) ELSE {YEARS} END)"
+    degree = f"(CASE degree_asked {degree_arms} ELSE {DEGREE} END)"
     level = f"(CASE level {level_arms} ELSE {LEVEL / 2} END)"
     sql = f"({SKILLS} * {share} + {level} + {degree} + {years})"
-    # the placeholders in text order: share (prior, own has none, have, prior), level, degree, years
-    share_args = [*prior_args, *args, *prior_args]
+    # the placeholders in text order: share (have, prior), level, degree, years
+    share_args = [*args, *prior_args]
     return sql, [*share_args, *level_args, *degree_args, fitter.years]

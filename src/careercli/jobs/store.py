@@ -118,10 +118,13 @@ MIGRATIONS: tuple[str, ...] = (
         level, plain, role, remote, salary_currency, salary_period, salary_max, salary_min
     );
     """,
-    # 3: what each posting asks for (careercli.jobs.asks): `asked` is "skill:r skill:p skill:"
+    # 3: what each posting asks for (careercli.jobs.asks): `asked` is " skill:r skill:p skill: "
     # (required, preferred, not said), the least years and degree asked, and the evidence as
-    # JSON. Rows stored before have `extracted` 0 until `careercli jobs reindex` (or the next
-    # import or fetch) reads them; nothing already stored changes.
+    # JSON; `ask_weight` and `ask_own` are job_fit's weight_and_own, and `jobs_fitting` covers
+    # every column the fit-ranked listing reads (job_fit.fit_sql), so `jobs --for-me` scores
+    # the rows from the index, never reading the wide rows with their descriptions. Rows
+    # stored before have `extracted` 0 until `careercli jobs reindex` (or the next import or
+    # fetch) reads them; nothing already stored changes.
     """
     ALTER TABLE jobs ADD COLUMN asked TEXT NOT NULL DEFAULT '';
     ALTER TABLE jobs ADD COLUMN years_asked INTEGER;
@@ -129,6 +132,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE jobs ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
     ALTER TABLE jobs ADD COLUMN extracted INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE jobs ADD COLUMN text_length INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN ask_weight REAL NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN ask_own REAL NOT NULL DEFAULT 0;
+    CREATE INDEX jobs_fitting ON jobs(
+        level, plain, role, extracted, ask_own, ask_weight, years_asked, degree_asked, asked
+    );
     """,
 )
 _INSERT = """
@@ -136,8 +144,8 @@ INSERT OR IGNORE INTO jobs (
     id, source, source_id, dedup_key, title, company, location, remote, employment_type,
     level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
     role, skills, posted, url, description, batch, plain, asked, years_asked, degree_asked, evidence,
-    extracted, text_length
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    extracted, text_length, ask_weight, ask_own
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
@@ -352,10 +360,11 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
 
 def _asks_columns(asks: Asks | None) -> tuple[object, ...]:
     if asks is None:
-        return ("", None, None, "", 0, 0)
+        return ("", None, None, "", 0, 0, 0.0, 0.0)
     from careercli.jobs.asks import encode
+    from careercli.jobs.job_fit import weight_and_own
 
-    return (*encode(asks), 1, asks.length)
+    return (*encode(asks), 1, asks.length, *weight_and_own(asks))
 
 
 def clear(source: str | None = None, path: Path | None = None) -> int:
@@ -794,6 +803,7 @@ def reindex(
     the catalog skills its stored skills name."""
     from careercli.extract.skills import finder_for
     from careercli.jobs.asks import encode, read_asks
+    from careercli.jobs.job_fit import weight_and_own
 
     path = path or store_path()
     if not path.is_file():
@@ -808,10 +818,10 @@ def reindex(
             for rowid, title, description, skills in rows[start : start + CHUNK]:
                 tags = [t for t in str(skills).split("\n") if t in catalog.skills]
                 asks = read_asks(finder, title, description, "", tags, tags)
-                updates.append((*encode(asks), asks.length, rowid))
+                updates.append((*encode(asks), asks.length, *weight_and_own(asks), rowid))
             conn.executemany(
                 "UPDATE jobs SET asked = ?, years_asked = ?, degree_asked = ?, evidence = ?, extracted = 1, "
-                "text_length = ? WHERE rowid = ?",
+                "text_length = ?, ask_weight = ?, ask_own = ? WHERE rowid = ?",
                 updates,
             )
             done += len(updates)

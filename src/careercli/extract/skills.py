@@ -264,8 +264,18 @@ def _right_ok(text: str, low: str, end: int) -> bool:
         return False
     if not nxt.isalnum():
         return True
-    # a lost line break: "PythonMinimum", "Operations Research3+ years"
-    return text[end - 1].isalpha() and (nxt.isdigit() or (text[end - 1].islower() and text[end].isupper()))
+    # a lost line break: "PythonMinimum", "Operations Research3+ years", "SQLExperience"
+    if not text[end - 1].isalpha():
+        return False
+    if nxt.isdigit() or (text[end - 1].islower() and text[end].isupper()):
+        return True
+    return (
+        text[end - 1].isupper()
+        and text[end].isupper()
+        and text[end + 1 : end + 2].islower()
+        and end > 1
+        and text[end - 2].isupper()
+    )
 
 
 class _Hit(NamedTuple):
@@ -299,7 +309,9 @@ class _ShortMatcher:
             for spelling in term.exact or ():
                 self._by_text.setdefault(spelling, []).append(term)
         body = "|".join(re.escape(s) for s in sorted(self._by_text, key=len, reverse=True))
-        self._pattern = re.compile(r"(?:" + body + r")(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z]))")
+        self._pattern = re.compile(
+            r"(?:" + body + r")(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z]))"
+        )
 
     def hits(self, text: str, found: list[_Hit]) -> None:
         for m in self._pattern.finditer(text):
@@ -381,7 +393,7 @@ class _RegexMatcher:
         body = "|".join(r"[ \-_\n\t]+".join(re.escape(p) for p in key.split(" ")) for key in alternatives)
         self._pattern = re.compile(
             r"(?:(?<![A-Za-z0-9+])|(?<=[a-z])(?=[A-Z]))(?i:(?:" + body + r")(?:e?s)?)"
-            r"(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z]))"
+            r"(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=[A-Z][A-Z])(?=[A-Z][a-z]))"
         )
 
     def hits(self, text: str) -> tuple[list[_Hit], list[Cue]]:

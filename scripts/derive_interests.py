@@ -15,6 +15,7 @@ import csv
 import json
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -40,14 +41,21 @@ def onet_profiles(onet: Path) -> dict[str, tuple[str, dict[str, float]]]:
     return {code: (titles.get(code, ""), s) for code, s in scores.items() if len(s) == len(RIASEC)}
 
 
-def interests_block(code: str, title: str, scores: dict[str, float]) -> str:
+def interests_block(code: str, title: str, scores: dict[str, float], reason: str = "") -> str:
+    """The role's `interests:` block; `reason` (hand-written: why this occupation stands
+    for the role) is kept as it was."""
     lines = [
         "interests:                      # O*NET 29.2 Interests.txt, scale OI 1-7 "
         "(scripts/derive_interests.py)",
         f"  onet_soc: {code}",
         f"  onet_title: {json.dumps(title) if re.search(r': |#|^[^A-Za-z]', title) else title}",
-        *(f"  {dim}: {scores[dim]:.2f}" for dim in RIASEC),
     ]
+    if reason:
+        lines += [
+            "  onet_reason: >-",
+            *(f"    {line}" for line in textwrap.wrap(" ".join(reason.split()), 84, break_on_hyphens=False)),
+        ]
+    lines += [f"  {dim}: {scores[dim]:.2f}" for dim in RIASEC]
     return "\n".join(lines) + "\n"
 
 
@@ -61,12 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     stale = 0
     for path in sorted(args.roles.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        code = str(yaml.safe_load(text)["interests"]["onet_soc"])
+        interests = yaml.safe_load(text)["interests"]
+        code, reason = str(interests["onet_soc"]), str(interests.get("onet_reason") or "")
         if code not in profiles:
             print(f"{path}: interests.onet_soc: {code} has no OI profile in {args.onet}", file=sys.stderr)
             return 1
         title, scores = profiles[code]
-        block = interests_block(code, title, scores)
+        block = interests_block(code, title, scores, reason)
         found = BLOCK.search(text)
         if found is None:
             print(f"{path}: no `interests:` block to fill", file=sys.stderr)

@@ -41,14 +41,13 @@ from typing import TypeAlias
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-# parse_yaml_subset is not used here but stays importable from this script (tests use it).
-from careercli.salary.stats import PERCENTILE_METHOD, percentiles  # noqa: E402
+from careercli.salary.stats import MIN_N_PERCENTILES, PERCENTILE_METHOD, percentiles  # noqa: E402
 from careercli.salary.survey import (  # noqa: E402
     COMPANY_SIZES,
     DIMENSIONS,
+    DUPLICATE_POLICY,
     EMPLOYMENT_TYPES,
     LEVEL_ORDER,
-    MIN_N_PERCENTILES,
     REMOTE_RATIOS,
     SCHEMA_VERSION,
     InputError,
@@ -56,15 +55,16 @@ from careercli.salary.survey import (  # noqa: E402
     Survey,
     SurveyRow,
     load_title_map,
-    parse_yaml_subset,  # noqa: F401
     read_survey,
 )
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "aijobs-salaries" / "salaries.csv"
 DEFAULT_TITLES = ROOT / "data" / "salary_titles.yaml"
 SUMMARY_FILE = "salary_summary.json"
-CELLS_FILE = "salary_cells.json"  # the index of the cells
+CELLS_FILE = "salary_cells.json"  # the index of the cells (each distinct row counted once)
 CELLS_DIR = "salary_cells"  # one file of cells per group
+ALL_CELLS_FILE = "salary_cells.all.json"  # the same with every row, repeats too
+ALL_CELLS_DIR = "salary_cells.all"  # (`careercli salary --keep-duplicates`)
 PERCENTILE_NAMES = ("p10", "p25", "p50", "p75", "p90")
 
 # Which combinations of the filter DIMENSIONS get cells in salary_cells.json. A cell with
@@ -86,13 +86,6 @@ GROUPING_SETS: tuple[tuple[str, ...], ...] = tuple(
 
 SOURCE_NAME = "aijobs.net Global AI, ML, Data Science Salary Index"
 SOURCE_URL = "https://aijobs.net/salaries/"
-DUPLICATE_POLICY = (
-    "kept: every row counts, including rows that repeat another row exactly. The survey has "
-    "no respondent id and its salaries are rounded, so identical answers from different "
-    "respondents are plausible and cannot be told apart from repeats, and aijobs.net's own "
-    "statistics count every row; keeping them keeps our figures comparable with the "
-    "publisher's. duplicate_rows says how many rows repeat an earlier one."
-)
 COUNTRY_NOTE = (
     "country is employee_residence (where the employee lives, ISO 3166-1 alpha-2), because "
     "pay follows where people live and work, remote workers included; company_location "
@@ -113,20 +106,27 @@ def figures(values: Sequence[float]) -> dict[str, Json]:
     return out
 
 
-def source_block(survey: Survey) -> dict[str, Json]:
+def source_block(survey: Survey, sha256: str) -> dict[str, Json]:
     years = sorted({r.year for r in survey.rows})
+    counted = "distinct" if survey.repeats or not survey.duplicate_rows else "all"
     return {
         "name": SOURCE_NAME,
         "url": SOURCE_URL,
         "licence": "CC0 1.0",
         "snapshot": str(years[-1]),
-        "snapshot_note": "the latest work_year in the survey file, which records no snapshot date",
+        "snapshot_note": (
+            "the survey file and its README record no snapshot date (the README calls the "
+            "repository a weekly snapshot); this is the latest work_year in the file, which "
+            "sha256 identifies"
+        ),
         "file": "salaries.csv",
-        "rows": len(survey.rows),
+        "sha256": sha256,
+        "rows": survey.rows_read,
         "years": [years[0], years[-1]],
-        "duplicates": DUPLICATE_POLICY,
+        "duplicates": DUPLICATE_POLICY if counted == "distinct" else "kept: every row counts",
         "duplicate_rows": survey.duplicate_rows,
-        "distinct_rows": len(survey.rows) - survey.duplicate_rows,
+        "distinct_rows": survey.rows_read - survey.duplicate_rows,
+        "rows_counted": len(survey.rows),
         "currency": "USD",
         "amount": "salary_in_usd: the survey's gross yearly salary converted to USD by aijobs.net",
         "derived_by": "scripts/derive_salaries.py",
@@ -145,42 +145,59 @@ def check_titles(title_map: dict[str, RoleTitles], survey: Survey, titles_path: 
                 )
 
 
-def build_summary(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, Json]:
+def _by_title(rows: Sequence[SurveyRow]) -> dict[str, list[SurveyRow]]:
     by_title: dict[str, list[SurveyRow]] = defaultdict(list)
-    for row in survey.rows:
+    for row in rows:
         by_title[row.title].append(row)
-    roles: dict[str, Json] = {}
-    for role, entry in title_map.items():
-        rows = [r for t in entry.figure_titles for r in by_title.get(t, [])]
-        item: dict[str, Json] = {
-            "titles": list(entry.titles),
-            "proxy": entry.proxy,
-            "proxy_titles": list(entry.proxy_titles),
-            "title_n": {t: len(by_title.get(t, [])) for t in entry.figure_titles},
-            "n": len(rows),
-        }
-        if entry.note:
-            item["note"] = entry.note
-        if entry.proxy:
-            item["n_direct"] = sum(len(by_title.get(t, [])) for t in entry.titles)
-        if rows:
-            item["years"] = [min(r.year for r in rows), max(r.year for r in rows)]
-            item.update(percentiles([r.usd for r in rows]))
-        by_level: dict[str, Json] = {}
-        for level in LEVEL_ORDER:
-            values = [r.usd for r in rows if r.level == level]
-            if values:
-                by_level[level] = figures(values)
-        item["by_level"] = by_level
-        roles[role] = item
+    return by_title
+
+
+def role_summary(
+    entry: RoleTitles, by_title: dict[str, list[SurveyRow]], repeats: dict[str, list[SurveyRow]]
+) -> dict[str, Json]:
+    """One role's figures: n (rows counted), the repeats left out, percentiles, by level."""
+    rows = [r for t in entry.figure_titles for r in by_title.get(t, [])]
+    dropped = [r for t in entry.figure_titles for r in repeats.get(t, [])]
+    item: dict[str, Json] = {
+        "titles": list(entry.titles),
+        "proxy": entry.proxy,
+        "proxy_titles": list(entry.proxy_titles),
+        "title_n": {t: len(by_title.get(t, [])) for t in entry.figure_titles},
+        "n": len(rows),
+        "duplicates_dropped": len(dropped),
+    }
+    if entry.note:
+        item["note"] = entry.note
+    if entry.proxy:
+        item["n_direct"] = sum(len(by_title.get(t, [])) for t in entry.titles)
+    if rows:
+        item["years"] = [min(r.year for r in rows), max(r.year for r in rows)]
+        item.update(percentiles([r.usd for r in rows]))
+    by_level: dict[str, Json] = {}
+    for level in LEVEL_ORDER:
+        values = [r.usd for r in rows if r.level == level]
+        if values:
+            level_figures = figures(values)
+            level_figures["duplicates_dropped"] = sum(1 for r in dropped if r.level == level)
+            by_level[level] = level_figures
+    item["by_level"] = by_level
+    return item
+
+
+def build_summary(survey: Survey, title_map: dict[str, RoleTitles], sha256: str) -> dict[str, Json]:
+    by_title = _by_title(survey.rows)
+    repeats = _by_title(survey.repeats)
+    roles: dict[str, Json] = {
+        role: role_summary(entry, by_title, repeats) for role, entry in title_map.items()
+    }
     mapped_titles = {t for e in title_map.values() for t in e.titles}
     mapped_rows = sum(len(by_title.get(t, [])) for t in mapped_titles)
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": source_block(survey),
+        "source": source_block(survey, sha256),
         "mapping": {
             "rows": mapped_rows,
-            "share": round(mapped_rows / len(survey.rows), 4),
+            "share": round(mapped_rows / len(survey.rows), 4),  # of the rows counted
             "titles_mapped": len(mapped_titles),
             "survey_titles": len(by_title),
             "note": "rows and titles counted in some role's titles; proxy titles are not counted",
@@ -217,13 +234,63 @@ def _cell_order(key: tuple[str | int | None, ...]) -> tuple[tuple[bool, str | in
     return tuple((v is not None, "" if v is None else v) for v in key)
 
 
-def group_file(group: Group) -> str:
+def group_file(group: Group, cells_dir: str = CELLS_DIR) -> str:
     """Where a group's cells go: salary_cells/<role id>.json, or <role id>.proxy.json."""
-    return f"{CELLS_DIR}/{group.role}{'.proxy' if group.proxy else ''}.json"
+    return f"{cells_dir}/{group.role}{'.proxy' if group.proxy else ''}.json"
 
 
-def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, Json]:
-    """File name -> content: the index salary_cells.json and one cells file per group.
+CellKey: TypeAlias = "tuple[str | int | None, ...]"
+
+
+def _buckets(rows: Sequence[SurveyRow], grouping: tuple[str, ...]) -> dict[CellKey, list[float]]:
+    buckets: dict[CellKey, list[float]] = defaultdict(list)
+    for row in rows:
+        buckets[tuple(row.value(d) if d in grouping else None for d in DIMENSIONS)].append(row.usd)
+    return buckets
+
+
+def group_cells(survey: Survey, group: Group) -> tuple[dict[str, Json], dict[str, list[Json]]]:
+    """A group's cells file and its head (the cells with no filter or the level only).
+    `dropped` counts, per cell, the exact repeats left out of it (0 when every row counts)."""
+    head: dict[str, list[Json]] = {c: [] for c in ("level", "n", "dropped", *PERCENTILE_NAMES)}
+    cells: dict[str, list[Json]] = {c: [] for c in (*DIMENSIONS, "n", "dropped", *PERCENTILE_NAMES)}
+    small: dict[str, list[Json]] = {c: [] for c in (*DIMENSIONS, "n", "dropped")}
+    wanted = set(group.titles)
+    rows = [r for r in survey.rows if r.title in wanted]
+    repeats = [r for r in survey.repeats if r.title in wanted]
+    for grouping in GROUPING_SETS:
+        buckets = _buckets(rows, grouping)
+        dropped = _buckets(repeats, grouping)
+        for key in sorted(buckets, key=_cell_order):
+            values = buckets[key]
+            table = cells if len(values) >= MIN_N_PERCENTILES else small
+            for dim, value in zip(DIMENSIONS, key, strict=True):
+                table[dim].append(value)
+            table["n"].append(len(values))
+            table["dropped"].append(len(dropped.get(key, ())))
+            pcts = percentiles(values) if table is cells else dict.fromkeys(PERCENTILE_NAMES)
+            if table is cells:
+                for name, amount in pcts.items():
+                    cells[name].append(amount)
+            if grouping in ((), ("level",)):
+                head["level"].append(key[0])
+                head["n"].append(len(values))
+                head["dropped"].append(len(dropped.get(key, ())))
+                for name in PERCENTILE_NAMES:
+                    head[name].append(pcts[name])
+    content: dict[str, Json] = {
+        "schema_version": SCHEMA_VERSION,
+        "group": group.id,
+        "cells": {k: v for k, v in cells.items()},
+        "small_cells": {k: v for k, v in small.items()},
+    }
+    return content, head
+
+
+def build_cells(
+    survey: Survey, title_map: dict[str, RoleTitles], sha256: str, cells_dir: str = CELLS_DIR
+) -> dict[str, Json]:
+    """File name -> content: the index and one cells file per group (under `cells_dir`).
 
     One file per group lets `careercli salary ROLE` parse only that role's cells: the
     whole set is 1.3 MB of JSON, about 13 ms to parse, a tenth of the command's start-up.
@@ -233,38 +300,7 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
     files: dict[str, Json] = {}
     heads: dict[str, dict[str, list[Json]]] = {}
     for group in groups:
-        head: dict[str, list[Json]] = {c: [] for c in ("level", "n", *PERCENTILE_NAMES)}
-        heads[group.id] = head
-        cells: dict[str, list[Json]] = {c: [] for c in (*DIMENSIONS, "n", *PERCENTILE_NAMES)}
-        small: dict[str, list[Json]] = {c: [] for c in (*DIMENSIONS, "n")}
-        wanted = set(group.titles)
-        rows = [r for r in survey.rows if r.title in wanted]
-        for grouping in GROUPING_SETS:
-            buckets: dict[tuple[str | int | None, ...], list[float]] = defaultdict(list)
-            for row in rows:
-                key = tuple(row.value(d) if d in grouping else None for d in DIMENSIONS)
-                buckets[key].append(row.usd)
-            for key in sorted(buckets, key=_cell_order):
-                values = buckets[key]
-                table = cells if len(values) >= MIN_N_PERCENTILES else small
-                for dim, value in zip(DIMENSIONS, key, strict=True):
-                    table[dim].append(value)
-                table["n"].append(len(values))
-                pcts = percentiles(values) if table is cells else dict.fromkeys(PERCENTILE_NAMES)
-                if table is cells:
-                    for name, amount in pcts.items():
-                        cells[name].append(amount)
-                if grouping in ((), ("level",)):
-                    head["level"].append(key[0])
-                    head["n"].append(len(values))
-                    for name in PERCENTILE_NAMES:
-                        head[name].append(pcts[name])
-        files[group_file(group)] = {
-            "schema_version": SCHEMA_VERSION,
-            "group": group.id,
-            "cells": {k: v for k, v in cells.items()},
-            "small_cells": {k: v for k, v in small.items()},
-        }
+        files[group_file(group, cells_dir)], heads[group.id] = group_cells(survey, group)
     by_title: dict[str, list[float]] = defaultdict(list)
     for row in survey.rows:
         by_title[row.title].append(row.usd)
@@ -272,7 +308,7 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
     country_rows = Counter(r.country for r in survey.rows)
     index: dict[str, Json] = {
         "schema_version": SCHEMA_VERSION,
-        "source": source_block(survey),
+        "source": source_block(survey, sha256),
         "layout": {
             "about": (
                 "Salary percentiles (USD, salary_in_usd) of the aijobs.net survey by role and "
@@ -325,7 +361,7 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
                 "role": g.role,
                 "proxy": g.proxy,
                 "titles": list(g.titles),
-                "file": group_file(g),
+                "file": group_file(g, cells_dir),
                 "head": {k: v for k, v in heads[g.id].items()},
             }
             for g in groups
@@ -338,7 +374,7 @@ def build_cells(survey: Survey, title_map: dict[str, RoleTitles]) -> dict[str, J
             "p50": [percentiles(by_title[t])["p50"] for t in title_names],
         },
     }
-    return {CELLS_FILE: index, **files}
+    return {(CELLS_FILE if cells_dir == CELLS_DIR else ALL_CELLS_FILE): index, **files}
 
 
 # ---------------------------------------------------------------------------------------
@@ -366,22 +402,30 @@ def render_json(value: Json, indent: int = 0, compact: bool = False) -> str:
 
 
 def derive(csv_path: Path, titles_path: Path) -> dict[str, str]:
-    """File name -> file text for every derived file."""
+    """File name -> file text for every derived file: the summary and the cells with each
+    distinct row counted once, and the cells with every row (salary_cells.all*)."""
+    import hashlib
+
     title_map = load_title_map(titles_path)
+    sha256 = hashlib.sha256(csv_path.read_bytes()).hexdigest() if csv_path.is_file() else ""
     survey = read_survey(csv_path)
+    every_row = read_survey(csv_path, keep_duplicates=True)
     check_titles(title_map, survey, titles_path)
-    outputs = {SUMMARY_FILE: render_json(build_summary(survey, title_map)) + "\n"}
-    for name, content in build_cells(survey, title_map).items():
-        outputs[name] = render_json(content, compact=True) + "\n"
+    outputs = {SUMMARY_FILE: render_json(build_summary(survey, title_map, sha256)) + "\n"}
+    for source, cells_dir in ((survey, CELLS_DIR), (every_row, ALL_CELLS_DIR)):
+        for name, content in build_cells(source, title_map, sha256, cells_dir).items():
+            outputs[name] = render_json(content, compact=True) + "\n"
     return outputs
 
 
 def stray_cells(out_dir: Path, outputs: Mapping[str, str]) -> list[Path]:
-    """Files in the cells folder that the survey no longer gives (a role renamed or gone)."""
-    folder = out_dir / CELLS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob("*.json") if f"{CELLS_DIR}/{p.name}" not in outputs)
+    """Files in the cells folders that the survey no longer gives (a role renamed or gone)."""
+    stray: list[Path] = []
+    for cells_dir in (CELLS_DIR, ALL_CELLS_DIR):
+        folder = out_dir / cells_dir
+        if folder.is_dir():
+            stray += [p for p in folder.glob("*.json") if f"{cells_dir}/{p.name}" not in outputs]
+    return sorted(stray)
 
 
 def main(argv: list[str] | None = None) -> int:

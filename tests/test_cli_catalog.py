@@ -86,7 +86,7 @@ def test_show_text_has_every_facet(invoke: Invoke) -> None:
         "Sources",
     ):
         assert heading in result.output
-    assert "O*NET 29.2 Database by USDOL/ETA" in result.output
+    assert "O*NET 29.2 Database by the U.S. Department of Labor" in " ".join(result.output.split())
 
 
 def test_show_markdown(invoke: Invoke) -> None:

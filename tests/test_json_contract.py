@@ -49,8 +49,8 @@ def test_compare_json_keys(invoke: Invoke) -> None:
 
 
 def test_a_level_with_too_few_survey_rows_has_n_but_no_percentiles(invoke: Invoke) -> None:
-    """head-ds has one mid-level survey row: n is shown, a 'median' of one salary is not."""
-    salary = json.loads(invoke("show", "head-ds", "--json").output)["role"]["salary"]
+    """head-of-data has one mid-level survey row: n is shown, a 'median' of one salary is not."""
+    salary = json.loads(invoke("show", "head-of-data", "--json").output)["role"]["salary"]
     mid = salary["by_level"]["mid"]
     assert mid["n"] == 1 and mid["thin"] is True
     assert [mid[k] for k in ("p10", "p25", "p50", "p75", "p90")] == [None] * 5

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import CONTRACT_ROLES, MINIMAL_ROLE, SHARED_DATA, Invoke, needs_shared, write
+from tests.conftest import CONTRACT_ROLES, DATA, MINIMAL_ROLE, SHARED_DATA, Invoke, needs_shared, write
 
 SURVEY_CSV = SHARED_DATA / "aijobs-salaries" / "salaries.csv"
 HEADER = (
@@ -53,17 +53,42 @@ def widest(text: str) -> int:
 @needs_shared
 def test_senior_ml_engineer_median_matches_the_survey(invoke: Invoke) -> None:
     with SURVEY_CSV.open(encoding="utf-8-sig", newline="") as handle:
-        values = [
-            float(row["salary_in_usd"])
-            for row in csv.DictReader(handle)
-            if row["job_title"] == "Machine Learning Engineer" and row["experience_level"] == "SE"
-        ]
+        rows = [{k: v.strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    distinct = list({tuple(r.values()): r for r in rows}.values())  # each exact repeat once
+    values = [
+        float(row["salary_in_usd"])
+        for row in distinct
+        if row["job_title"] == "Machine Learning Engineer" and row["experience_level"] == "SE"
+    ]
     independent = statistics.median(values)
     data = as_json(invoke, "ml-engineer", "--level", "senior")
     p50 = data["percentiles"]["p50"]
     assert abs(p50 - independent) <= 0.02 * independent
     assert data["n"] >= len(values)
     assert data["by_level"]["senior"]["p50"] == p50
+
+
+@needs_shared
+@pytest.mark.parametrize("data_args", [[], ["--data", str(SURVEY_CSV)]])
+def test_n_counts_each_distinct_row_once_and_says_how_many_it_left_out(
+    invoke: Invoke, data_args: list[str]
+) -> None:
+    """salary data-scientist --level senior: n is the distinct rows of the role's survey
+    titles at that level (computed here from the CSV), --keep-duplicates every row, and
+    n + duplicates_dropped is every row: bundled figures and --data alike."""
+    yaml = pytest.importorskip("yaml")
+    titles = yaml.safe_load((DATA / "salary_titles.yaml").read_text(encoding="utf-8"))
+    wanted = set(titles["roles"]["data-scientist"]["titles"])
+    with SURVEY_CSV.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [{k: v.strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    mine = [r for r in rows if r["job_title"] in wanted and r["experience_level"] == "SE"]
+    distinct = {tuple(r.values()) for r in mine}
+    args = ["data-scientist", "--level", "senior", *data_args]
+    counted, every = as_json(invoke, *args), as_json(invoke, *args, "--keep-duplicates")
+    assert counted["n"] == len(distinct) < len(mine)
+    assert counted["n"] + counted["duplicates_dropped"] == len(mine) == counted["rows"]
+    assert every["n"] == len(mine) and every["duplicates_dropped"] == 0
+    assert counted["by_level"]["senior"]["n"] == len(distinct)
 
 
 def test_json_keys_are_pinned(invoke: Invoke) -> None:
@@ -73,7 +98,9 @@ def test_json_keys_are_pinned(invoke: Invoke) -> None:
     assert data["currency"] == "USD"
     assert set(data["percentiles"]) == {"p10", "p25", "p50", "p75", "p90"}
     assert list(data["by_level"]) == ["entry", "mid", "senior", "executive"]
-    assert {"n", "thin", "p10", "p25", "p50", "p75", "p90"} == set(data["by_level"]["senior"])
+    assert {"n", "duplicates_dropped", "thin", "p10", "p25", "p50", "p75", "p90"} == set(
+        data["by_level"]["senior"]
+    )
     assert data["role"] == {"id": "ml-engineer", "title": "Machine Learning Engineer"}
     assert set(data["filters"]) == {"level", "country", "year", "remote", "employment_type", "company_size"}
     assert data["source"]["licence"] == "CC0 1.0"
@@ -117,7 +144,8 @@ def test_head_ds_says_what_the_survey_holds(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     out = " ".join(result.output.split())
     assert "No exact survey title for Head of Data Science" in out
-    for proxy in ("Head of Data", "Head of AI", "Head of Machine Learning", "Director of Machine Learning"):
+    assert "Head of Data is left out" in out  # the head-of-data role's own title
+    for proxy in ("Head of AI", "Head of Machine Learning", "Director of Machine Learning"):
         assert re.search(re.escape(proxy) + r" \(n=\d+\)", out), proxy
     data = as_json(invoke, "head-ds")
     assert data["proxy"] is True and data["n_direct"] == 0
@@ -317,7 +345,7 @@ def test_data_ranking_and_text(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("salary", "ml-engineer", "--data", str(path), width=80)
     assert result.exit_code == 0, result.output
     flat = "".join(result.output.split())
-    assert f"Source:{path}(7rows,2021-2023);surveytitlesmappedtorolesbycareercli." in flat
+    assert f"Source:{path}(7rows,7distinct,2021-2023);surveytitlesmappedtorolesbycareercli." in flat
     assert "Median $125K (n=6, thin" in result.output
 
 
@@ -421,12 +449,12 @@ def test_role_level_median() -> None:
 
 def test_show_salary_facet_is_honest_about_proxies(invoke: Invoke) -> None:
     head = " ".join(invoke("show", "head-ds", width=100).output.split())
-    assert "No exact survey title; proxy titles: Head of Data (n=" in head
+    assert "No exact survey title; proxy titles: Head of AI (n=" in head
     assert "The survey has no Head of Data Science" in head  # the title map's note
     manager = " ".join(invoke("show", "data-science-manager", width=100).output.split())
     assert "No exact survey title" not in manager and "No survey title" not in manager
     assert "Data Scientist Manager (n=1)" in manager
-    assert "entry: too few rows for a median (n=1)" in manager
+    assert "executive: too few rows for a median (n=1)" in manager
     role = json.loads(invoke("show", "data-science-manager", "--json").output)["role"]
     assert role["salary"]["n_direct"] == 1
     assert "gross yearly salary" in role["salary"]["amount"]
@@ -436,3 +464,25 @@ def test_roles_footnote_says_gross_yearly_salary(invoke: Invoke) -> None:
     out = " ".join(invoke("roles", width=120).output.split())
     assert "gross yearly salary in USD" in out
     assert "base pay" not in out
+
+
+def test_a_proxy_made_mostly_of_one_title_says_so(invoke: Invoke) -> None:
+    """A proxied salary where one survey title holds over half the rows is marked "mostly
+    <title>" in roles, show and compare; a mix with no such title is not."""
+    from careercli.catalog.loader import load_catalog
+    from careercli.catalog.render import proxy_notes
+    from careercli.catalog.role_data import mostly, salary_dict
+
+    catalog = load_catalog()
+    sal = catalog.salaries["head-ds"]
+    assert mostly(catalog, "head-ds") is None  # Head of AI 16 of 37: no title over half
+    catalog.salaries["head-ds"] = sal._replace(title_n={"Head of Data": 136, "Head of AI": 16}, n=152)
+    assert mostly(catalog, "head-ds") == ("Head of Data", 136, 152)
+    assert salary_dict(catalog, "head-ds")["mostly"] == {"title": "Head of Data", "n": 136, "share": 0.895}
+    assert proxy_notes(catalog, [catalog.roles["head-ds"]]) == [
+        "head-ds: mostly Head of Data (136 of 152 rows)"
+    ]
+    catalog.salaries["head-ds"] = sal._replace(title_n={"Head of Data": 76, "Head of AI": 76}, n=152)
+    assert mostly(catalog, "head-ds") is None  # exactly half is not "mostly"
+    roles = invoke("roles", width=100).output
+    assert "* = a proxy" in " ".join(roles.split())

@@ -20,12 +20,16 @@ FACETS: tuple[str, ...] = (
     "interests",
     "outlook",
     "salary",
+    "us_wages",
     "tips",
 )
 FACET_ALIASES = {
     "definition": "summary",
     "interest": "interests",
     "pay": "salary",
+    "wages": "us_wages",
+    "us-wages": "us_wages",
+    "bls": "us_wages",
     "skill": "skills",
     "tool": "tools",
     "industry": "industries",
@@ -111,6 +115,8 @@ def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
     for role in comp.roles:
         full = role_dict(catalog, role)
         keep = {"id", "title", "level", "level_label", "family", *comp.facets, "onet", "credit"}
+        if "outlook" in comp.facets or "salary" in comp.facets:  # the BLS wages sit beside both
+            keep.add("us_wages")
         roles.append({k: v for k, v in full.items() if k in keep})
     return envelope(
         facets=list(comp.facets), roles=roles, shared=shared, unique=unique, **onet_keys(comp.roles)

@@ -17,10 +17,12 @@ from careercli.catalog.models import (
     Role,
     RoleSalary,
     SalarySource,
+    SeedOutlook,
     Skill,
     SkillNeed,
     Source,
     Tool,
+    UsWages,
 )
 from careercli.common import vocab
 from careercli.common.errors import DataError, did_you_mean
@@ -55,9 +57,46 @@ _ROLE_KEYS = [
     "industries",
     "interests",
     "outlook",
+    "us_wages",
     "tips",
     "related",
     "sources",
+]
+_BLS_SOC = r"^\d\d-\d\d\d\d$"
+_OUTLOOK_KEYS = [
+    "summary",
+    "growth_pct",
+    "period",
+    "occupation",
+    "source",
+    "date",
+    "soc",
+    "employment_start",
+    "employment_end",
+    "openings_per_year",
+    "band",
+    "entry_education",
+    "table",
+    "note",
+    "seed",
+]
+_WAGE_KEYS = [
+    "soc",
+    "occupation",
+    "year",
+    "p10",
+    "p25",
+    "p50",
+    "p75",
+    "p90",
+    "mean",
+    "employment",
+    "top_coded",
+    "suppressed",
+    "top_code_limit",
+    "source",
+    "table",
+    "date",
 ]
 
 
@@ -244,7 +283,29 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
     role_id = f.ident()
     if path.suffix in (".yaml", ".yml") and path.stem != role_id:
         raise f.fail("id", f"'{role_id}' must match the file name '{path.stem}'")
+    return Role(
+        id=role_id,
+        title=f.text("title"),
+        aliases=f.texts("aliases", 0),
+        level=_choice(f, "level", vocab.LEVELS, "level"),
+        family=_choice(f, "family", vocab.FAMILIES, "family"),
+        summary=" ".join(f.text("summary").split()),
+        responsibilities=f.texts("responsibilities"),
+        skills=_skill_needs(f, catalog),
+        education=_education(f.sub("education")),
+        tools=tuple(_tools(f)),
+        industries=_industries(path, f, catalog),
+        interests=_interests(f.sub("interests")),
+        outlook=_outlook(f.sub("outlook")),
+        tips=f.texts("tips"),
+        related=f.texts("related", 0),
+        sources=tuple(_sources(f)),
+        path=str(path),
+        us_wages=_us_wages(f.sub("us_wages")) if f.has("us_wages") else None,
+    )
 
+
+def _skill_needs(f: Fields, catalog: Catalog) -> tuple[SkillNeed, ...]:
     needs: list[SkillNeed] = []
     seen: set[str] = set()
     for s in f.items("skills"):
@@ -256,20 +317,27 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
             raise s.fail("id", f"skill '{skill_id}' is listed twice")
         seen.add(skill_id)
         needs.append(SkillNeed(skill_id, s.integer("importance", 1, 5)))
+    return tuple(needs)
 
-    e = f.sub("education")
+
+def _education(e: Fields) -> Education:
     e.only(["typical", "minimum", "fields", "notes"])
     typical = _choice(e, "typical", vocab.DEGREES, "degree")
     minimum = _choice(e, "minimum", vocab.DEGREES, "degree")
     if vocab.degree_rank(minimum) > vocab.degree_rank(typical):
         raise e.fail("minimum", f"'{minimum}' is above the typical degree '{typical}'")
-    education = Education(typical, minimum, e.texts("fields"), e.texts("notes"))
+    return Education(typical, minimum, e.texts("fields"), e.texts("notes"))
 
+
+def _tools(f: Fields) -> list[Tool]:
     tools: list[Tool] = []
     for t in f.items("tools"):
         t.only(["name", "category"])
         tools.append(Tool(t.text("name"), t.text("category")))
+    return tools
 
+
+def _industries(path: Path, f: Fields, catalog: Catalog) -> tuple[str, ...]:
     industries = f.texts("industries")
     for i, industry in enumerate(industries):
         if industry not in catalog.industries:
@@ -277,9 +345,11 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
                 f"{path}: industries[{i}]: unknown industry '{industry}'"
                 + did_you_mean(industry, catalog.industries)
             )
+    return industries
 
-    ri = f.sub("interests")
-    ri.only(["onet_soc", "onet_title", *vocab.INTERESTS])
+
+def _interests(ri: Fields) -> Interests:
+    ri.only(["onet_soc", "onet_title", "onet_reason", *vocab.INTERESTS])
     soc = ri.text("onet_soc")
     if not re.match(_SOC, soc):
         raise ri.fail("onet_soc", f"'{soc}' is not an O*NET-SOC code like 15-2051.00")
@@ -287,43 +357,89 @@ def parse_role(path: Path, data: Any, catalog: Catalog) -> Role:
     if scores and len(scores) != len(vocab.INTERESTS):
         missing = [d for d in vocab.INTERESTS if d not in scores]
         raise ri.fail(missing[0], "missing; a profile needs all six RIASEC values (1-7)")
-    interests = Interests(soc, ri.text("onet_title", ""), scores)
+    return Interests(soc, ri.text("onet_title", ""), scores, ri.text("onet_reason", ""))
 
-    o = f.sub("outlook")
-    o.only(["summary", "growth_pct", "period", "occupation", "source", "date"])
-    outlook = Outlook(
-        summary=o.text("summary"),
+
+def _bls_soc(f: Fields) -> str:
+    soc = f.text("soc")
+    if not re.match(_BLS_SOC, soc):
+        raise f.fail("soc", f"'{soc}' is not a SOC code like 15-2051")
+    return soc
+
+
+def _outlook(o: Fields) -> Outlook:
+    o.only(_OUTLOOK_KEYS)
+    seed = None
+    if o.has("seed"):
+        s = o.sub("seed")
+        s.only(["growth_pct", "period", "occupation", "source", "date", "summary"])
+        seed = SeedOutlook(
+            growth_pct=s.number("growth_pct", -100, 1000),
+            period=s.text("period"),
+            occupation=s.text("occupation"),
+            source=s.text("source"),
+            date=s.text("date"),
+            summary=" ".join(s.text("summary").split()),
+        )
+    jobs = 10**9
+    return Outlook(
+        summary=" ".join(o.text("summary").split()),
         growth_pct=o.optional_number("growth_pct", -100, 1000),
         period=o.text("period"),
         occupation=o.text("occupation"),
         source=o.text("source"),
         date=o.text("date"),
+        soc=_bls_soc(o) if o.has("soc") else "",
+        employment_start=o.integer("employment_start", 0, jobs) if o.has("employment_start") else None,
+        employment_end=o.integer("employment_end", 0, jobs) if o.has("employment_end") else None,
+        openings_per_year=o.integer("openings_per_year", 0, jobs) if o.has("openings_per_year") else None,
+        band=o.text("band", ""),
+        entry_education=o.text("entry_education", ""),
+        table=o.text("table", ""),
+        note=" ".join(o.text("note", "").split()),
+        seed=seed,
     )
 
+
+def _us_wages(w: Fields) -> UsWages:
+    w.only(_WAGE_KEYS)
+    top = 10**7
+
+    def figure(key: str) -> int | None:
+        return w.integer(key, 0, top) if w.has(key) else None
+
+    named = ("p10", "p25", "p50", "p75", "p90", "mean", "employment")
+    top_coded, suppressed = w.texts("top_coded", 0), w.texts("suppressed", 0)
+    for key, names in (("top_coded", top_coded), ("suppressed", suppressed)):
+        for name in names:
+            if name not in named:
+                raise w.fail(key, f"unknown figure '{name}'; expected one of {', '.join(named)}")
+    return UsWages(
+        soc=_bls_soc(w),
+        occupation=w.text("occupation"),
+        year=w.integer("year", 1990, 2100),
+        p10=figure("p10"),
+        p25=figure("p25"),
+        p50=figure("p50"),
+        p75=figure("p75"),
+        p90=figure("p90"),
+        mean=figure("mean"),
+        employment=w.integer("employment", 0, 10**9) if w.has("employment") else None,
+        top_coded=top_coded,
+        suppressed=suppressed,
+        top_code_limit=figure("top_code_limit"),
+        source=w.text("source"),
+        table=w.text("table", ""),
+        date=w.text("date"),
+    )
+
+
+def _sources(f: Fields) -> list[Source]:
     sources: list[Source] = []
     for s in f.items("sources"):
         s.only(["name", "url", "date", "publisher"])
         sources.append(Source(s.text("name"), s.text("url", ""), s.text("date")))
-
-    return Role(
-        id=role_id,
-        title=f.text("title"),
-        aliases=f.texts("aliases", 0),
-        level=_choice(f, "level", vocab.LEVELS, "level"),
-        family=_choice(f, "family", vocab.FAMILIES, "family"),
-        summary=" ".join(f.text("summary").split()),
-        responsibilities=f.texts("responsibilities"),
-        skills=tuple(needs),
-        education=education,
-        tools=tuple(tools),
-        industries=industries,
-        interests=interests,
-        outlook=outlook,
-        tips=f.texts("tips"),
-        related=f.texts("related", 0),
-        sources=tuple(sources),
-        path=str(path),
-    )
+    return sources
 
 
 def _load_salaries(path: Path, catalog: Catalog) -> None:
@@ -365,6 +481,7 @@ def _load_salaries(path: Path, catalog: Catalog) -> None:
             },
             n_direct=r.integer("n_direct", 0, 10**9, default=n),
             title_n={str(t): title_n.integer(str(t), 0, 10**9) for t in title_n.data},
+            duplicates_dropped=r.integer("duplicates_dropped", 0, 10**9, default=0),
         )
 
 

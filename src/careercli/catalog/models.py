@@ -52,14 +52,59 @@ class Interests(NamedTuple):
     onet_soc: str
     onet_title: str
     scores: dict[str, float]  # empty when the profile has not been derived yet
+    reason: str = ""  # why this occupation stands for the role (careercli's judgement)
+
+
+class SeedOutlook(NamedTuple):
+    """An older projection a seed article quoted, kept as what the article says."""
+
+    growth_pct: float
+    period: str
+    occupation: str
+    source: str
+    date: str
+    summary: str
 
 
 class Outlook(NamedTuple):
+    """The BLS projection for the occupation a role is counted in (scripts/derive_bls.py)."""
+
     summary: str
     growth_pct: float | None
     period: str
     occupation: str
     source: str
+    date: str
+    soc: str = ""  # BLS SOC code, "15-2051"
+    employment_start: int | None = None  # jobs at the start of the period
+    employment_end: int | None = None  # projected jobs at its end
+    openings_per_year: int | None = None
+    band: str = ""  # the OOH's wording: "Much faster than average"
+    entry_education: str = ""  # BLS's typical education for entry
+    table: str = ""  # the BLS table the figures come from
+    note: str = ""  # why this occupation stands for the role (careercli's judgement)
+    seed: SeedOutlook | None = None  # head-ds, lead-mle: the seed article's older figure
+
+
+class UsWages(NamedTuple):
+    """BLS OEWS national annual wages for a role's occupation (scripts/derive_bls.py);
+    a figure BLS top-codes or suppresses is None and named in top_coded/suppressed."""
+
+    soc: str
+    occupation: str
+    year: int
+    p10: int | None
+    p25: int | None
+    p50: int | None
+    p75: int | None
+    p90: int | None
+    mean: int | None
+    employment: int | None
+    top_coded: tuple[str, ...]
+    suppressed: tuple[str, ...]
+    top_code_limit: int | None  # the wage BLS's '#' stands for "at or above"
+    source: str
+    table: str
     date: str
 
 
@@ -91,6 +136,7 @@ class RoleSalary(NamedTuple):
     by_level: dict[str, Percentiles]
     n_direct: int = 0  # rows with the role's own titles (n itself unless proxy)
     title_n: dict[str, int] = {}  # rows per survey title counted (read-only)  # noqa: RUF012
+    duplicates_dropped: int = 0  # exact repeats of counted rows left out of n
 
 
 class SalarySource(NamedTuple):
@@ -153,6 +199,7 @@ class Role(NamedTuple):
     sources: tuple[Source, ...]
     path: str  # the file it came from, for messages
     onet: OnetInfo | None = None  # set for an occupation of an imported O*NET pack
+    us_wages: UsWages | None = None  # BLS OEWS wages for the role's occupation
 
 
 class Catalog:

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 from careercli.catalog.comparison import MARKED_FACETS, Comparison
 from careercli.catalog.models import Catalog, Role, Tool
 from careercli.catalog.role_data import (
-    MIN_N_PERCENTILES,
-    ONET_CREDIT,
     THIN_N,
     credit_for,
     onet_credits,
@@ -17,6 +15,8 @@ from careercli.catalog.role_data import (
 )
 from careercli.common import vocab
 from careercli.common.currency import money
+from careercli.onet.credit import ONET_CREDIT
+from careercli.salary.stats import MIN_N_PERCENTILES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -32,6 +32,7 @@ FACET_TITLES = {
     "interests": "Interests",
     "outlook": "Outlook",
     "salary": "Salary (USD)",
+    "us_wages": "US wages (BLS)",
     "tips": "Tips",
 }
 MARKS = {"shared": "=", "some": "~", "unique": "+"}
@@ -42,31 +43,64 @@ ONET_TOOLS_SHOWN = 12  # an occupation lists up to ~130 technologies; --json has
 ONET_ALIASES_SHOWN = 6
 
 
-def roles_table(catalog: Catalog, roles: list[Role], width: int = 80) -> Table:
-    """Roles grouped by family (a header row per family); narrow terminals drop the title."""
+def roles_table(catalog: Catalog, roles: list[Role], width: int = 80, grouped: bool = True) -> Table:
+    """Roles grouped by family (a header row per family, unless `grouped` is False: a
+    ranking), with the survey's median, BLS's US median wage and its 2024-34 growth.
+    Below 100 columns levels are codes (EX, SE...); below 60 the title goes too."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    narrow = width < 60
-    table.add_column("Id", style="bold", no_wrap=True)
-    if not narrow:
-        table.add_column("Title", ratio=1)
-    table.add_column("Lvl" if narrow else "Level", no_wrap=True)
-    table.add_column("Median", justify="right", no_wrap=True, min_width=6)
+    # one space of padding and the box's blank divider: two between columns
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
+    coded = width < 100
+    ids = max((len(r.id) for r in roles), default=2) + (2 if grouped else 0)
+    rest = ids + (3 if coded else 9) + 6 + 6 + 6 + 2 * 5  # every column but the title, and gaps
+    narrow = width - rest < 12  # no room for a title
+    tiny = width < 56  # nor for BLS's figures: the id must stay whole, it is what one types
+    indent = "  " if grouped and not narrow else ""
+    if narrow:  # an id too long for what is left folds onto a second line, whole
+        table.add_column("Id", style="bold", overflow="fold", max_width=max(8, width - (15 if tiny else 30)))
+    else:
+        table.add_column("Id", style="bold", no_wrap=True, min_width=ids)
+        table.add_column("Title", max_width=width - rest)  # a long title wraps, whole
+    table.add_column("Lvl" if coded else "Level", no_wrap=True, min_width=3 if coded else 9)
+    table.add_column("Survey" if not narrow else "Surv", justify="right", no_wrap=True, min_width=6)
+    if not tiny:
+        table.add_column("US med" if not narrow else "US", justify="right", no_wrap=True, min_width=5)
+        table.add_column("Growth" if not narrow else "Grow", justify="right", no_wrap=True,
+                         min_width=4 if narrow else 6)  # fmt: skip
     family = None
     for role in roles:
-        if role.family != family:
+        if grouped and role.family != family:
             family = role.family
             table.add_row(Text(family, style="bold magenta"))
         sal = salary_dict(catalog, role.id)
         p = sal["percentiles"]
         median = "-" if p is None else money(p["p50"]) + ("*" if sal["proxy"] else "")
-        level = (vocab.LEVEL_CODES[role.level] if narrow else role.level) if role.level else "-"
-        cells = [role.id, level, median] if narrow else [f"  {role.id}", role.title, level, median]
-        table.add_row(*cells)
+        level = (vocab.LEVEL_CODES[role.level] if coded else role.level) if role.level else "-"
+        us = money(role.us_wages.p50) if role.us_wages and role.us_wages.p50 is not None else "-"
+        pct = role.outlook.growth_pct
+        growth = "-" if pct is None else f"{pct:+.0f}%" if narrow else f"{pct:+.1f}%"
+        row = [f"{indent}{role.id}", level, median] + ([] if tiny else [us, growth])
+        if not narrow:
+            row.insert(1, role.title)
+        table.add_row(*row)
     return table
+
+
+def proxy_notes(catalog: Catalog, roles: list[Role]) -> list[str]:
+    """'head-ds: mostly Head of Data (178 of 221 rows)' for each proxied salary made
+    mostly (over half its rows) of one survey title."""
+    from careercli.catalog.role_data import mostly
+
+    notes = []
+    for role in roles:
+        found = mostly(catalog, role.id)
+        if found is not None:
+            title, count, n = found
+            notes.append(f"{role.id}: mostly {title} ({count:,} of {n:,} rows)")
+    return notes
 
 
 def salary_lines(catalog: Catalog, role: Role) -> list[str]:
@@ -86,6 +120,9 @@ def salary_lines(catalog: Catalog, role: Role) -> list[str]:
             lines.append(f"Few rows with its own title: {own}; proxy titles added: {proxies}")
         else:
             lines.append(f"No exact survey title; proxy titles: {proxies}")
+        if sal["mostly"]:
+            m = sal["mostly"]
+            lines.append(f"Proxy: mostly {m['title']} ({m['n']:,} of {sal['n']:,} rows)")
     if p is None:
         lines.append(sal["note"] or "No salary survey rows for this role.")
         return lines
@@ -94,6 +131,10 @@ def salary_lines(catalog: Catalog, role: Role) -> list[str]:
     thin = f" - thin data (n<{THIN_N})" if p["thin"] else ""
     lines.append(f"Median {money(p['p50'])} (n={p['n']:,}{span}){thin}")
     lines.append(f"Middle half {money(p['p25'])}-{money(p['p75'])}")
+    if sal["duplicates_dropped"]:
+        lines.append(
+            f"Each distinct survey row counted once ({sal['duplicates_dropped']:,} exact repeats left out)"
+        )
     for level, lp in sal["by_level"].items():
         if lp["n"] < MIN_N_PERCENTILES:
             lines.append(f"{level}: too few rows for a median (n={lp['n']})")
@@ -127,12 +168,80 @@ def education_lines(role: Role) -> list[str]:
     ]
 
 
-def outlook_lines(role: Role) -> list[str]:
+def jobs_k(n: int | None) -> str:
+    """245,900 -> '245.9k' (BLS publishes employment in thousands, to one decimal)."""
+    return "-" if n is None else f"{n / 1000:,.1f}k"
+
+
+def outlook_lines(role: Role, compact: bool = False) -> list[str]:
+    """The BLS projection: change, band, jobs, openings, occupation, why it stands in,
+    source; then the seed article's older figure where a role keeps it. `compact` (side by
+    side in `compare`) leaves out the why and shortens the source."""
     o = role.outlook
     if role.onet is not None:
         return [NO_DATA]
-    head = f"{o.growth_pct:+g}% over {o.period}" if o.growth_pct is not None else o.period
-    return [head, o.summary, f"Occupation: {o.occupation}", f"Source: {o.source} ({o.date})"]
+    if o.growth_pct is None:
+        return [o.summary, f"Occupation: {o.occupation}", f"Source: {o.source} ({o.date})"]
+    lines = [f"{o.growth_pct:+g}% over {o.period}" + (f": {o.band.lower()}" if o.band else "")]
+    if o.employment_start is not None and o.employment_end is not None:
+        jobs = f"Jobs: {jobs_k(o.employment_start)} -> {jobs_k(o.employment_end)}"
+        if o.openings_per_year is not None:
+            jobs += f"; {jobs_k(o.openings_per_year)} openings a year"
+        lines.append(jobs)
+    soc = f" (SOC {o.soc})" if o.soc else ""
+    table = " ".join(o.table.split()[:2])  # "Table 1.2"
+    if compact:
+        lines += [f"{o.occupation}{soc}", f"BLS projections, {table} ({o.date})".replace(",  (", " (")]
+    else:
+        entry = f"; entry: {o.entry_education}" if o.entry_education else ""
+        lines.append(f"Occupation: {o.occupation}{soc}{entry}")
+        lines += [o.note] if o.note else []
+        lines.append(f"Source: {o.source}" + (f", {table}" if table else "") + f" ({o.date})")
+    if o.seed is not None:
+        s = o.seed
+        lines.append(
+            f"Seed article ({s.date}): {s.growth_pct:+g}% over {s.period}, an older BLS figure"
+            if compact
+            else f"Seed article ({s.date}): {s.growth_pct:+g}% over {s.period} for "
+            f"{s.occupation.lower()}, an older BLS projection as the article quoted it"
+        )
+    return lines
+
+
+def us_wage_lines(role: Role, compact: bool = False) -> list[str]:
+    """BLS OEWS national wages: median, middle half, p10/p90, mean, employment; a figure BLS
+    top-codes reads '>= $X' and is said to be top-coded, one it suppresses 'n/a', 'not
+    published'. `compact` (side by side) shortens the occupation and the source."""
+    w = role.us_wages
+    if w is None:
+        return [NO_DATA if role.onet is not None else "No BLS wage figures for this role."]
+
+    def fig(name: str) -> str:
+        value = getattr(w, name)
+        if value is not None:
+            return money(value, compact=False)
+        if name in w.top_coded:
+            return f">= {money(w.top_code_limit, compact=False)}" if w.top_code_limit else "top-coded"
+        return "n/a"
+
+    lines = [
+        f"Median {fig('p50')}; middle half {fig('p25')}-{fig('p75')}",
+        f"p10 {fig('p10')}, p90 {fig('p90')}, mean {fig('mean')}",
+    ]
+    employed = f"{w.employment:,} employed" if w.employment is not None else "employment not published"
+    lines.append(f"SOC {w.soc}, May {w.year}: {employed}" if compact
+                 else f"{w.occupation} (SOC {w.soc}), May {w.year}: {employed}")  # fmt: skip
+    if w.top_coded:
+        limit = (
+            f" ({money(w.top_code_limit, compact=False)} a year)" if w.top_code_limit and not compact else ""
+        )
+        lines.append(f"{', '.join(w.top_coded)}: top-coded by BLS{limit}")
+    if w.suppressed:
+        lines.append(f"{', '.join(w.suppressed)}: not published by BLS")
+    lines.append(
+        f"BLS OEWS, May {w.year} ({w.date})" if compact else f"Source: {w.source}, {w.table} ({w.date})"
+    )
+    return lines
 
 
 def interest_lines(role: Role) -> list[str]:
@@ -218,8 +327,13 @@ def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: st
         return [(role.summary, "")]
     if facet in ("responsibilities", "tips"):
         return [(f"• {x}", "") for x in getattr(role, facet)]
-    builders = {"education": education_lines, "outlook": outlook_lines, "interests": interest_lines}
+    if facet in ("outlook", "us_wages"):
+        build = outlook_lines if facet == "outlook" else us_wage_lines
+        return [(line, "") for line in build(role, compact=comp is not None)]
+    builders = {"education": education_lines, "interests": interest_lines}
     lines = builders[facet](role) if facet in builders else salary_lines(catalog, role)
+    if facet == "interests" and comp is None and role.interests.reason:
+        lines.append(f"Why this occupation: {role.interests.reason}")
     return [(line, "") for line in lines]
 
 
@@ -300,8 +414,10 @@ def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[Rend
     credits = onet_credits(comp.roles)  # O*NET occupations: every facet shown is O*NET's
     if "interests" in comp.facets and any(r.onet is None for r in comp.roles):
         credits = list(dict.fromkeys([ONET_CREDIT, *credits]))
+    from careercli.onet.credit import credit_for_width
+
     for credit in credits:
-        out.append(Text(credit, style="dim"))
+        out.append(Text(credit_for_width(credit, width), style="dim"))
     return out
 
 
@@ -396,7 +512,7 @@ def _occupation_view(catalog: Catalog, role: Role) -> list[RenderableType]:
                 ("Education", "education"), ("Skills (from O*NET technology skills)", "skills"),
                 ("Technology skills", "tools"), ("Responsibilities", "responsibilities"),
                 ("Industries", "industries"), ("Outlook", "outlook"), ("Salary (USD)", "salary"),
-                ("Tips", "tips")]  # fmt: skip
+                ("US wages (BLS)", "us_wages"), ("Tips", "tips")]  # fmt: skip
     for title, facet in sections:
         out.append(Text(""))
         out.append(Text(title, style="bold underline"))

@@ -6,17 +6,13 @@ from typing import Any
 
 from careercli.catalog.models import Catalog, Percentiles, Role, RoleSalary
 from careercli.common import vocab
+from careercli.onet.credit import ONET_CREDIT
+from careercli.salary.stats import MIN_N_PERCENTILES
 
-ONET_CREDIT = (
-    "This product includes information from the O*NET 29.2 Database by USDOL/ETA. "
-    "Used under the CC BY 4.0 license."
-)
 THIN_N = 30  # below this many survey rows a figure is shown as thin
 SALARY_AMOUNT = "gross yearly salary (the survey's salary_in_usd)"
-
-
-# As careercli.salary.survey (kept import-free here): fewer rows give no percentiles at all.
-MIN_N_PERCENTILES = 5
+ONET_INTERESTS_SOURCE = "O*NET 29.2 Database, Interests.txt (scale OI)"
+ONET_DATE = "2025-02"  # the 29.2 release: February 2025
 
 
 def percentiles_dict(p: Percentiles) -> dict[str, Any]:
@@ -46,6 +42,7 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
             "currency": "USD",
             "amount": SALARY_AMOUNT,
             "n": 0,
+            "duplicates_dropped": 0,
             "percentiles": None,
             "by_level": {},
             "titles": [],
@@ -55,12 +52,15 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
             "title_n": {},
             "note": "no salary survey figures for this role",
             "years": None,
+            "mostly": None,
             "source": source,
+            "date": src.snapshot if src else None,
         }
     return {
         "currency": src.currency if src else "USD",
         "amount": SALARY_AMOUNT,
         "n": sal.n,
+        "duplicates_dropped": sal.duplicates_dropped,
         "years": list(sal.years) if sal.years else None,
         "percentiles": percentiles_dict(sal.overall) if sal.overall else None,
         "by_level": {lvl: percentiles_dict(p) for lvl, p in _level_order(sal.by_level)},
@@ -70,8 +70,26 @@ def salary_dict(catalog: Catalog, role_id: str) -> dict[str, Any]:
         "n_direct": sal.n_direct,
         "title_n": dict(sal.title_n),
         "note": sal.note,
+        "mostly": _mostly_dict(catalog, role_id),
         "source": source,
+        "date": src.snapshot if src else None,
     }
+
+
+def _mostly_dict(catalog: Catalog, role_id: str) -> dict[str, Any] | None:
+    found = mostly(catalog, role_id)
+    if found is None:
+        return None
+    return {"title": found[0], "n": found[1], "share": round(found[1] / found[2], 3)}
+
+
+def mostly(catalog: Catalog, role_id: str) -> tuple[str, int, int] | None:
+    """(title, its rows, all rows) when a proxied salary is mostly (over half) one title."""
+    sal = catalog.salaries.get(role_id)
+    if sal is None or not sal.proxy or not sal.title_n or not sal.n:
+        return None
+    title, count = max(sal.title_n.items(), key=lambda kv: (kv[1], kv[0]))
+    return (title, count, sal.n) if count * 2 > sal.n else None
 
 
 def _level_order(by_level: dict[str, Percentiles]) -> list[tuple[str, Percentiles]]:
@@ -93,6 +111,15 @@ def family_order(family: str) -> tuple[int, str]:
 def onet_credits(roles: Any) -> list[str]:
     """The credit lines of the O*NET packs `roles` come from (usually one)."""
     return list(dict.fromkeys(r.onet.credit for r in roles if r.onet is not None))
+
+
+def credit_keys(roles: Any) -> dict[str, Any]:
+    """{"credit": ...} for a result that shows O*NET-derived figures of these roles: a
+    curated role's interest profile is derived from O*NET 29.2, an occupation is O*NET's."""
+    roles = list(roles)
+    curated = [ONET_CREDIT] if any(r.onet is None for r in roles) else []
+    credits = list(dict.fromkeys([*curated, *onet_credits(roles)]))
+    return {"credit": credits[0] if len(credits) == 1 else credits} if credits else {}
 
 
 def onet_keys(roles: Any) -> dict[str, Any]:
@@ -139,6 +166,62 @@ def onet_dict(role: Role) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def outlook_dict(role: Role) -> dict[str, Any] | None:
+    """The BLS projection a role is counted in, with the seed's older figure where kept."""
+    o = role.outlook
+    if role.onet is not None:
+        return None
+    seed = o.seed
+    return {
+        "summary": o.summary,
+        "growth_pct": o.growth_pct,
+        "period": o.period,
+        "occupation": o.occupation,
+        "soc": o.soc or None,
+        "employment_start": o.employment_start,
+        "employment_end": o.employment_end,
+        "openings_per_year": o.openings_per_year,
+        "band": o.band or None,
+        "entry_education": o.entry_education or None,
+        "note": o.note or None,
+        "source": o.source,
+        "table": o.table or None,
+        "date": o.date,
+        "seed": None if seed is None else {
+            "growth_pct": seed.growth_pct, "period": seed.period, "occupation": seed.occupation,
+            "summary": seed.summary, "source": seed.source, "date": seed.date,
+        },
+    }  # fmt: skip
+
+
+def us_wages_dict(role: Role) -> dict[str, Any] | None:
+    """BLS OEWS national wages for the role's occupation; None without them. A figure BLS
+    top-codes or suppresses is null, and `top_coded`/`suppressed` say which."""
+    w = role.us_wages
+    if w is None:
+        return None
+    return {
+        "p10": w.p10,
+        "p25": w.p25,
+        "p50": w.p50,
+        "p75": w.p75,
+        "p90": w.p90,
+        "mean": w.mean,
+        "employment": w.employment,
+        "year": w.year,
+        "soc": w.soc,
+        "occupation": w.occupation,
+        "currency": "USD",
+        "amount": "annual wage, May of the year",
+        "top_coded": list(w.top_coded),
+        "top_code_limit": w.top_code_limit,
+        "suppressed": list(w.suppressed),
+        "source": w.source,
+        "table": w.table,
+        "date": w.date,
+    }
+
+
 def role_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
     """Every facet of a role, with names resolved and sources attached."""
     if role.onet is not None:
@@ -177,16 +260,13 @@ def role_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
             "onet_title": role.interests.onet_title,
             "scale": "O*NET OI, 1 (low) to 7 (high)",
             "scores": dict(role.interests.scores),
+            "reason": role.interests.reason or None,
+            "source": ONET_INTERESTS_SOURCE,
+            "date": ONET_DATE,
             "credit": ONET_CREDIT,
         },
-        "outlook": {
-            "summary": role.outlook.summary,
-            "growth_pct": role.outlook.growth_pct,
-            "period": role.outlook.period,
-            "occupation": role.outlook.occupation,
-            "source": role.outlook.source,
-            "date": role.outlook.date,
-        },
+        "outlook": outlook_dict(role),
+        "us_wages": us_wages_dict(role),
         "salary": salary_dict(catalog, role.id),
         "tips": list(role.tips),
         "related": list(role.related),
@@ -234,6 +314,7 @@ def _occupation_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
             "credit": info.credit,
         },
         "outlook": None,
+        "us_wages": None,
         "salary": salary_dict(catalog, role.id),
         "tips": [],
         "related": [],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,12 @@ from careercli.cli.common import (
     state,
 )
 from careercli.common.envelope import envelope
+
+if TYPE_CHECKING:
+    from careercli.catalog.models import Catalog, Role
+
+
+SORTS = ("family", "growth", "us-median", "median")
 
 
 @handles_errors
@@ -36,32 +42,57 @@ def roles(
             "their SOC major group, e.g. computer-and-mathematical).",
         ),
     ] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            help="family (grouped, the default); growth (BLS 2024-34 projection), us-median "
+            "(BLS May 2024 median wage) or median (the survey's): highest first, roles "
+            "without the figure last.",
+        ),
+    ] = "family",
     catalog_name: CatalogOpt = "default",
     as_json: JsonOpt = False,
 ) -> None:
-    """List the role catalog: id, title, level, family and median pay.
+    """List the role catalog: id, title, level, the survey's median pay, BLS's US median
+    wage and projected growth.
 
     Examples:
 
     \b
       careercli roles
       careercli roles --level senior --family ml-engineering
+      careercli roles --sort growth
       careercli roles --catalog onet --family computer-and-mathematical
       careercli roles --json
     """
-    from careercli.catalog.role_data import family_order, onet_credits, onet_dict, salary_dict
-    from careercli.cli.console import console, emit_json
+    from careercli.common.errors import UsageProblem, did_you_mean
+
+    if sort not in SORTS:
+        raise UsageProblem(f"--sort: unknown order '{sort}'; expected one of {', '.join(SORTS)}"
+                           + did_you_mean(sort, SORTS))  # fmt: skip
+    catalog = state(ctx).catalog(parse_catalog(catalog_name))
+    chosen = _chosen_roles(catalog, level or [], family or [])
+    if sort != "family":
+        chosen = _ranked(catalog, chosen, sort)
+    if as_json:
+        _roles_json(catalog, chosen)
+    else:
+        _roles_text(catalog, chosen, grouped=sort == "family")
+
+
+def _chosen_roles(catalog: Catalog, level: list[str], family: list[str]) -> list[Role]:
+    """The roles that pass --level and --family, in the catalog's order (family, level, title)."""
+    from careercli.catalog.role_data import family_order
     from careercli.common import vocab
     from careercli.common.errors import UsageProblem, did_you_mean
     from careercli.common.vocab import FAMILIES
 
-    which = parse_catalog(catalog_name)
-    catalog = state(ctx).catalog(which)
-    levels = {vocab.parse_level(x) for x in level or []}
+    levels = {vocab.parse_level(x) for x in level}
     known = list(dict.fromkeys([*FAMILIES, *sorted({r.family for r in catalog.roles.values()},
                                                    key=family_order)]))  # fmt: skip
     families: set[str] = set()
-    for fam in family or []:
+    for fam in family:
         if fam.lower() not in known:
             raise UsageProblem(
                 f"--family: unknown family '{fam}'; expected one of "
@@ -75,42 +106,73 @@ def roles(
     ]
     chosen.sort(key=lambda r: (family_order(r.family), -vocab.level_rank(r.level) if r.level else 1,
                                r.title if r.onet is None else r.id))  # fmt: skip
-    if as_json:
-        rows = []
-        for r in chosen:
-            row = {
-                "id": r.id,
-                "title": r.title,
-                "aliases": list(r.aliases),
-                "level": r.level or None if r.onet else r.level,
-                "family": r.family,
-                "salary": salary_dict(catalog, r.id),
-            }
-            if r.onet is not None:
-                row["onet"] = onet_dict(r)
-            rows.append(row)
-        data: dict[str, object] = envelope(roles=rows)
-        credits = onet_credits(chosen)
-        if credits:
-            data["credit"] = credits[0] if len(credits) == 1 else credits
-        emit_json(data)
-        return
-    from careercli.catalog.render import roles_table
+    return chosen
+
+
+def _ranked(catalog: Catalog, roles: list[Role], sort: str) -> list[Role]:
+    """Highest first by the chosen figure; roles without it keep their order, last."""
+    from careercli.catalog.role_data import salary_dict
+
+    def figure(role: Role) -> float | None:
+        if sort == "growth":
+            return role.outlook.growth_pct
+        if sort == "us-median":
+            return role.us_wages.p50 if role.us_wages is not None else None
+        p = salary_dict(catalog, role.id)["percentiles"]
+        return None if p is None else p["p50"]
+
+    keyed = [(figure(r), i, r) for i, r in enumerate(roles)]
+    return [r for value, _i, r in sorted(keyed, key=lambda k: (k[0] is None, -(k[0] or 0), k[1]))]
+
+
+def _roles_json(catalog: Catalog, chosen: list[Role]) -> None:
+    from careercli.catalog.role_data import onet_credits, onet_dict, outlook_dict, salary_dict, us_wages_dict
+    from careercli.cli.console import emit_json
+
+    rows = []
+    for r in chosen:
+        row = {
+            "id": r.id,
+            "title": r.title,
+            "aliases": list(r.aliases),
+            "level": r.level or None if r.onet else r.level,
+            "family": r.family,
+            "salary": salary_dict(catalog, r.id),
+            "outlook": outlook_dict(r),
+            "us_wages": us_wages_dict(r),
+        }
+        if r.onet is not None:
+            row["onet"] = onet_dict(r)
+        rows.append(row)
+    credits = onet_credits(chosen)
+    extra: dict[str, object] = {"credit": credits[0] if len(credits) == 1 else credits} if credits else {}
+    emit_json(envelope(roles=rows, **extra))
+
+
+def _roles_text(catalog: Catalog, chosen: list[Role], grouped: bool) -> None:
+    from careercli.catalog.render import proxy_notes, roles_table
+    from careercli.catalog.role_data import onet_credits
+    from careercli.cli.console import console
+    from careercli.onet.credit import credit_for_width
 
     out = console()
     if not chosen:
         out.print("No roles match those filters.")
         return
-    out.print(roles_table(catalog, chosen, out.width))
+    out.print(roles_table(catalog, chosen, out.width, grouped=grouped))
     src = catalog.salary_source
-    note = (
-        f"Median: gross yearly salary in USD from the {src.name} ({src.licence}, {src.snapshot})"
-        if src
-        else ""
-    )
-    out.print(f"{len(chosen)} roles. {note}; * = closest survey titles (no exact title).", style="dim")
+    survey = f"the {src.name} ({src.licence}, {src.snapshot})" if src else "the salary survey"
+    lines = [
+        f"{len(chosen)} roles. Survey: median gross yearly salary in USD from {survey}; "
+        "* = a proxy (closest survey titles, no exact title).",
+        *(f"  {note}" for note in proxy_notes(catalog, chosen)),
+        "US med: BLS OEWS May 2024 median annual wage of the role's occupation; Growth: BLS "
+        "Employment Projections 2024-34 (all occupations +3.1%).",
+    ]
+    for line in lines:
+        out.print(line, style="dim")
     for credit in onet_credits(chosen):
-        out.print(credit, style="dim")
+        out.print(credit_for_width(credit, out.width), style="dim")
 
 
 RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. head-ds.")]

@@ -129,6 +129,7 @@ ASCII_FALLBACK = {
     "┼": "+",
     "✓": "v",
     "✗": "x",
+    "®": "(R)",  # O*NET's credit line: "O*NET(R) is a trademark of USDOL/ETA"
     "\u00a0": " ",
 }
 ERRORS_HANDLER = "careercli-ascii"

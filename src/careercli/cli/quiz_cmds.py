@@ -119,13 +119,14 @@ def quiz(
         except CareerError as exc:
             failed.append(exc)
     if as_json:
-        from careercli.catalog.role_data import onet_keys
+        from careercli.catalog.role_data import credit_keys, onet_keys
         from careercli.cli.console import emit_json
         from careercli.fit.score import fit_dict
 
         extra = onet_keys(catalog.roles.values())
         if extra:
             extra = {"catalog": which, **extra}
+        extra.update(credit_keys(catalog.roles.values()))  # the interest part is O*NET-derived
         if from_resume is not None:
             extra["resume"] = from_resume.summary()
         emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
@@ -262,10 +263,17 @@ def fit(
     rank = next(n for n, f in enumerate(fits, 1) if f.role == found.id)
     result = fits[rank - 1]
     if as_json:
-        from careercli.catalog.role_data import onet_keys
+        from careercli.catalog.role_data import credit_keys, onet_keys
         from careercli.cli.console import emit_json
 
-        emit_json(envelope(rank=rank, of=len(fits), result=fit_dict(result), **onet_keys([found])))
+        emit_json(
+            envelope(
+                rank=rank,
+                of=len(fits),
+                result=fit_dict(result),
+                **{**onet_keys([found]), **credit_keys([found])},
+            )
+        )
         return
     from careercli.cli.console import console
     from careercli.fit.render import fit_view

@@ -10,7 +10,8 @@ import typer
 from careercli.cli.common import JsonOpt, handles_errors, state
 
 if TYPE_CHECKING:
-    from careercli.salary.sources import SalaryData
+    from careercli.catalog.models import Catalog, Role
+    from careercli.salary.sources import Filters, SalaryData
 
 
 @handles_errors
@@ -51,14 +52,23 @@ def salary(
             show_default=False,
         ),
     ] = None,
+    keep_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--keep-duplicates",
+            help="Count every survey row, exact repeats of an earlier row too (by default "
+            "each distinct row counts once; --json says how many were left out).",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Show what a role pays: percentiles with n, by level, and a box chart per level.
 
     Figures are gross yearly salaries in USD from the aijobs.net salary survey (CC0).
-    Where a figure rests on fewer than 30 rows it is marked thin; where there are no
-    rows, the command says which levels, filters, related roles or survey titles have
-    data instead.
+    A row that repeats an earlier row exactly is counted once (--keep-duplicates counts
+    every row). Where a figure rests on fewer than 30 rows it is marked thin; where there
+    are no rows, the command says which levels, filters, related roles or survey titles
+    have data instead.
 
     Examples:
 
@@ -70,20 +80,12 @@ def salary(
       careercli salary data-scientist --data salaries.csv --year 2024 --json
     """
     from careercli.catalog.lookup import resolve_role
-    from careercli.cli.console import console, emit_json
     from careercli.salary import report as core
-    from careercli.salary.sources import load_bundled, load_csv
 
     app_state = state(ctx)
     catalog = app_state.catalog()
     found = resolve_role(catalog, role) if role is not None else None
-    if data is not None:
-        source: SalaryData = load_csv(data)
-    else:
-        from careercli.common.paths import user_pack_dir
-
-        pack = user_pack_dir(str(app_state.data_dir) if app_state.data_dir else None)
-        source = load_bundled(catalog, pack)
+    source = _salary_source(ctx, data, keep_duplicates)
     filters = core.parse_filters(
         source,
         level=level,
@@ -93,7 +95,29 @@ def salary(
         employment_type=employment_type,
         company_size=company_size,
     )
+    _print_salary(catalog, found, filters, source, as_json)
+
+
+def _salary_source(ctx: typer.Context, data: Path | None, keep_duplicates: bool) -> SalaryData:
+    """The survey CSV given with --data, or the bundled cells (a data pack's, if it has them)."""
+    from careercli.salary.sources import load_bundled, load_csv
+
+    if data is not None:
+        return load_csv(data, keep_duplicates)
+    from careercli.common.paths import user_pack_dir
+
+    app_state = state(ctx)
+    pack = user_pack_dir(str(app_state.data_dir) if app_state.data_dir else None)
+    return load_bundled(app_state.catalog(), pack, keep_duplicates)
+
+
+def _print_salary(
+    catalog: Catalog, found: Role | None, filters: Filters, source: SalaryData, as_json: bool
+) -> None:
+    """One role's report, or every role ranked when no role is given: as JSON or views."""
+    from careercli.cli.console import console, emit_json
     from careercli.salary import render as render_salary
+    from careercli.salary import report as core
 
     out = console()
     if found is None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from careercli.catalog.role_data import ONET_CREDIT
 from careercli.common import vocab
 from careercli.common.currency import money
+from careercli.onet.credit import ONET_CREDIT
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -54,6 +54,7 @@ from careercli.catalog.lookup import name_key
 from careercli.catalog.models import Catalog, Skill
 from careercli.common import vocab
 from careercli.common.errors import DataError
+from careercli.onet.credit import credit_line
 from careercli.onet.pack import (
     CODE,
     HOT,
@@ -62,7 +63,6 @@ from careercli.onet.pack import (
     PACK_FILE,
     PACK_KIND,
     SCHEMA_VERSION,
-    credit_line,
     technology_importance,
 )
 

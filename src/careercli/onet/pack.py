@@ -30,6 +30,7 @@ from careercli.catalog.models import (
 )
 from careercli.common import vocab
 from careercli.common.errors import DataError
+from careercli.onet.credit import credit_line
 
 PACK_FILE = "occupations.json"
 PACK_KIND = "onet-occupations"
@@ -80,14 +81,6 @@ def family_of(code: str) -> str:
     return FAMILY_OF_GROUP.get(code[:2], "other")
 
 
-def credit_line(release: str) -> str:
-    """The credit line O*NET's CC BY 4.0 licence asks for, naming the release used."""
-    return (
-        f"This product includes information from the O*NET {release} Database by USDOL/ETA. "
-        "Used under the CC BY 4.0 license."
-    )
-
-
 def pack_dir() -> Path:
     """Where `data import-onet` writes the pack (it may not exist yet)."""
     from careercli.common.paths import state_dir
@@ -134,7 +127,8 @@ def read_pack(path: Path, catalog: Catalog) -> list[Role]:
     where = "source"
     try:
         src = data["source"]
-        release, credit = _text(src["release"]), _text(src["credit"])
+        # the credit in today's words, whatever wording the pack was imported with
+        release, credit = _text(src["release"]), credit_line(_text(src["release"]))
         source = Source(_text(src["name"]), _text(src.get("url") or ""), _text(src["imported"]))
         where = "job_zones"
         zones = {

@@ -16,7 +16,7 @@ from careercli.catalog.role_data import THIN_N
 from careercli.common.currency import money
 from careercli.salary.report import OPTIONS, Alternative, Ranking, RoleReport, describe_filter
 from careercli.salary.sources import Figures
-from careercli.salary.survey import MIN_N_PERCENTILES
+from careercli.salary.stats import MIN_N_PERCENTILES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -269,6 +269,9 @@ def source_line(source: dict[str, object]) -> str:
         span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
     rows = source.get("rows")
     count = f"{rows:,} row{'s' if rows != 1 else ''}" if isinstance(rows, int) else ""
+    distinct = source.get("distinct_rows")
+    if count and isinstance(distinct, int) and not str(source.get("duplicates") or "").startswith("kept"):
+        count += f", {distinct:,} distinct"
     if source.get("kind") == "csv":
         detail = ", ".join(x for x in (count, span) if x)
         return f"Source: {source.get('file')} ({detail}); survey titles mapped to roles by careercli."
@@ -323,8 +326,17 @@ def role_view(report: RoleReport, width: int, encoding: str = "utf-8") -> list[R
         out.append(Text(""))
         out.append(Text(f"Survey titles counted (rows in all the data): {titles}{tail}.", style="dim"))
     out.append(Text(""))
+    out.append(Text(duplicates_line(report.source, fig.dropped), style="dim"))
     out.append(Text(source_line(report.source), style="dim"))
     return out
+
+
+def duplicates_line(source: dict[str, object], dropped: int) -> str:
+    """How exact repeats of a survey row were counted, and how many this figure left out."""
+    if str(source.get("duplicates") or "").startswith("kept"):
+        return "Every survey row counted, exact repeats of an earlier row too (--keep-duplicates)."
+    left = f"{dropped:,} exact repeat{'s' if dropped != 1 else ''} of counted rows left out here; "
+    return f"Each distinct survey row counted once: {left}--keep-duplicates counts every row."
 
 
 # ---------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from careercli.common.envelope import envelope
 from careercli.common.errors import DataError, UsageProblem, did_you_mean
 from careercli.salary import countries
 from careercli.salary.sources import NO_ROWS, PCT_NAMES, Figures, Filters, Group, TitleStat
-from careercli.salary.survey import COMPANY_SIZES, EMPLOYMENT_TYPES, MIN_N_PERCENTILES, YEAR
+from careercli.salary.stats import MIN_N_PERCENTILES
+from careercli.salary.survey import COMPANY_SIZES, EMPLOYMENT_TYPES, YEAR
 
 if TYPE_CHECKING:
     from careercli.salary.sources import SalaryData
@@ -417,7 +418,12 @@ def ranking(catalog: Catalog, filters: Filters, data: SalaryData) -> Ranking:
 
 def figures_dict(fig: Figures) -> dict[str, Any]:
     pct = fig.percentiles()
-    return {"n": fig.n, "thin": fig.thin, **{p: pct[p] if pct else None for p in PCT_NAMES}}
+    return {
+        "n": fig.n,
+        "duplicates_dropped": fig.dropped,
+        "thin": fig.thin,
+        **{p: pct[p] if pct else None for p in PCT_NAMES},
+    }
 
 
 def _filters_dict(filters: Filters) -> dict[str, Any]:
@@ -436,6 +442,8 @@ def report_dict(report: RoleReport) -> dict[str, Any]:
         role={"id": report.role_id, "title": report.role_title},
         filters=_filters_dict(report.filters),
         n=report.overall.n,
+        duplicates_dropped=report.overall.dropped,
+        rows=report.overall.n + report.overall.dropped,
         thin=report.overall.thin,
         percentiles=report.overall.percentiles(),
         by_level={lvl: figures_dict(fig) for lvl, fig in report.by_level.items()},

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -24,7 +25,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careercli.catalog.models import Catalog
 from careercli.catalog.role_data import THIN_N
 from careercli.common.errors import DataError
-from careercli.salary.survey import DIMENSIONS, MIN_N_PERCENTILES, SurveyRow
+from careercli.salary.stats import MIN_N_PERCENTILES
+from careercli.salary.survey import DIMENSIONS, SurveyRow
 
 PCT_NAMES = ("p10", "p25", "p50", "p75", "p90")
 
@@ -51,6 +53,7 @@ class Figures(NamedTuple):
 
     n: int
     pct: tuple[float, float, float, float, float] | None = None
+    dropped: int = 0  # exact repeats of counted rows left out (0 with --keep-duplicates)
 
     @property
     def thin(self) -> bool:
@@ -114,21 +117,22 @@ def _read_json(path: Path) -> Any:
         raise DataError(f"{path}: line {exc.lineno}: JSON error: {exc.msg}") from None
 
 
-def _figures(values: list[float]) -> Figures:
+def _figures(values: list[float], dropped: int = 0) -> Figures:
     if len(values) < MIN_N_PERCENTILES:
-        return Figures(len(values))
+        return Figures(len(values), None, dropped)
     from careercli.salary.stats import percentiles
 
     p = percentiles(values)
-    return Figures(len(values), (p["p10"], p["p25"], p["p50"], p["p75"], p["p90"]))
+    return Figures(len(values), (p["p10"], p["p25"], p["p50"], p["p75"], p["p90"]), dropped)
 
 
 class BundledSalaries:
     """data/salary_cells.json (the index) and, read only when asked for, one group's cells
     from data/salary_cells/<group>.json."""
 
-    def __init__(self, path: Path, catalog: Catalog) -> None:
+    def __init__(self, path: Path, catalog: Catalog, keep_duplicates: bool = False) -> None:
         self.path = path
+        self.keep_duplicates = keep_duplicates
         data = _read_json(path)
         try:
             self._groups: dict[str, dict[str, Any]] = {g["id"]: g for g in data["groups"]}
@@ -157,6 +161,10 @@ class BundledSalaries:
             "snapshot": s.get("snapshot"),
             "years": s.get("years"),
             "rows": s.get("rows"),
+            "distinct_rows": s.get("distinct_rows"),
+            "duplicate_rows": s.get("duplicate_rows"),
+            "duplicates": s.get("duplicates"),
+            "sha256": s.get("sha256"),
             "file": f"data/{self.path.name}",
             "derived_by": s.get("derived_by"),
         }
@@ -191,7 +199,7 @@ class BundledSalaries:
         if not any(filters[1:]):  # no filter but the level: the index has it
             return self._head(group.key).get(filters.level, NO_ROWS)
         cell = self._table(group.key).get(tuple(filters))
-        return Figures(*cell) if cell else NO_ROWS
+        return Figures(*cell) if cell else NO_ROWS  # (n, pct or None, dropped)
 
     def _head(self, key: str) -> dict[str | None, Figures]:
         """A group's figures by level alone (None: all levels), from the index."""
@@ -200,9 +208,10 @@ class BundledSalaries:
             try:
                 h = self._groups[key]["head"]
                 heads = {}
+                dropped = h.get("dropped") or [0] * len(h["level"])
                 for i, level in enumerate(h["level"]):
                     pct = tuple(h[p][i] for p in PCT_NAMES)
-                    heads[level] = Figures(h["n"][i], pct if pct[0] is not None else None)
+                    heads[level] = Figures(h["n"][i], pct if pct[0] is not None else None, dropped[i])
             except (KeyError, TypeError, IndexError) as exc:
                 raise DataError(
                     f"{self.path}: not a salary cells index as {_WRITER} writes it ({exc})"
@@ -213,8 +222,8 @@ class BundledSalaries:
     def _table(self, key: str) -> dict[tuple[Any, ...], tuple[Any, ...]]:
         """A group's cells by their filter values, read from its file on first use.
 
-        Values are (n,) or (n, (p10, p25, p50, p75, p90)): plain tuples built in C, a
-        Figures only for the few cells a command asks for."""
+        Values are (n, None, dropped) or (n, (p10, p25, p50, p75, p90), dropped): plain
+        tuples built in C, a Figures only for the few cells a command asks for."""
         table = self._tables.get(key)
         if table is not None:
             return table
@@ -227,11 +236,10 @@ class BundledSalaries:
             for name, full in (("small_cells", False), ("cells", True)):
                 cells = data[name]
                 keys = zip(*(cells[d] for d in DIMENSIONS), strict=True)
-                if full:
-                    pcts = zip(*(cells[p] for p in PCT_NAMES), strict=True)
-                    table.update(zip(keys, zip(cells["n"], pcts, strict=True), strict=True))
-                else:
-                    table.update(zip(keys, zip(cells["n"]), strict=True))
+                dropped = cells.get("dropped") or [0] * len(cells["n"])
+                pcts = zip(*(cells[p] for p in PCT_NAMES), strict=True) if full else repeat(None)
+                # pcts of the small cells repeats None without end: zip stops at n's length
+                table.update(zip(keys, zip(cells["n"], pcts, dropped, strict=full), strict=True))
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{path}: not a salary cells file as {_WRITER} writes it ({exc})") from None
         self._tables[key] = table
@@ -250,32 +258,38 @@ class BundledSalaries:
 class CsvSalaries:
     """A CSV in the survey's columns, mapped to roles by data/salary_titles.yaml."""
 
-    def __init__(self, path: Path, titles_path: Path) -> None:
+    def __init__(self, path: Path, titles_path: Path, keep_duplicates: bool = False) -> None:
         from careercli.salary.survey import load_title_map, read_survey
 
         self.path = path
         self.titles_path = titles_path
-        survey = read_survey(path)
+        self.keep_duplicates = keep_duplicates
+        survey = read_survey(path, keep_duplicates=keep_duplicates)
         self._map = load_title_map(titles_path)
         self._rows = survey.rows
+        self._rows_read = survey.rows_read
         self._duplicates = survey.duplicate_rows
-        by_title: dict[str, list[SurveyRow]] = {}
-        for row in survey.rows:
-            by_title.setdefault(row.title, []).append(row)
-        self._by_title = by_title
-        self._group_rows: dict[str, list[SurveyRow]] = {}
+        self._by_title = _by_title(survey.rows)
+        self._repeats_by_title = _by_title(survey.repeats)
+        self._group_rows: dict[str, tuple[list[SurveyRow], list[SurveyRow]]] = {}
         self._stats: dict[str, TitleStat] | None = None
 
     def source(self) -> dict[str, Any]:
+        from careercli.salary.survey import DUPLICATE_POLICY
+
         years = self.years()
         return {
             "kind": "csv",
             "name": self.path.name,
             "file": str(self.path),
-            "rows": len(self._rows),
+            "rows": self._rows_read,
+            "rows_counted": len(self._rows),
             "years": [years[0], years[-1]],
             "duplicate_rows": self._duplicates,
-            "duplicates": "kept, as in the bundled figures",
+            "distinct_rows": self._rows_read - self._duplicates,
+            "duplicates": "kept: every row counts (--keep-duplicates)"
+            if self.keep_duplicates
+            else DUPLICATE_POLICY,
             "title_map": str(self.titles_path),
         }
 
@@ -295,21 +309,29 @@ class CsvSalaries:
         return None
 
     def figures(self, group: Group, filters: Filters) -> Figures:
-        rows = self._group_rows.get(group.key)
-        if rows is None:
+        found = self._group_rows.get(group.key)
+        if found is None:
             wanted = group.titles + tuple(t for t in group.proxy_titles if t not in group.titles)
-            rows = [r for t in wanted for r in self._by_title.get(t, ())]
-            self._group_rows[group.key] = rows
+            found = (
+                [r for t in wanted for r in self._by_title.get(t, ())],
+                [r for t in wanted for r in self._repeats_by_title.get(t, ())],
+            )
+            self._group_rows[group.key] = found
+        rows, repeats = found
         active = filters.active()
         if not active:
-            return _figures([r.usd for r in rows])
+            return _figures([r.usd for r in rows], len(repeats))
         if len(active) == 1:
             ((name, value),) = active.items()
             get = attrgetter(name)
-            return _figures([r.usd for r in rows if get(r) == value])
+            return _figures(
+                [r.usd for r in rows if get(r) == value], sum(1 for r in repeats if get(r) == value)
+            )
         getter = attrgetter(*active)
         target = tuple(active.values())
-        return _figures([r.usd for r in rows if getter(r) == target])
+        return _figures(
+            [r.usd for r in rows if getter(r) == target], sum(1 for r in repeats if getter(r) == target)
+        )
 
     def title_stats(self) -> dict[str, TitleStat]:
         if self._stats is None:
@@ -325,17 +347,27 @@ class CsvSalaries:
         return self._stats
 
 
-def load_bundled(catalog: Catalog, pack: Path | None = None) -> BundledSalaries:
-    """The bundled cells, or a data pack's own salary_cells.json when it has one."""
+def _by_title(rows: tuple[SurveyRow, ...]) -> dict[str, list[SurveyRow]]:
+    by_title: dict[str, list[SurveyRow]] = {}
+    for row in rows:
+        by_title.setdefault(row.title, []).append(row)
+    return by_title
+
+
+def load_bundled(
+    catalog: Catalog, pack: Path | None = None, keep_duplicates: bool = False
+) -> BundledSalaries:
+    """The bundled cells, or a data pack's own salary_cells.json when it has one; with
+    `keep_duplicates`, salary_cells.all.json (every row, exact repeats too)."""
     from careercli.common.paths import bundled_data_dir
 
-    name = "salary_cells.json"
+    name = "salary_cells.all.json" if keep_duplicates else "salary_cells.json"
     path = pack / name if pack is not None and (pack / name).is_file() else bundled_data_dir() / name
-    return BundledSalaries(path, catalog)
+    return BundledSalaries(path, catalog, keep_duplicates)
 
 
-def load_csv(path: Path) -> CsvSalaries:
+def load_csv(path: Path, keep_duplicates: bool = False) -> CsvSalaries:
     """A survey CSV (`--data FILE`), its titles mapped by the bundled salary_titles.yaml."""
     from careercli.common.paths import bundled_data_dir
 
-    return CsvSalaries(path, bundled_data_dir() / "salary_titles.yaml")
+    return CsvSalaries(path, bundled_data_dir() / "salary_titles.yaml", keep_duplicates)

@@ -24,6 +24,10 @@ PERCENTILES: tuple[tuple[str, float], ...] = (
     ("p75", 0.75),
     ("p90", 0.90),
 )
+# Figures from fewer rows than this carry n only, no percentiles: in salary_cells.json, in
+# `careercli salary` and in `show`/`compare` (careercli.catalog.role_data). Percentiles of
+# a handful of rows say little, and a cell of one row would be that row. Defined once here.
+MIN_N_PERCENTILES = 5
 PERCENTILE_METHOD = (
     "linear interpolation between closest ranks (Hyndman-Fan type 7, numpy's default, "
     "statistics.quantiles(method='inclusive')); rounded to whole USD, halves up"

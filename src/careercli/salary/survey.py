@@ -6,7 +6,7 @@ from any CSV in the survey's columns), so the two read the survey and map its jo
 catalog roles in exactly one way. Standard library only: the script imports it from src/.
 
 - `load_title_map` reads data/salary_titles.yaml (which survey job titles count as which
-  role) with a strict parser for the plain YAML subset that file uses.
+  role) with PyYAML's safe loader, as every other YAML file of careercli.
 - `read_survey` reads a survey CSV, validating every row. It accepts what older copies of
   the survey look like: blank lines before the header, an extra leading id/index column,
   and work_year written like "2021e". A problem is an InputError (a DataError, exit 1)
@@ -15,10 +15,9 @@ catalog roles in exactly one way. Standard library only: the script imports it f
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import NamedTuple, TypeAlias
+from typing import Any, NamedTuple
 
 from careercli.common.errors import DataError
 
@@ -54,179 +53,13 @@ COLUMNS = (
     "salary_in_usd", "employee_residence", "remote_ratio", "company_location", "company_size",
 )  # fmt: skip
 
-# Figures from fewer rows than this carry n only, no percentiles, both in salary_cells.json
-# and in `careercli salary`: percentiles of a handful of rows say little, and a cell of one
-# row would be that row.
-MIN_N_PERCENTILES = 5
-
 
 class InputError(DataError):
     """A problem with an input file that the user can fix; the message names file and place."""
 
 
 # ---------------------------------------------------------------------------------------
-# salary_titles.yaml: a strict reader for the plain YAML subset the file uses.
-
-YamlValue: TypeAlias = "str | int | list[YamlValue] | dict[str, YamlValue]"
-
-_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:\s+(.*))?$")
-_INT = re.compile(r"[-+]?[0-9]+")
-_RESERVED_PLAIN = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"}
-_PLAIN_START_FORBIDDEN = set("-?:,[]{}#&*!|>'\"%@`")
-
-
-class _Line(NamedTuple):
-    number: int
-    indent: int
-    text: str
-
-
-def _strip_comment(line: str) -> str:
-    quote = ""
-    for i, ch in enumerate(line):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'" and (i == 0 or line[i - 1] in " \t[,:"):
-            quote = ch
-        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
-            return line[:i].rstrip()
-    return line.rstrip()
-
-
-def _bracket_depth(text: str) -> int:
-    depth, quote = 0, ""
-    for i, ch in enumerate(text):
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'" and (i == 0 or text[i - 1] in " \t[,:"):
-            quote = ch
-        elif ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-    return depth
-
-
-def _logical_lines(text: str, name: str) -> list[_Line]:
-    """Non-blank lines without comments; a flow list spread over lines becomes one line."""
-    out: list[_Line] = []
-    pending: _Line | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
-            raise InputError(f"{name}: line {number}: indent with spaces, not tabs")
-        body = _strip_comment(raw)
-        if not body.strip():
-            continue
-        if pending is not None:
-            pending = _Line(pending.number, pending.indent, f"{pending.text} {body.strip()}")
-        else:
-            pending = _Line(number, len(body) - len(body.lstrip(" ")), body.strip())
-        if _bracket_depth(pending.text) <= 0:
-            out.append(pending)
-            pending = None
-    if pending is not None:
-        raise InputError(f"{name}: line {pending.number}: a list opened with [ is never closed")
-    return out
-
-
-def _scalar(token: str, where: str) -> str | int:
-    token = token.strip()
-    if not token:
-        raise InputError(f"{where}: empty value")
-    if token[0] == '"':
-        if len(token) < 2 or token[-1] != '"':
-            raise InputError(f"{where}: unterminated double-quoted string")
-        try:
-            value = json.loads(token)
-        except json.JSONDecodeError:
-            raise InputError(f"{where}: bad double-quoted string {token}") from None
-        if not isinstance(value, str):
-            raise InputError(f"{where}: bad double-quoted string {token}")
-        return value
-    if token[0] == "'":
-        inner = token[1:-1]
-        if len(token) < 2 or token[-1] != "'" or "'" in inner.replace("''", ""):
-            raise InputError(f"{where}: bad single-quoted string {token}")
-        return inner.replace("''", "'")
-    if _INT.fullmatch(token):
-        return int(token)
-    if (
-        token[0] in _PLAIN_START_FORBIDDEN
-        or token[0].isdigit()
-        or token.lower() in _RESERVED_PLAIN
-        or ": " in token
-        or " #" in token
-        or token.endswith(":")
-    ):
-        raise InputError(f"{where}: put {token!r} in double quotes")
-    return token
-
-
-def _flow_list(token: str, where: str) -> list[YamlValue]:
-    inner = token.strip()
-    if not (inner.startswith("[") and inner.endswith("]")) or _bracket_depth(inner[1:-1]) != 0:
-        raise InputError(f"{where}: expected a list in [ ]; nested lists are not supported")
-    items: list[str] = []
-    current, quote = "", ""
-    for ch in inner[1:-1]:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "\"'" and not current.strip():
-            quote = ch
-        elif ch == ",":
-            items.append(current)
-            current = ""
-            continue
-        current += ch
-    items.append(current)
-    if items and not items[-1].strip():  # "[]" and a trailing comma
-        items.pop()
-    return [_scalar(item, where) for item in items]
-
-
-def _block(lines: list[_Line], start: int, indent: int, name: str) -> tuple[dict[str, YamlValue], int]:
-    result: dict[str, YamlValue] = {}
-    i = start
-    while i < len(lines) and lines[i].indent >= indent:
-        line = lines[i]
-        where = f"{name}: line {line.number}"
-        if line.indent != indent:
-            raise InputError(f"{where}: unexpected indentation")
-        if line.text.startswith("- "):
-            raise InputError(f"{where}: write lists as [a, b, c], not as '- ' items")
-        match = _KEY.match(line.text)
-        if not match:
-            raise InputError(f"{where}: expected 'key: value'")
-        key, rest = match.group(1), (match.group(2) or "").strip()
-        if key in result:
-            raise InputError(f"{where}: {key} appears twice")
-        if rest:
-            result[key] = _flow_list(rest, where) if rest.startswith("[") else _scalar(rest, where)
-            i += 1
-        elif i + 1 < len(lines) and lines[i + 1].indent > indent:
-            result[key], i = _block(lines, i + 1, lines[i + 1].indent, name)
-        else:
-            raise InputError(f"{where}: {key} has no value")
-    return result, i
-
-
-def parse_yaml_subset(text: str, name: str) -> dict[str, YamlValue]:
-    """Parse the YAML subset of salary_titles.yaml: nested mappings, flow lists, strings, ints.
-
-    Anything outside the subset is an error rather than a guess, so the result always
-    equals what a full YAML loader (yaml.safe_load) gives for the same file.
-    """
-    lines = _logical_lines(text, name)
-    if not lines:
-        raise InputError(f"{name}: the file is empty")
-    if lines[0].indent != 0:
-        raise InputError(f"{name}: line {lines[0].number}: the top level must not be indented")
-    data, end = _block(lines, 0, 0, name)
-    if end != len(lines):
-        raise InputError(f"{name}: line {lines[end].number}: unexpected indentation")
-    return data
+# salary_titles.yaml, read with PyYAML's safe loader (careercli.common.yamlio).
 
 
 class RoleTitles(NamedTuple):
@@ -245,7 +78,7 @@ class RoleTitles(NamedTuple):
         return self.titles + tuple(t for t in self.proxy_titles if t not in self.titles)
 
 
-def _text_list(value: YamlValue | None, where: str) -> tuple[str, ...]:
+def _text_list(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -258,52 +91,58 @@ def _text_list(value: YamlValue | None, where: str) -> tuple[str, ...]:
 
 def load_title_map(path: Path) -> dict[str, RoleTitles]:
     """Role id -> its survey titles, validated: a title belongs to at most one role's titles."""
+    from careercli.common.yamlio import load_yaml
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    data = parse_yaml_subset(text, str(path))
-    if data.get("schema_version") != SCHEMA_VERSION:
+        data = load_yaml(path)
+    except DataError as exc:
+        raise InputError(exc.message) from None
+    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         raise InputError(f"{path}: schema_version must be {SCHEMA_VERSION}")
     unknown = set(data) - {"schema_version", "roles"}
     if unknown:
-        raise InputError(f"{path}: unknown key {sorted(unknown)[0]}")
+        raise InputError(f"{path}: unknown key {sorted(map(str, unknown))[0]}")
     roles = data.get("roles")
     if not isinstance(roles, dict):
         raise InputError(f"{path}: roles: expected a mapping of role id to titles")
     owner: dict[str, str] = {}
     result: dict[str, RoleTitles] = {}
     for role, entry in roles.items():
-        where = f"{path}: roles.{role}"
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", role):
-            raise InputError(f"{where}: a role id is lowercase letters, digits and hyphens")
-        if not isinstance(entry, dict):
-            raise InputError(f"{where}: expected a mapping with titles")
-        extra = set(entry) - {"titles", "proxy_titles", "note"}
-        if extra:
-            raise InputError(f"{where}: unknown key {sorted(extra)[0]}")
-        if "titles" not in entry:
-            raise InputError(f"{where}: titles is missing (write titles: [] when the survey has none)")
-        titles = _text_list(entry.get("titles"), f"{where}.titles")
-        proxy_titles = _text_list(entry.get("proxy_titles"), f"{where}.proxy_titles")
-        note = entry.get("note", "")
-        if not isinstance(note, str):
-            raise InputError(f"{where}.note: expected text")
-        if not titles and not proxy_titles:
-            raise InputError(
-                f"{where}: no titles and no proxy_titles; list the closest titles as proxy_titles"
-            )
-        if proxy_titles and not note:
-            raise InputError(f"{where}: a role with proxy_titles needs a note saying why")
-        for title in titles:
+        titles = _role_titles(f"{path}: roles.{role}", str(role), entry)
+        for title in titles.titles:
             if title in owner:
-                raise InputError(f"{where}.titles: {title!r} is already a title of {owner[title]}")
-            owner[title] = role
-        result[role] = RoleTitles(role, titles, proxy_titles, note)
+                raise InputError(
+                    f"{path}: roles.{role}.titles: {title!r} is already a title of {owner[title]}"
+                )
+            owner[title] = titles.role
+        result[titles.role] = titles
     missing = [r for r in CONTRACT_ROLES if r not in result]
     if missing:
         raise InputError(f"{path}: roles: contract role {missing[0]} is missing")
     return result
+
+
+def _role_titles(where: str, role: str, entry: Any) -> RoleTitles:
+    """One role's entry of the title map, validated."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", role):
+        raise InputError(f"{where}: a role id is lowercase letters, digits and hyphens")
+    if not isinstance(entry, dict):
+        raise InputError(f"{where}: expected a mapping with titles")
+    extra = set(entry) - {"titles", "proxy_titles", "note"}
+    if extra:
+        raise InputError(f"{where}: unknown key {sorted(map(str, extra))[0]}")
+    if "titles" not in entry:
+        raise InputError(f"{where}: titles is missing (write titles: [] when the survey has none)")
+    titles = _text_list(entry.get("titles"), f"{where}.titles")
+    proxy_titles = _text_list(entry.get("proxy_titles"), f"{where}.proxy_titles")
+    note = entry.get("note", "")
+    if not isinstance(note, str):
+        raise InputError(f"{where}.note: expected text")
+    if not titles and not proxy_titles:
+        raise InputError(f"{where}: no titles and no proxy_titles; list the closest titles as proxy_titles")
+    if proxy_titles and not note:
+        raise InputError(f"{where}: a role with proxy_titles needs a note saying why")
+    return RoleTitles(role, titles, proxy_titles, note)
 
 
 # ---------------------------------------------------------------------------------------
@@ -339,9 +178,28 @@ class SurveyRow(NamedTuple):
 
 
 class Survey(NamedTuple):
+    """A survey CSV's rows. By default a row equal in every survey column to an earlier row
+    is counted once: it is in `repeats`, not in `rows` (see DUPLICATE_POLICY)."""
+
     path: Path
-    rows: tuple[SurveyRow, ...]
+    rows: tuple[SurveyRow, ...]  # the rows counted
     duplicate_rows: int  # rows equal in every column to an earlier row
+    repeats: tuple[SurveyRow, ...] = ()  # those repeats, when they are left out of `rows`
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.rows) + len(self.repeats)
+
+
+DUPLICATE_POLICY = (
+    "dropped: a row equal in every survey column to an earlier row (same year, level, "
+    "employment type, title, salary, currency, salary_in_usd, residence, remote ratio, "
+    "company location and size) is left out. 53% of the survey's rows repeat an earlier "
+    "one exactly, one of them 182 times; the survey's README says nothing of repeats and "
+    "the survey has no respondent id, so a copy cannot be told from a second respondent. "
+    "Counting each distinct answer once keeps a repeated row from setting a median; "
+    "`careercli salary --keep-duplicates` counts every row."
+)
 
 
 YEAR = re.compile(r"((?:19|20)[0-9]{2})[eE]?")  # older copies write estimated years as "2021e"
@@ -393,8 +251,32 @@ def _blank(record: list[str]) -> bool:
     return not any(cell.strip() for cell in record)
 
 
-def read_survey(path: Path) -> Survey:
+def _header(path: Path, reader: Any) -> list[str]:
+    """The header line (the first line that is not blank), holding every survey column."""
+    header: list[str] = []
+    for record in reader:
+        if not _blank(record):
+            header = [cell.strip() for cell in record]
+            break
+    if not header:
+        raise InputError(f"{path}: no header line; expected the survey's columns {', '.join(COLUMNS)}")
+    missing = [c for c in COLUMNS if c not in header]
+    if len(missing) == len(COLUMNS):
+        raise InputError(
+            f"{path}: line {reader.line_num}: not a survey CSV: the header has none of the "
+            f"survey's columns ({', '.join(COLUMNS)})"
+        )
+    if missing:
+        raise InputError(
+            f"{path}: line {reader.line_num}: the header has no column {', '.join(missing)} "
+            f"(a survey CSV has {', '.join(COLUMNS)})"
+        )
+    return header
+
+
+def read_survey(path: Path, keep_duplicates: bool = False) -> Survey:
     """Every data row of a survey CSV, validated; an invalid row is an error naming its line.
+    An exact repeat of an earlier row goes to `repeats` unless `keep_duplicates`.
 
     Columns are found by name, so their order does not matter and extra columns are
     ignored. Blank lines are skipped, before the header too. A data row with one field more
@@ -405,27 +287,11 @@ def read_survey(path: Path) -> Survey:
 
     reader = csv.reader(io.StringIO(_read_text(path), newline=""))
     rows: list[SurveyRow] = []
+    repeats: list[SurveyRow] = []
     seen: set[tuple[str, ...]] = set()
-    duplicates = 0
+    repeats_kept = 0
     try:
-        header: list[str] = []
-        for record in reader:
-            if not _blank(record):
-                header = [cell.strip() for cell in record]
-                break
-        if not header:
-            raise InputError(f"{path}: no header line; expected the survey's columns {', '.join(COLUMNS)}")
-        missing = [c for c in COLUMNS if c not in header]
-        if len(missing) == len(COLUMNS):
-            raise InputError(
-                f"{path}: line {reader.line_num}: not a survey CSV: the header has none of the "
-                f"survey's columns ({', '.join(COLUMNS)})"
-            )
-        if missing:
-            raise InputError(
-                f"{path}: line {reader.line_num}: the header has no column {', '.join(missing)} "
-                f"(a survey CSV has {', '.join(COLUMNS)})"
-            )
+        header = _header(path, reader)
         width = len(header)
         index = [header.index(c) for c in COLUMNS]
         shifted = [i + 1 for i in index]  # rows with an unnamed leading id column
@@ -445,13 +311,17 @@ def read_survey(path: Path) -> Survey:
                 continue
             values = [record[i].strip() for i in at]
             key = tuple(values)
-            if key in seen:
-                duplicates += 1
-            else:
+            row = _parse_row(path, reader.line_num, values)
+            if key not in seen:
                 add(key)
-            append(_parse_row(path, reader.line_num, values))
+                append(row)
+            elif keep_duplicates:
+                append(row)
+                repeats_kept += 1
+            else:
+                repeats.append(row)
     except csv.Error as exc:
         raise InputError(f"{path}: line {reader.line_num}: not valid CSV: {exc}") from None
     if not rows:
         raise InputError(f"{path}: no data rows below the header")
-    return Survey(path, tuple(rows), duplicates)
+    return Survey(path, tuple(rows), len(repeats) + repeats_kept, tuple(repeats))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import random
 import statistics
@@ -171,26 +172,27 @@ def asks(n: int, runs: int) -> int:
         homes = {name: Path(tmp, name) for name in ("off", "on", "off2", "on2", "empty")}
         for home in homes.values():
             home.mkdir()
+        say = functools.partial(print, flush=True)  # each figure as soon as it is known
+        say(f"{n:,} postings, {mb:.1f} MB of descriptions (about {mb * 1e6 / n:,.0f} characters each)")
         off = [_import(source, homes["off"], False), _import(source, homes["off2"], False)]
+        say(f"import without extraction  best {min(off):6.1f} s")
         on = [_import(source, homes["on"], True), _import(source, homes["on2"], True)]
+        say(
+            f"import with extraction     best {min(on):6.1f} s   ratio {min(on) / min(off):.2f} (target <= 1.3)"
+        )
         finder = finder_for(load_catalog())
         finder.find("warm up")
         start = time.perf_counter()
         for text in texts:
             finder.find(text)
         alone = time.perf_counter() - start
+        say(f"extraction alone           {mb / alone:6.1f} MB/s (target >= 20)")
         env = bench_env()
         full_env = {**env, "CAREERCLI_HOME": str(homes["on"])}
         empty_env = {**env, "CAREERCLI_HOME": str(homes["empty"])}
         for_me = [exe, "jobs", "--for-me", "--answers", str(answers), "--limit", "20"]
         plain = [exe, "jobs", "--limit", "20"]
         ours, base = alternate((for_me, full_env), (plain, empty_env), runs)
-    print(f"{n:,} postings, {mb:.1f} MB of descriptions (about {mb * 1e6 / n:,.0f} characters each)")
-    print(f"import without extraction  best {min(off):6.1f} s")
-    print(
-        f"import with extraction     best {min(on):6.1f} s   ratio {min(on) / min(off):.2f} (target <= 1.3)"
-    )
-    print(f"extraction alone           {mb / alone:6.1f} MB/s (target >= 20)")
     f, b = statistics.median(ours), statistics.median(base)
     print(f"jobs --limit 20, bundled only          median {b * 1000:7.1f} ms ({len(base)} runs)")
     print(

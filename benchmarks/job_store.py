@@ -5,6 +5,9 @@
 2. Times `careercli jobs --search python --level senior --limit 20` over that store against
    `careercli jobs --limit 20` over the bundled jobs only (an empty store), alternating runs,
    as a ratio of medians (target: at most 1.5).
+3. Times the default listing, `careercli jobs` (a table of the first 50, "N more: --limit N
+   or --all"), over that store against `careercli jobs` over the bundled jobs only,
+   alternating runs (target: at most 1.5).
 
 With --asks (issue 15), over postings of about 3,000 characters instead:
 3. the import (read and store, in process) with skill extraction against the same import
@@ -224,12 +227,18 @@ def main() -> int:
         search = [exe, "jobs", "--search", "python", "--level", "senior", "--limit", "20"]
         plain = [exe, "jobs", "--limit", "20"]
         ours, base = alternate((search, full_env), (plain, empty_env), opts.runs)
+        listing = [exe, "jobs"]
+        big, bundled = alternate((listing, full_env), (listing, empty_env), opts.runs)
     s, b = statistics.median(ours), statistics.median(base)
+    d, db = statistics.median(big), statistics.median(bundled)
     print(f"generated {opts.jobs:,} jobs ({source.suffix}) in {made:.1f} s")
     print(f"import of {opts.jobs:,} jobs: {took:.1f} s (target <= 20 s)")
     print(f"jobs --limit 20, bundled only   median {b * 1000:7.1f} ms ({len(base)} runs)")
     print(f"jobs --search python --level senior --limit 20, {opts.jobs:,} stored   median {s * 1000:7.1f} ms")
     print(f"ratio {s / b:.2f} (target <= 1.5)")
+    print(f"jobs (default listing), bundled only   median {db * 1000:7.1f} ms ({len(bundled)} runs)")
+    print(f"jobs (default listing), {opts.jobs:,} stored   median {d * 1000:7.1f} ms")
+    print(f"ratio {d / db:.2f} (target <= 1.5)")
     return 0
 
 

@@ -283,7 +283,7 @@ MISTAKES: list[tuple[str, str]] = [
         minimal(min_salary={"amount": 1, "currency": "USD", "period": "year"}),
         "min_salary.period: unknown field",
     ),
-    (minimal(skils={"python": 4}), "skils: unknown field (did you mean 'skills'?)"),
+    (minimal(skils={"python": 4}), "skils: unknown field (did you mean 'skills' or 'onet_skills'?)"),
     (minimal(schema_version=2), "schema_version: unsupported version 2; expected 1"),
     ("- python\n", "top level: expected a mapping, got a list"),
     ("", "top level: expected a mapping, got nothing"),

@@ -356,6 +356,22 @@ CASES = [
     ),
     Case("plan-unknown", ["plan", "nope"], EXIT_USAGE, "unknown role 'nope'"),
     Case(
+        "next-unknown",
+        ["next", "nope", "--answers", "me.yaml"],
+        EXIT_USAGE,
+        "unknown role 'nope'",
+        answers(EXAMPLE),
+    ),
+    Case("next-no-profile", ["next", "data-analyst"], EXIT_USAGE, "no saved profile"),
+    Case(
+        "next-answers-bad-onet-skill",
+        ["next", "data-analyst", "--answers", "me.yaml"],
+        EXIT_DATA,
+        "unknown O*NET skill or knowledge area 'Programing' (did you mean 'Programming'?)",
+        answers("experience_years: 3\neducation: master\nonet_skills: {Programing: 4}\n"),
+    ),
+    Case("next-bad-top", ["next", "data-analyst", "--top", "0"], EXIT_USAGE, "--top"),
+    Case(
         "plan-answers-bad-interest",
         ["plan", "head-ds", "--answers", "me.yaml"],
         EXIT_DATA,
@@ -698,7 +714,10 @@ def snapshot(root: Path, skip: Path) -> dict[str, str]:
             if p.is_symlink():  # a link to /dev/zero is not read
                 seen[str(p.relative_to(root))] = f"link to {os.readlink(p)}"
                 continue
-            seen[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+            try:
+                seen[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+            except PermissionError:  # a file a case made unreadable on purpose
+                seen[str(p.relative_to(root))] = f"unreadable, {p.stat().st_size} bytes"
     return seen
 
 

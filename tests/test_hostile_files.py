@@ -4,12 +4,16 @@ and (for the bombs) done in under a second."""
 
 from __future__ import annotations
 
+import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import MINIMAL_ROLE
 from tests.test_bad_input import snapshot
 from tests.test_untrusted import run
@@ -17,6 +21,9 @@ from tests.test_untrusted import run
 LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
 )
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_JOBS = (ROOT / "data" / "jobs.yaml").read_text(encoding="utf-8")
+BUNDLED_RATES = (ROOT / "data" / "exchange_rates.yaml").read_text(encoding="utf-8")
 GOOD = "experience_years: 3\neducation: master\nskills: {python: 4}\n"
 
 
@@ -28,6 +35,25 @@ def files(**named: str | bytes) -> Callable[[Path], None]:
             path = cwd / folder.replace("__", "/") / (f"{stem.replace('_', '-')}.{ext}" if stem else leaf)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content.encode() if isinstance(content, str) else content)
+
+    return make
+
+
+def tree(named: dict[str, str]) -> Callable[[Path], None]:
+    """Files by their real relative paths (names with _ that files() would turn into -)."""
+
+    def make(cwd: Path) -> None:
+        for name, content in named.items():
+            (cwd / name).parent.mkdir(parents=True, exist_ok=True)
+            (cwd / name).write_text(content, encoding="utf-8")
+
+    return make
+
+
+def locked(name: str) -> Callable[[Path], None]:
+    def make(cwd: Path) -> None:
+        (cwd / name).write_text(GOOD, encoding="utf-8")
+        (cwd / name).chmod(0)
 
     return make
 
@@ -202,6 +228,53 @@ CASES = [
         "zero.yaml: not a regular file",
         seconds=1.0,
     ),
+    # data validate (#13.7): every file a pack can hold
+    Case(
+        "validate-jobs-unknown-role",
+        ["data", "validate", "pack"],
+        files(pack__jobs_yaml=BUNDLED_JOBS.replace("role: ai-engineer", "role: ai-enginer", 1)),
+        1,
+        "jobs.yaml: jobs[0].role: unknown role 'ai-enginer'",
+    ),
+    Case(
+        "validate-negative-rate",
+        ["data", "validate", "pack"],
+        tree({"pack/exchange_rates.yaml": BUNDLED_RATES.replace("  USD: ", "  USD: -", 1)}),
+        1,
+        "exchange_rates.yaml: rates.USD: ",
+    ),
+    Case(
+        "validate-bundled-jobs-file", ["data", "validate", str(ROOT / "data" / "jobs.yaml")], files(), 0, ""
+    ),
+    Case(
+        "validate-bundled-rates-file",
+        ["data", "validate", str(ROOT / "data" / "exchange_rates.yaml")],
+        files(),
+        0,
+        "",
+    ),
+    # exit codes as documented (#13.8)
+    Case(
+        "onet-release-abc",
+        ["data", "import-onet", ".", "--release", "abc"],
+        files(),
+        2,
+        "--release: 'abc' is not an O*NET release; expected X.Y, e.g. 29.2",
+    ),
+    Case(
+        "compare-markdown-json",
+        ["compare", "head-ds", "lead-mle", "--markdown", "--json"],
+        files(),
+        2,
+        "--json and --markdown cannot be used together; choose one",
+    ),
+    Case(
+        "answers-unreadable",
+        ["fit", "lead-mle", "--answers", "locked.yaml"],
+        locked("locked.yaml"),
+        1,
+        "locked.yaml: cannot read: Permission denied",
+    ),
     Case(
         "jobs-json-nan",
         ["jobs", "import", "j.json"],
@@ -236,6 +309,8 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_file(case: Case, tmp_path: Path) -> None:
+    if case.id == "answers-unreadable" and os.geteuid() == 0:
+        pytest.skip("root reads a file of mode 000")
     cwd, home = tmp_path / "cwd", tmp_path / "home"
     cwd.mkdir()
     case.setup(cwd)
@@ -255,3 +330,92 @@ def test_hostile_file(case: Case, tmp_path: Path) -> None:
     assert snapshot(tmp_path, home) == before, "files outside CAREERCLI_HOME changed"
     # the process start-up (about 0.1 s) is part of the second; a loaded machine gets slack
     assert took < case.seconds * 3, f"{took:.2f} s"
+
+
+# --- shell completion (#13.9) ------------------------------------------------------------
+
+
+BASH = {"_CAREERCLI_COMPLETE": "complete_bash"}
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({**BASH, "COMP_WORDS": "careercli show lead", "COMP_CWORD": "2"}, "lead-mle"),
+        ({**BASH, "COMP_WORDS": "careercli com", "COMP_CWORD": "1"}, "compare"),
+        ({"_CAREERCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "careercli fit head"}, '"head-ds"'),
+        ({"_CAREERCLI_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "careercli jobs --role ml",
+          "_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "ml-engineer"),
+    ],
+)  # fmt: skip
+def test_shell_completion_of_commands_and_role_ids(
+    tmp_path: Path, env: dict[str, str], expected: str
+) -> None:
+    done = run([], tmp_path / "home", tmp_path, **env)
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout.decode()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_show_completion_prints_a_script(tmp_path: Path, shell: str) -> None:
+    done = run(["--show-completion", shell], tmp_path / "home", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "_CAREERCLI_COMPLETE" in done.stdout.decode()
+
+
+# --- non-finite numbers in every numeric field, in-process (hypothesis) ------------------
+
+NON_FINITE_YAML = st.sampled_from([".inf", "-.inf", "+.inf", ".nan", ".NaN", ".Inf", "1.0e+999", "-1.0e+999"])
+NON_FINITE_JSON = st.sampled_from(["NaN", "Infinity", "-Infinity", "1e999", "-1e999"])
+ANSWER_FIELDS = [
+    "experience_years: {x}\\neducation: master\\n",
+    "experience_years: 3\\neducation: master\\nskills: {{python: {x}}}\\n",
+    "experience_years: 3\\neducation: master\\ninterests: {{investigative: {x}}}\\n",
+    "experience_years: 3\\neducation: master\\nmin_salary: {{amount: {x}, currency: USD}}\\n",
+]
+PACK_FIELDS = [
+    ("id: python, importance: 5", "id: python, importance: {x}"),
+]
+JOB_FIELDS = ["salary", "min", "max", "posted", "title"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(template=st.sampled_from(ANSWER_FIELDS), number=NON_FINITE_YAML)
+def test_non_finite_numbers_in_answers_are_one_data_error(template: str, number: str) -> None:
+    from tests.strategies import CATALOG
+
+    from careercli.common.errors import DataError
+    from careercli.common.yamlio import load_yaml
+    from careercli.profile.answers import parse_answers
+
+    text = template.format(x=number)
+    with pytest.raises(DataError) as caught:
+        parse_answers(load_yaml(Path("a.yaml"), text), CATALOG, "a.yaml")
+    assert "\\n" not in caught.value.message and "a.yaml" in caught.value.message
+
+
+@settings(max_examples=40, deadline=None)
+@given(field=st.sampled_from(["experience_years", "skills", "interests"]), number=NON_FINITE_JSON)
+def test_non_finite_numbers_in_json_answers_are_one_data_error(field: str, number: str) -> None:
+    from careercli.common.errors import DataError
+    from careercli.common.textio import loads_json
+
+    text = '{"experience_years": 3, "education": "master", "%s": %s}' % (field, number)  # noqa: UP031
+    with pytest.raises(DataError, match=r"not a (finite )?number"):
+        loads_json(text, "a.json")
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=NON_FINITE_YAML, key=st.sampled_from(["min", "max"]))
+def test_non_finite_numbers_in_pack_files_are_one_data_error(number: str, key: str) -> None:
+    from careercli.common.errors import DataError
+    from careercli.common.yamlio import load_yaml
+
+    rates = BUNDLED_RATES.replace("  USD: ", f"  USD: {number} #", 1)
+    jobs = re.sub(rf"\b{key}: \d+", lambda _: f"{key}: {number}", BUNDLED_JOBS, count=1)
+    assert jobs != BUNDLED_JOBS
+    role = MINIMAL_ROLE.format(id="odd-role", title="Odd")
+    role = role.replace("importance: 5", f"importance: {number}", 1)
+    for name, text in (("exchange_rates.yaml", rates), ("jobs.yaml", jobs), ("odd-role.yaml", role)):
+        with pytest.raises(DataError, match="is not a finite number"):
+            load_yaml(Path(name), text)

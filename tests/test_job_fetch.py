@@ -119,3 +119,20 @@ def test_fetch_timeout_and_no_network(invoke: Invoke, server: str, monkeypatch: 
 def test_unknown_feed_exits_2(invoke: Invoke) -> None:
     result = invoke("jobs", "fetch", "--source", "remotiv")
     assert result.exit_code == 2 and "did you mean 'remotive'" in result.output
+
+
+def test_a_redirect_from_https_to_http_is_refused() -> None:
+    """#13.10: the redirect handler refuses a downgrade, and follows https -> https."""
+    import urllib.request
+
+    from careercli.common.errors import DataError
+    from careercli.jobs.fetch import NoDowngrade
+
+    handler = NoDowngrade()
+    req = urllib.request.Request("https://remotive.com/api/remote-jobs")
+    with pytest.raises(DataError, match=r"redirected to http://evil.example/x, which is not https; refused"):
+        handler.redirect_request(req, None, 302, "Found", {}, "http://evil.example/x")
+    followed = handler.redirect_request(req, None, 302, "Found", {}, "https://remotive.com/api/v2")
+    assert followed is not None and followed.full_url == "https://remotive.com/api/v2"
+    plain = urllib.request.Request("http://127.0.0.1:8000/a")
+    assert handler.redirect_request(plain, None, 302, "Found", {}, "http://127.0.0.1:8000/b") is not None

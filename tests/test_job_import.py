@@ -78,10 +78,15 @@ def test_salary_without_currency_stays_empty(invoke: Invoke) -> None:
     result = invoke("jobs", "import", str(FIXTURES / "google_jobs.csv"))
     assert result.exit_code == 0
     assert (
-        "2 salaries named no currency and stayed empty; --currency CODE reads them (for a file imported "
-        "already: `careercli jobs clear --source NAME` first, as a re-import skips duplicates)."
+        "2 salaries named no currency and stayed empty; --currency CODE reads them (importing the "
+        "file again with it fills them in)."
     ) in result.output
     assert stored(invoke, "--search", "chloeta")["Data Analyst"]["salary"] is None
+    again = imported(invoke, str(FIXTURES / "google_jobs.csv"), "--currency", "USD")
+    assert again["salaries_filled"] == 2 and again["files"][0]["duplicates"] == 3
+    assert stored(invoke, "--search", "chloeta")["Data Analyst"]["salary"]["currency"] == "USD"
+    shown = invoke("jobs", "import", str(FIXTURES / "google_jobs.csv"), "--currency", "USD").output
+    assert "salaries filled" not in shown  # nothing left to fill
 
 
 def test_remotive_and_arbeitnow_json(invoke: Invoke) -> None:
@@ -280,3 +285,138 @@ def test_one_unreadable_file_among_several_says_nothing_was_imported(invoke: Inv
     assert result.exit_code == 1
     assert f"{empty}: the file is empty; nothing was imported (the 1 other file neither" in result.output
     assert json.loads(invoke("jobs", "sources", "--json").output)["sources"] == []
+
+
+def test_structured_and_impossible_fields_are_read_or_counted(invoke: Invoke, tmp_path: Path) -> None:
+    """#13.4: a salary object, a company object, a negative amount, min > max: each parsed,
+    or counted among the fields left empty; nothing vanishes silently."""
+    rows = [
+        {
+            "title": "Obj Analyst",
+            "company": {"name": "Acme"},
+            "salary": {"min": 90000, "max": 120000, "currency": "EUR"},
+        },
+        {
+            "title": "Neg Analyst",
+            "company": {"url": "x"},
+            "salary": {"min": -5, "max": 10, "currency": "USD"},
+        },
+        {
+            "title": "Flip Analyst",
+            "company": "B",
+            "salary": {"min": 200000, "max": 100000, "currency": "USD"},
+        },
+        {"title": "Minus Analyst", "company": "C", "salary": "-$50,000", "posted": "soon"},
+    ]
+    path = tmp_path / "structured.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    (f,) = imported(invoke, str(path))["files"]
+    assert f["imported"] == 4
+    assert f["dropped"] == {
+        "company: an object without a name": 1,
+        "posted: not a date": 1,
+        "salary: a negative amount": 2,
+        "salary: min above max": 1,
+    }
+    jobs = stored(invoke, "--search", "analyst")
+    assert jobs["Obj Analyst"]["company"] == "Acme"
+    assert (jobs["Obj Analyst"]["salary"]["min"], jobs["Obj Analyst"]["salary"]["currency"]) == (90000, "EUR")
+    assert jobs["Flip Analyst"]["salary"] is None
+    shown = invoke("jobs", "import", str(path), "--source", "again").output
+    assert "imported with a field left empty: 1 company: an object without a name;" in shown
+
+
+def test_level_source_stated_title_or_default(invoke: Invoke, tmp_path: Path) -> None:
+    """#13.4: a guessed level says so; a level nothing states is not matched by --level."""
+    rows = [
+        {"title": "Zeta Analyst", "level": "Mid-Senior level"},
+        {"title": "Senior Zeta Engineer"},
+        {"title": "Zeta Scientist"},
+    ]
+    path = tmp_path / "levels.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    imported(invoke, str(path))
+    jobs = stored(invoke, "--search", "zeta")
+    assert {t: (j["level"], j["level_source"]) for t, j in jobs.items()} == {
+        "Zeta Analyst": ("senior", "stated"),
+        "Senior Zeta Engineer": ("senior", "title"),
+        "Zeta Scientist": ("mid", "default"),
+    }
+    assert stored(invoke, "--search", "zeta", "--level", "mid") == {}
+    table = invoke("jobs", "--search", "zeta", width=120).output
+    assert "mid*" in table and "Level*: not stated by the listing" in table
+
+
+def test_default_listing_shows_50_and_says_how_to_see_more(invoke: Invoke, tmp_path: Path) -> None:
+    """#13.6: the table stops at 50 with "N more: --limit N or --all"; --json keeps all."""
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "title,company\n" + "".join(f"Quokka Analyst {i},Q{i}\n" for i in range(60)), encoding="utf-8"
+    )
+    imported(invoke, str(path))
+    table = invoke("jobs", "--search", "quokka", width=120).output
+    assert "50 jobs of 60" in table and "10 more: --limit 60 or --all shows them." in table
+    assert "60 jobs, " in invoke("jobs", "--search", "quokka", "--all", width=120).output
+    assert json.loads(invoke("jobs", "--search", "quokka", "--json").output)["count"] == 60
+    both = invoke("jobs", "--limit", "5", "--all")
+    assert both.exit_code == 2 and "--limit and --all cannot be used together" in both.output
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_streamed_json_is_the_same_bytes_as_one_dump(
+    invoke: Invoke, tmp_path: Path, ascii_only: bool
+) -> None:
+    """#13.6: `jobs --json` is written a job at a time; the bytes equal json.dumps of the
+    whole envelope, for no jobs and for many; a lazily read big listing equals an eager one."""
+    import io
+
+    from careercli.catalog.loader import load_catalog
+    from careercli.common.currency import load_rates
+    from careercli.common.untrusted import escape_json
+    from careercli.jobs import store
+    from careercli.jobs.match import find_jobs
+    from careercli.jobs.query import JobQuery, search_dict
+    from careercli.jobs.render import write_json
+
+    path = tmp_path / "many.csv"
+    rows = "".join(f"Wombat Analyst {i},W{i % 7},${50 + i % 9}K,Zürich\n" for i in range(40))
+    path.write_text("title,company,salary,location\n" + rows, encoding="utf-8")
+    imported(invoke, str(path))
+    catalog, rates = load_catalog(), load_rates()
+    for query in (JobQuery(search=("wombat",)), JobQuery(search=("nothing-matches-this",)), JobQuery()):
+        eager = find_jobs(catalog, query, rates)
+        out = io.StringIO()
+        write_json(eager, out, ascii_only)
+        assert (
+            out.getvalue()
+            == escape_json(json.dumps(search_dict(eager), indent=2, ensure_ascii=ascii_only)) + "\n"
+        )
+        old = store.LAZY_FROM
+        store.LAZY_FROM = 5
+        try:
+            lazy = find_jobs(catalog, query, rates)
+        finally:
+            store.LAZY_FROM = old
+        assert isinstance(lazy.matches, store.LazyMatches) == (len(eager.matches) > 5)
+        assert list(lazy.matches) == list(eager.matches)
+        assert not eager.matches or lazy.matches[-1] == eager.matches[-1]
+
+
+def test_all_prints_a_long_table_in_parts_that_line_up(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#13.6: `jobs --all` prints a long table TABLE_PART rows at a time (the first rows
+    at once, not after Rich has laid out every row); the parts share one header and their
+    columns line up."""
+    from careercli.jobs import render
+
+    monkeypatch.setattr(render, "TABLE_PART", 7)
+    path = tmp_path / "many.csv"
+    rows = "".join(f"Quokka Analyst {i},Q{i},${50 + i}K\n" for i in range(30))
+    path.write_text("title,company,salary\n" + rows, encoding="utf-8")
+    imported(invoke, str(path))
+    lines = invoke("jobs", "--search", "quokka", "--all", width=120).output.splitlines()
+    body = [line for line in lines if line.startswith("Quokka")]
+    assert len(body) == 30 and sum(line.startswith("Title") for line in lines) == 1
+    assert len({line.index("mid*") for line in body}) == 1
+    assert len({line.index("$") for line in body}) == 1

@@ -55,6 +55,7 @@ JOB_KEYS = {
     "posted",
     "url",
     "description",
+    "level_source",
     "fit",
     "salary_converted",
     "skill_evidence",

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT, SHARED_DATA, Invoke, needs_shared, write
 
 from careercli.catalog.loader import load_catalog
-from careercli.fit.score import WEIGHTS
+from careercli.fit.onet_fit import ONET_WEIGHTS
 from careercli.onet.credit import credit_line
 from careercli.onet.importer import skill_matcher
 
@@ -107,7 +107,138 @@ def onet_tables(folder: Path) -> Path:
     ]
     header = [code, "Example", "Commodity Code", "Commodity Title", "Hot Technology", "In Demand"]
     write(folder / "Technology Skills.txt", table(header, techs))
+    descriptor_tables(folder)
     return folder
+
+
+ELEMENTS = {  # id -> (name, group id); a few of O*NET's 35 skills and 33 knowledge areas
+    "2.A.1.d": ("Speaking", "2.A.1"),
+    "2.B.3.e": ("Programming", "2.B.3"),
+    "2.C.4.a": ("Mathematics", "2.C.4"),
+    "2.C.5.a": ("Medicine and Dentistry", "2.C.5"),
+}
+# occupation -> element -> (importance, level)
+RATINGS = {
+    "15-2051.00": {
+        "2.A.1.d": (3.5, 4.0),
+        "2.B.3.e": (4.5, 5.0),
+        "2.C.4.a": (4.5, 5.5),
+        "2.C.5.a": (1.2, 0.3),
+    },
+    "15-2041.00": {
+        "2.A.1.d": (3.6, 4.1),
+        "2.B.3.e": (3.9, 4.5),
+        "2.C.4.a": (4.9, 6.2),
+        "2.C.5.a": (1.5, 0.8),
+    },
+    "29-1214.00": {
+        "2.A.1.d": (4.1, 4.5),
+        "2.B.3.e": (1.0, 0.0),
+        "2.C.4.a": (3.0, 3.5),
+        "2.C.5.a": (4.9, 6.5),
+    },
+}
+WORK_VALUES = [("1.B.2.a", "Achievement"), ("1.B.2.b", "Working Conditions"), ("1.B.2.c", "Recognition"),
+               ("1.B.2.d", "Relationships"), ("1.B.2.e", "Support"), ("1.B.2.f", "Independence")]  # fmt: skip
+
+
+def descriptor_tables(folder: Path) -> None:
+    """Skills, Knowledge, Work Values, Task Statements, Related Occupations and the Content
+    Model Reference for three of the four occupations (Managers, All Other: none)."""
+    code = "O*NET-SOC Code"
+    header = [
+        code,
+        "Element ID",
+        "Element Name",
+        "Scale ID",
+        "Data Value",
+        "N",
+        "Standard Error",
+        "Lower CI Bound",
+        "Upper CI Bound",
+        "Recommend Suppress",
+        "Not Relevant",
+        "Date",
+        "Domain Source",
+    ]
+    for name, prefix in (("Skills.txt", ("2.A", "2.B")), ("Knowledge.txt", ("2.C",))):
+        rows = []
+        for occ, ratings in RATINGS.items():
+            for eid, (im, lv) in ratings.items():
+                if eid.startswith(prefix):
+                    rows.append(
+                        [
+                            occ,
+                            eid,
+                            ELEMENTS[eid][0],
+                            "IM",
+                            im,
+                            8,
+                            "0.1",
+                            "",
+                            "",
+                            "N",
+                            "n/a",
+                            "08/2023",
+                            "Analyst",
+                        ]
+                    )
+                    relevant = "Y" if im == 1.0 else "N"
+                    rows.append(
+                        [
+                            occ,
+                            eid,
+                            ELEMENTS[eid][0],
+                            "LV",
+                            lv,
+                            8,
+                            "0.1",
+                            "",
+                            "",
+                            "N",
+                            relevant,
+                            "08/2023",
+                            "Analyst",
+                        ]
+                    )
+        write(folder / name, table(header, rows))
+    model = [
+        ["2.A.1", "Content", "Background structures"],
+        ["2.B.3", "Technical Skills", "Designing"],
+        ["2.C.4", "Mathematics and Science", "Knowledge of sciences"],
+        ["2.C.5", "Health Services", "Care"],
+    ]
+    model += [[eid, name, f"About {name}."] for eid, (name, _) in ELEMENTS.items()]
+    write(folder / "Content Model Reference.txt", table(["Element ID", "Element Name", "Description"], model))
+    values = {"15-2051.00": [6.0, 5.5, 4.0, 3.0, 4.5, 5.8], "29-1214.00": [6.5, 5.0, 5.5, 6.2, 4.0, 5.0]}
+    rows = [
+        [occ, eid, name, "EX", v, "06/2008", "Analyst"]
+        for occ, vs in values.items()
+        for (eid, name), v in zip(WORK_VALUES, vs, strict=True)
+    ]
+    rows += [
+        [occ, f"1.B.2.{x}", "High-Point", "VH", p, "06/2008", "Analyst"]
+        for occ, points in {"15-2051.00": (1, 6, 2), "29-1214.00": (1, 4, 0)}.items()
+        for x, p in zip("ghi", points, strict=True)
+    ]
+    header = [code, "Element ID", "Element Name", "Scale ID", "Data Value", "Date", "Domain Source"]
+    write(folder / "Work Values.txt", table(header, rows))
+    tasks = [
+        ["15-2051.00", 1, "Apply statistical methods to data.", "Core", 30, "08/2023", "Incumbent"],
+        ["15-2051.00", 2, "Write reports of findings.", "Supplemental", 30, "08/2023", "Incumbent"],
+        ["15-2041.00", 3, "Design surveys and experiments.", "Core", 30, "08/2023", "Incumbent"],
+        ["29-1214.00", 4, "Treat patients in emergencies.", "n/a", "n/a", "08/2023", "Analyst"],
+    ]
+    header = [code, "Task ID", "Task", "Task Type", "Incumbents Responding", "Date", "Domain Source"]
+    write(folder / "Task Statements.txt", table(header, tasks))
+    related = [
+        ["15-2051.00", "15-2041.00", "Primary-Short", 1],
+        ["15-2041.00", "15-2051.00", "Primary-Short", 1],
+        ["15-2051.00", "11-9199.00", "Supplemental", 2],
+        ["29-1214.00", "15-2041.00", "Supplemental", 1],
+    ]
+    header = [code, "Related O*NET-SOC Code", "Relatedness Tier", "Index"]
+    write(folder / "Related Occupations.txt", table(header, related))
 
 
 @pytest.fixture
@@ -351,27 +482,33 @@ def test_quiz_ranks_every_occupation(invoke: Invoke) -> None:
 
 
 @pytest.mark.usefixtures("imported")
-def test_no_mapped_skills_is_no_data_and_earns_nothing(invoke: Invoke) -> None:
+def test_no_mapped_skills_is_no_data_and_earns_nothing(invoke: Invoke, tmp_path: Path) -> None:
     """A part without data earns none of its points: an occupation described by interests and
-    education alone ranks below one described fully, and says what its parts alone give."""
+    education alone ranks below one described fully, and says what its parts alone give.
+    Excel is none of the physicians' technologies, and the O*NET elements it stands for
+    (Computers and Electronics, Administrative) are none the fixture rates."""
+    answers = write(tmp_path / "excel.yaml", "experience_years: 3\neducation: bachelor\nskills: {excel: 3}\n")
     data = json.loads(
-        invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--json", "--no-save").output
+        invoke("quiz", "--answers", str(answers), "--catalog", "onet", "--json", "--no-save").output
     )
     er = next(r for r in data["results"] if r["role"] == "29-1214.00")
+    basis = sum(ONET_WEIGHTS[n] for n in ("skills", "experience", "interests", "education"))
     assert er["components_with_data"] == ["experience", "interests", "education"]  # level: its job zone
-    assert er["weight_with_data"] == pytest.approx(0.45 / 0.9, abs=1e-4)
+    assert er["weight_with_data"] == pytest.approx(1 - ONET_WEIGHTS["skills"] / basis, abs=1e-4)
     skills = er["components"]["skills"]
     assert skills["has_data"] is False and skills["score"] is None and skills["points"] == 0
-    assert skills["weight"] == pytest.approx(WEIGHTS["skills"] / 0.9, abs=1e-4)
-    assert skills["detail"].startswith("no data: none of the occupation's O*NET technology skills")
-    assert skills["detail"].endswith("earns none of its 50 points")
+    assert skills["weight"] == pytest.approx(ONET_WEIGHTS["skills"] / basis, abs=1e-4)
+    assert skills["detail"].startswith(
+        "no data: none of the occupation's O*NET technology skills is a careercli skill, and you have no"
+    )
+    assert skills["detail"].endswith(f"earns none of its {100 * ONET_WEIGHTS['skills'] / basis:.0f} points")
     parts = [er["components"][name] for name in ("experience", "interests", "education")]
-    assert parts[1]["weight"] == pytest.approx(WEIGHTS["interests"] / 0.9, abs=1e-4)
+    assert parts[1]["weight"] == pytest.approx(ONET_WEIGHTS["interests"] / basis, abs=1e-4)
     expected = 100 * sum(part["weight"] * part["score"] for part in parts)
     assert er["score"] == pytest.approx(expected, abs=0.05)
     assert er["score_on_data"] == pytest.approx(er["score"] / er["weight_with_data"], abs=0.1)
-    statisticians = next(r for r in data["results"] if r["role"] == "15-2041.00")
-    assert statisticians["score"] > er["score"] and er["score_on_data"] > er["score"]
+    scientists = next(r for r in data["results"] if r["role"] == "15-2051.00")  # Excel is theirs
+    assert scientists["score"] > er["score"] and er["score_on_data"] > er["score"]
     empty = next(r for r in data["results"] if r["role"] == "11-9199.00")
     assert empty["score"] == 0 and empty["components_with_data"] == [] and empty["score_on_data"] is None
 
@@ -381,7 +518,7 @@ def test_quiz_text_shows_no_data_and_the_credit(invoke: Invoke) -> None:
     out = invoke("quiz", "--answers", str(STATISTICIAN), "--catalog", "onet", "--no-save", width=300).output
     assert "Your best-fitting occupations (top 4 of 4)" in out
     assert out.index("15-2041.00 Statisticians") < out.index("29-1214.00 Emergency Medicine Physicians")
-    assert "no data" in out and "skills 0/50 (no data)" in out and "preferences not scored" in out
+    assert "no data" in out and "preferences not scored" in out
     assert "earns none of its points" in " ".join(out.split())
     header = next(line for line in out.splitlines() if "Score" in line and "Skills" in line)
     assert "Education" in header and "Pref" not in header  # no occupation is scored on it
@@ -452,11 +589,14 @@ def test_a_technology_that_is_no_careercli_skill_weighs_1_and_earns_nothing(invo
     mid-level target earns 25 of 25 + 25 + 1: Minitab cannot be asked about, so it earns nothing."""
     fit = json.loads(invoke("fit", "15-2041.00", "--answers", str(STATISTICIAN), "--json").output)
     skills = fit["result"]["components"]["skills"]
-    assert skills["score"] == pytest.approx(25 / 51, abs=1e-4)
+    assert (
+        "technology" in skills["detail"] and "49% of the role's skill weight" in skills["detail"]
+    )  # 25 of 51
     assert (
         "1 of its technologies (2% of the weight) are no careercli skill and earn nothing" in skills["detail"]
     )
-    assert [i["skill"] for i in skills["items"]] == ["r", "sas"]
+    technology = [i for i in skills["items"] if i["part"] == "technology"]
+    assert [i["skill"] for i in technology] == ["r", "sas"]
 
 
 def test_a_share_o_net_recommends_suppressing_is_left_out(invoke: Invoke, tables: Path) -> None:

@@ -117,6 +117,7 @@ def comparison_dict(catalog: Catalog, comp: Comparison) -> dict[str, Any]:
         keep = {"id", "title", "level", "level_label", "family", *comp.facets, "onet", "credit"}
         if "outlook" in comp.facets or "salary" in comp.facets:  # the BLS wages sit beside both
             keep.add("us_wages")
+        keep.add("onet_profile")  # O*NET occupations
         roles.append({k: v for k, v in full.items() if k in keep})
     return envelope(
         facets=list(comp.facets), roles=roles, shared=shared, unique=unique, **onet_keys(comp.roles)

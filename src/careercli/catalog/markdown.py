@@ -20,6 +20,18 @@ def role_markdown(catalog: Catalog, role: Role) -> str:
         lines = [line for line, _ in facet_lines(None, catalog, role, facet)]
         out += [line if line.startswith("• ") is False else "- " + line[2:] for line in lines]
         out.append("")
+    if role.onet is not None:  # O*NET's ratings, tasks, related occupations, work values, BLS
+        from careercli.onet.render import SECTIONS
+        from careercli.onet.views import occupation_profile
+
+        profile = occupation_profile(catalog, role)
+        for title, lines_of in SECTIONS:
+            out += [
+                f"## {title}",
+                "",
+                *(f"- {line.removeprefix('• ')}" for line in lines_of(profile)),
+                "",
+            ]
     if role.related:
         out += ["## Related roles", "", ", ".join(f"`{r}`" for r in role.related), ""]
     out += ["## Sources", ""]

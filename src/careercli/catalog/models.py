@@ -8,7 +8,7 @@ annotation into a ForwardRef, which made importing this module cost 3 ms instead
 on every run. Each class refers only to the classes above it.
 """
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Skill(NamedTuple):
@@ -178,6 +178,37 @@ class OnetInfo(NamedTuple):
     # How many of its technologies are no careercli skill (the quiz cannot ask about them):
     # fit's skills part counts each with weight 1, unearned.
     unassessed: int = 0
+    # O*NET skills and knowledge: element id -> (importance 1-5, level 0-7 or None when O*NET
+    # recommends suppressing it); empty when O*NET rates none for this occupation.
+    ratings: dict[str, tuple[float, float | None]] = {}  # noqa: RUF012 (read-only)
+    work_values: dict[str, float] = {}  # noqa: RUF012 (read-only) work value -> extent 1-7
+    high_points: tuple[str, ...] = ()  # its first, second and third work values
+    related: tuple[tuple[str, str], ...] = ()  # (O*NET-SOC code, tier), in O*NET's order
+    # When O*NET rates none itself: the related occupations whose mean ratings stand in
+    ratings_from: tuple[str, ...] = ()
+    # BLS figures for its SOC (careercli.onet.bls_join): {"soc", "wages", "projection",
+    # "shared_with"}; empty when the pack was imported without the BLS tables
+    bls: dict[str, Any] = {}  # noqa: RUF012 (read-only)
+    # Worked out from the ratings once, at load (careercli.onet.pack.centred_ratings), so the
+    # quiz's loop over a thousand occupations visits only the elements you have a level on:
+    # element -> importance/5 x (level - the element's mean level), and the sum of
+    # importance/5 x (level - mean)² over all rated elements.
+    centred: dict[str, float] = {}  # noqa: RUF012 (read-only)
+    ratings_norm: float = 0.0
+    # the important elements (importance >= 3, level >= 2), most important first: the only
+    # ones you can be flagged under-qualified on without a level of yours
+    important: tuple[str, ...] = ()
+
+
+class OnetElement(NamedTuple):
+    """One of O*NET's 35 skills or 33 knowledge areas."""
+
+    id: str  # "2.B.3.e"
+    name: str  # "Programming"
+    kind: str  # "skill" | "knowledge"
+    group: str  # "Technical Skills"
+    description: str
+    mean_level: float = 0.0  # its mean level over the occupations O*NET rates (for centring)
 
 
 class Role(NamedTuple):
@@ -205,7 +236,16 @@ class Role(NamedTuple):
 class Catalog:
     """Everything the loader validated; filled in place while loading, read-only after."""
 
-    __slots__ = ("ambiguous", "industries", "name_index", "roles", "salaries", "salary_source", "skills")
+    __slots__ = (
+        "ambiguous",
+        "industries",
+        "name_index",
+        "onet_elements",
+        "roles",
+        "salaries",
+        "salary_source",
+        "skills",
+    )
 
     def __init__(
         self,
@@ -215,6 +255,7 @@ class Catalog:
         salaries: dict[str, RoleSalary] | None = None,
         salary_source: SalarySource | None = None,
         ambiguous: dict[str, tuple[str, ...]] | None = None,
+        onet_elements: dict[str, OnetElement] | None = None,
     ) -> None:
         self.roles = roles
         self.skills = skills
@@ -224,6 +265,9 @@ class Catalog:
         # An imported O*NET pack's alternate titles that name several occupations (normalised
         # name -> their codes): such a name resolves to none of them, with a message.
         self.ambiguous: dict[str, tuple[str, ...]] = ambiguous if ambiguous is not None else {}
+        # An imported O*NET pack's skills and knowledge elements (id -> element), for the
+        # ratings its occupations carry; empty without one.
+        self.onet_elements: dict[str, OnetElement] = onet_elements if onet_elements is not None else {}
         # (how many roles it was built for, normalised name -> role id): built by
         # careercli.catalog.lookup on the first look-up, rebuilt if roles were added since
         self.name_index: tuple[int, dict[str, str]] | None = None

@@ -268,7 +268,12 @@ def _tool_label(tool: Tool) -> str:
 def _occupation_lines(
     comp: Comparison | None, catalog: Catalog, role: Role, facet: str
 ) -> list[tuple[str, str]] | None:
-    """The facets where an O*NET occupation differs from a curated role; None: the same."""
+    """The facets where an O*NET occupation differs from a curated role; None: the same.
+    Its core tasks stand for responsibilities, its BLS projection for the outlook, its BLS
+    wages beside the survey's salary, its work values beside its interests (onet.render)."""
+    special = _occupation_profile_lines(catalog, role, facet) if comp is not None else None
+    if special is not None:
+        return special
     if facet in ("responsibilities", "tips", "industries"):
         return [(NO_DATA, "")]
     if facet == "skills" and not role.skills:
@@ -299,6 +304,39 @@ def _occupation_lines(
     return None
 
 
+def _ratings_lines(catalog: Catalog, role: Role, top: int = 5) -> list[tuple[str, str]]:
+    """compare: an occupation's most important O*NET skills and knowledge, below its
+    technologies (careercli skills, marked shared or unique)."""
+    if role.onet is None or not role.onet.ratings:
+        return []
+    from careercli.onet import render as onet_render
+    from careercli.onet.views import occupation_profile
+
+    profile = occupation_profile(catalog, role, tasks=False)
+    profile = {**profile, "skills": profile["skills"][:top], "knowledge": profile["knowledge"][:top]}
+    lines = ["O*NET skills (importance, level):", *onet_render.rating_lines(profile, "skills")]
+    lines += ["O*NET knowledge:", *onet_render.rating_lines(profile, "knowledge")]
+    return [(line, "") for line in lines]
+
+
+def _occupation_profile_lines(catalog: Catalog, role: Role, facet: str) -> list[tuple[str, str]] | None:
+    from careercli.onet import render as onet_render
+    from careercli.onet.views import occupation_profile
+
+    if facet not in ("responsibilities", "outlook", "us_wages", "interests"):
+        return None
+    profile = occupation_profile(catalog, role, tasks=facet == "responsibilities")
+    if facet == "responsibilities":
+        lines = ["Core tasks (O*NET):", *onet_render.task_lines(profile, top=5)]
+    elif facet == "outlook":
+        lines = onet_render.projection_lines(profile)
+    elif facet == "us_wages":
+        lines = onet_render.wage_lines(profile)
+    else:
+        lines = [*interest_lines(role), "Work values:", *onet_render.work_value_lines(profile)]
+    return [(line, "") for line in lines]
+
+
 def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: str) -> list[tuple[str, str]]:
     """One facet of one role as (line, mark) pairs; mark is '' or shared/some/unique."""
     if role.onet is not None:
@@ -322,7 +360,8 @@ def facet_lines(comp: Comparison | None, catalog: Catalog, role: Role, facet: st
         # (shared ones alphabetically in every column, the rest in the role's own order)
         marked = [(comp.mark(facet, key), key, i, label) for i, (key, label) in enumerate(items)]
         marked.sort(key=lambda m: (order[m[0]], m[1] if m[0] == "shared" else "", m[2]))
-        return [(f"{MARKS[mark]} {label}", mark) for mark, _key, _i, label in marked]
+        pairs = [(f"{MARKS[mark]} {label}", mark) for mark, _key, _i, label in marked]
+        return pairs + _ratings_lines(catalog, role) if facet == "skills" else pairs
     if facet == "summary":
         return [(role.summary, "")]
     if facet in ("responsibilities", "tips"):
@@ -506,17 +545,31 @@ def _occupation_view(catalog: Catalog, role: Role) -> list[RenderableType]:
     from rich.padding import Padding
     from rich.text import Text
 
+    from careercli.onet.render import SECTIONS
+    from careercli.onet.views import occupation_profile
+
     out: list[RenderableType] = [Text(f"{role.title} ({role.id})", style="bold"),
                                  Text(_occupation_head(role), style="dim")]  # fmt: skip
-    sections = [("Definition", "summary"), ("Interests (RIASEC)", "interests"), ("Job zone", ""),
-                ("Education", "education"), ("Skills (from O*NET technology skills)", "skills"),
-                ("Technology skills", "tools"), ("Responsibilities", "responsibilities"),
-                ("Industries", "industries"), ("Outlook", "outlook"), ("Salary (USD)", "salary"),
-                ("US wages (BLS)", "us_wages"), ("Tips", "tips")]  # fmt: skip
+    profile = occupation_profile(catalog, role)
+    onet_sections = {title: lines for title, lines in SECTIONS}
+    sections: list[tuple[str, str | None]] = [
+        ("Definition", "summary"), ("Interests (RIASEC)", "interests"), ("Job zone", ""),
+        ("Education", "education"), ("Skills (O*NET ratings)", None), ("Knowledge (O*NET ratings)", None),
+        ("Core tasks", None), ("Skills (from O*NET technology skills)", "skills"),
+        ("Technology skills", "tools"),
+        ("Related occupations", None), ("Work values", None), ("US wages (BLS)", None),
+        ("Outlook (BLS projection)", None), ("Salary (USD, survey)", "salary"), ("Industries", "industries"),
+        ("Tips", "tips"),
+    ]  # fmt: skip
     for title, facet in sections:
         out.append(Text(""))
         out.append(Text(title, style="bold underline"))
-        body = facet_cell(None, catalog, role, facet) if facet else Text("\n".join(job_zone_lines(role)))
+        if facet is None:
+            body: RenderableType = Text("\n".join(onet_sections[title](profile)))
+        elif facet:
+            body = facet_cell(None, catalog, role, facet)
+        else:
+            body = Text("\n".join(job_zone_lines(role)))
         out.append(Padding(body, (0, 0, 0, 2)))
     out.append(Text(""))
     out.append(Text("Sources", style="bold underline"))

@@ -169,7 +169,7 @@ def onet_dict(role: Role) -> dict[str, Any]:
 def outlook_dict(role: Role) -> dict[str, Any] | None:
     """The BLS projection a role is counted in, with the seed's older figure where kept."""
     o = role.outlook
-    if role.onet is not None:
+    if o.growth_pct is None and role.onet is not None:  # an occupation without a BLS projection
         return None
     seed = o.seed
     return {
@@ -313,8 +313,6 @@ def _occupation_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
             "scores": dict(role.interests.scores),
             "credit": info.credit,
         },
-        "outlook": None,
-        "us_wages": None,
         "salary": salary_dict(catalog, role.id),
         "tips": [],
         "related": [],
@@ -322,7 +320,17 @@ def _occupation_dict(catalog: Catalog, role: Role) -> dict[str, Any]:
         "onet": onet_dict(role),
         "source": role.sources[0].name if role.sources else None,
         "credit": info.credit,
+        **_bls_keys(catalog, role),
     }  # fmt: skip
+
+
+def _bls_keys(catalog: Catalog, role: Role) -> dict[str, Any]:
+    """An occupation's O*NET profile (careercli.onet.views) and, in PRODUCT.md's keys, its
+    BLS outlook and US wages."""
+    from careercli.onet.views import occupation_profile
+
+    profile = occupation_profile(catalog, role)
+    return {"onet_profile": profile, "outlook": profile["outlook"], "us_wages": profile["us_wages"]}
 
 
 def top_interests(role: Role, k: int = 3) -> list[tuple[str, float]]:

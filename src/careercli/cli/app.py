@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "quiz": ("careercli.cli.quiz_cmds", "quiz", "command"),
     "fit": ("careercli.cli.quiz_cmds", "fit", "command"),
     "plan": ("careercli.cli.quiz_cmds", "plan", "command"),
+    "next": ("careercli.cli.next_cmds", "next_role", "command"),
     "profile": ("careercli.cli.quiz_cmds", "profile_app", "group"),
     "resume": ("careercli.cli.resume_cmds", "resume", "command"),
     "jobs": ("careercli.cli.jobs_cmds", "jobs_app", "group"),
@@ -79,7 +80,7 @@ def build_app(only: str | None = None) -> "typer.Typer":
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
-        add_completion=False,
+        add_completion=True,  # --install-completion, --show-completion: bash, zsh, fish
     )
     app.callback()(main_options)
     for name, (module, attr, kind) in COMMANDS.items():

@@ -10,6 +10,7 @@ from careercli.cli.common import (
     CatalogOpt,
     JsonOpt,
     MarkdownOpt,
+    complete_role,
     handles_errors,
     one_format,
     parse_catalog,
@@ -175,7 +176,9 @@ def _roles_text(catalog: Catalog, chosen: list[Role], grouped: bool) -> None:
         out.print(credit_for_width(credit, out.width), style="dim")
 
 
-RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. head-ds.")]
+RoleArg = Annotated[
+    str, typer.Argument(help="A role id, alias or title, e.g. head-ds.", autocompletion=complete_role)
+]
 
 
 @handles_errors
@@ -221,7 +224,10 @@ def show(
 @handles_errors
 def compare(
     ctx: typer.Context,
-    roles: Annotated[list[str], typer.Argument(help="Two to five role ids, aliases or titles.")],
+    roles: Annotated[
+        list[str],
+        typer.Argument(help="Two to five role ids, aliases or titles.", autocompletion=complete_role),
+    ],
     facet: Annotated[
         list[str] | None,
         typer.Option(

@@ -143,6 +143,19 @@ CatalogOpt = Annotated[
 ]
 
 
+def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a role argument: the ids (with titles) that start with what is
+    typed, from the catalog the command would use (run only when the shell asks)."""
+    try:
+        catalog = state(ctx).catalog()
+    except CareerError:
+        return []
+    typed = incomplete.casefold()
+    return [
+        (r.id, r.title) for r in sorted(catalog.roles.values(), key=lambda r: r.id) if r.id.startswith(typed)
+    ]
+
+
 def parse_catalog(name: str) -> str:
     """A --catalog value, or exit 2 naming the valid ones."""
     from careercli.common.errors import UsageProblem, did_you_mean

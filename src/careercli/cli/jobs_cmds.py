@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercli.cli import jobs_store_cmds
-from careercli.cli.common import CsvOpt, JsonOpt, handles_errors, one_format, state
+from careercli.cli.common import CsvOpt, JsonOpt, complete_role, handles_errors, one_format, state
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
@@ -26,6 +26,7 @@ jobs_app = typer.Typer(
 
 jobs_store_cmds.register(jobs_app)  # jobs import / fetch / sources / clear
 
+DEFAULT_LIMIT = 50  # rows of the table without --limit or --all
 NO_PROFILE = "needs a profile: run `careercli quiz` to save one, or pass --answers FILE"
 
 
@@ -43,7 +44,10 @@ def jobs(
         ),
     ] = None,
     role: Annotated[
-        str | None, typer.Option("--role", "-r", help="Only jobs for this role (id, alias or title).")
+        str | None,
+        typer.Option(
+            "--role", "-r", help="Only jobs for this role (id, alias or title).", autocompletion=complete_role
+        ),
     ] = None,
     location: Annotated[
         list[str] | None,
@@ -95,7 +99,17 @@ def jobs(
             show_default=False,
         ),
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=1,
+            help=f"Show at most this many [default: {DEFAULT_LIMIT} in the table, all with --json or --csv].",
+            show_default=False,
+        ),
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every matching job in the table.")] = False,
     answers: Annotated[
         Path | None,
         typer.Option(
@@ -129,6 +143,7 @@ def jobs(
       careercli jobs --search "data engineer" --json
       careercli jobs --for-me
       careercli jobs --answers answers.yaml --csv > jobs.csv
+      careercli jobs --all
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -144,7 +159,7 @@ def jobs(
         company=company if company is not None and company.strip() else None,
         search=tuple(search.split()) if search is not None else None,
         sort=_sort(sort),
-        limit=limit,
+        limit=_limit(limit, show_all, as_json or as_csv),
     )
     needs_profile = for_me or options.sort == "fit"
     profile, where = _profile(catalog, answers, needs_profile)
@@ -181,6 +196,17 @@ def _options(
         min_salary=parse_amount(min_salary, "--min-salary") if min_salary is not None else None,
         currency=rates.parse_code(currency) if currency is not None else None,
     )
+
+
+def _limit(limit: int | None, show_all: bool, machine: bool) -> int | None:
+    """--limit, else all for --all, --json and --csv, else the table's DEFAULT_LIMIT."""
+    if limit is not None and show_all:
+        from careercli.common.errors import UsageProblem
+
+        raise UsageProblem("--limit and --all cannot be used together; choose one")
+    if limit is not None or show_all or machine:
+        return limit
+    return DEFAULT_LIMIT
 
 
 def _sort(sort: str | None) -> str | None:
@@ -239,10 +265,12 @@ def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Prof
 
 def _emit(result: JobSearch, as_json: bool, as_csv: bool, fit_to: str, for_me: bool) -> None:
     if as_json:
-        from careercli.cli.console import emit_json
-        from careercli.jobs.query import search_dict
+        import sys
 
-        emit_json(search_dict(result))
+        from careercli.common.currency import is_unicode
+        from careercli.jobs.render import write_json
+
+        write_json(result, sys.stdout, ascii_only=not is_unicode(sys.stdout))
     elif as_csv:
         import sys
 

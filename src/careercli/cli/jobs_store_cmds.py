@@ -19,7 +19,7 @@ from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError, Interrupted
 
 if TYPE_CHECKING:
-    from careercli.jobs.importer import ParsedFile
+    from careercli.jobs.importer import Dialect, ParsedFile
     from careercli.jobs.record import RowMaker
 
 PROGRESS_ROWS = 5000  # files with more rows show a progress bar (on a terminal)
@@ -64,6 +64,22 @@ def import_jobs(
             show_default=False,
         ),
     ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            help="Cell separator of CSV files when detection is wrong: ',', ';', '|' or tab.",
+            show_default=False,
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Text encoding of the files, e.g. latin-1, cp1252 [default: UTF-8].",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Import job files into the local job store; every row is imported, a duplicate or rejected.
@@ -80,20 +96,29 @@ def import_jobs(
       careercli jobs import glassdoor.csv linkedin.csv
       careercli jobs import remotive.json --json
       careercli jobs import export.tsv --map title="Position Name" --rejects rejects.csv
+      careercli jobs import excel-export.csv --delimiter ";" --encoding cp1252
     """
     from careercli.common.currency import load_rates
     from careercli.common.errors import UsageProblem
-    from careercli.jobs.importer import parse_maps
+    from careercli.jobs.importer import Dialect, parse_delimiter, parse_encoding, parse_maps
     from careercli.jobs.record import RowMaker
     from careercli.jobs.store import store_path
 
     field_map = parse_maps(maps or [])
+    dialect = Dialect(
+        parse_delimiter(delimiter) if delimiter is not None else None,
+        parse_encoding(encoding) if encoding is not None else "utf-8-sig",
+    )
     if source is not None and not _SOURCE.match(source.strip().lower()):
         raise UsageProblem(f"--source: '{source}' is not a name like 'glassdoor' (letters, digits, . _ -)")
     app_state = state(ctx)
     code = load_rates(app_state.data_dir).parse_code(currency) if currency else None
     maker = RowMaker(app_state.catalog(), code)
-    summary = _import(files, maker, field_map, rejects, source)
+    summary, parsed = _import(files, maker, field_map, rejects, source, dialect)
+    if code is not None:  # a re-import with --currency fills the salaries the first left empty
+        from careercli.jobs.store import fill_salaries
+
+        summary["salaries_filled"] = fill_salaries(j for f in parsed for _, j in f.jobs)
     _read_stale(app_state.catalog())
     if as_json:
         from careercli.cli.console import emit_json
@@ -104,13 +129,18 @@ def import_jobs(
 
 
 def _import(
-    files: list[Path], maker: RowMaker, field_map: dict[str, str], rejects: Path | None, source: str | None
-) -> dict[str, Any]:
+    files: list[Path],
+    maker: RowMaker,
+    field_map: dict[str, str],
+    rejects: Path | None,
+    source: str | None,
+    dialect: Dialect,
+) -> tuple[dict[str, Any], list[ParsedFile]]:
     """Read every file, write the rejects, then store all the files' jobs in one transaction."""
     from careercli.jobs.store import Batch, add_batches
 
     with _cancellable("import"), _Progress() as bar:
-        parsed = _read_all(files, maker, field_map, bar)
+        parsed = _read_all(files, maker, field_map, bar, dialect)
         if rejects is not None:
             _write_rejects(rejects, parsed)
         batches = [
@@ -119,11 +149,11 @@ def _import(
         ]
         total = sum(len(b.jobs) for b in batches)
         added = add_batches(batches, progress=bar.step("storing", total) if total > PROGRESS_ROWS else None)
-    return _summary(parsed, added, batches)
+    return _summary(parsed, added, batches), parsed
 
 
 def _read_all(
-    files: list[Path], maker: RowMaker, field_map: dict[str, str], bar: _Progress
+    files: list[Path], maker: RowMaker, field_map: dict[str, str], bar: _Progress, dialect: Dialect
 ) -> list[ParsedFile]:
     """Every file read before any is stored: one that cannot be read stops the import, and
     the message says that nothing was imported."""
@@ -133,7 +163,7 @@ def _read_all(
     parsed: list[ParsedFile] = []
     for path in files:
         try:
-            parsed.append(read_file(path, maker, field_map, bar.step(f"reading {path.name}")))
+            parsed.append(read_file(path, maker, field_map, bar.step(f"reading {path.name}"), dialect))
         except DataError as exc:
             if len(files) == 1:
                 raise
@@ -181,6 +211,7 @@ def _summary(parsed: list[ParsedFile], added: list[int], batches: list[Any]) -> 
                 "imported": n,
                 "duplicates": len(f.jobs) - n,
                 "rejected": [{"row": row, "reason": reason} for row, reason, _ in f.rejected],
+                "dropped": f.dropped,
             }
         )
     return envelope(files=files)
@@ -196,15 +227,21 @@ def _print_summary(summary: dict[str, Any], rejects: Path | None, no_currency: i
             f"(source '{f['source']}')"
         )
         out += [f"  row {r['row']}: {r['reason']}" for r in bad[:SHOWN_REJECTS]]
+        if f["dropped"]:
+            kept = "; ".join(f"{n} {why}" for why, n in f["dropped"].items())
+            out.append(f"  imported with a field left empty: {kept}")
         if len(bad) > SHOWN_REJECTS:
             more = f"  ... and {len(bad) - SHOWN_REJECTS} more"
             out.append(more + (f" (all in {rejects})" if rejects else "; --rejects FILE writes them all"))
     if no_currency:
         out.append(
             f"{no_currency} salar{'ies' if no_currency != 1 else 'y'} named no currency and "
-            "stayed empty; --currency CODE reads them (for a file imported already: "
-            "`careercli jobs clear --source NAME` first, as a re-import skips duplicates)."
+            "stayed empty; --currency CODE reads them (importing the file again with it fills "
+            "them in)."
         )
+    filled = summary.get("salaries_filled")
+    if filled:
+        out.append(f"{filled} salar{'ies' if filled != 1 else 'y'} filled in on jobs imported before.")
     if rejects is not None:
         out.append(f"Rejected rows written to {rejects}.")
     out.append(f"Job store: {store}. `careercli jobs` lists the jobs; `careercli jobs sources` the sources.")

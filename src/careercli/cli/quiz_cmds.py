@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from careercli.cli.common import CatalogOpt, JsonOpt, handles_errors, parse_catalog, state
+from careercli.cli.common import CatalogOpt, JsonOpt, complete_role, handles_errors, parse_catalog, state
 from careercli.common.envelope import envelope
 from careercli.common.errors import CareerError
 
@@ -30,7 +30,10 @@ AnswersOpt = Annotated[
         help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",
     ),
 ]
-RoleArg = Annotated[str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.")]
+RoleArg = Annotated[
+    str, typer.Argument(help="A role id, alias or title, e.g. lead-mle.", autocompletion=complete_role)
+]
+ONE_LINE = 200  # more results than this (an O*NET pack) print as one line of JSON
 NO_PROFILE = "no saved profile; run `careercli quiz` or pass --answers FILE"
 NO_TERMINAL = (
     "no terminal to ask the questions in; pass --answers FILE "
@@ -129,7 +132,10 @@ def quiz(
         extra.update(credit_keys(catalog.roles.values()))  # the interest part is O*NET-derived
         if from_resume is not None:
             extra["resume"] = from_resume.summary()
-        emit_json(envelope(profile=data, **extra, results=[fit_dict(f) for f in fits]))
+        results = [fit_dict(f, compact=True) for f in fits]
+        emit_json(
+            envelope(profile=data, **extra, results=results), indent=None if len(fits) > ONE_LINE else 2
+        )
     else:
         from careercli.cli.console import console
         from careercli.fit.render import quiz_view

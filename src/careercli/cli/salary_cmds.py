@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careercli.cli.common import JsonOpt, handles_errors, state
+from careercli.cli.common import JsonOpt, complete_role, handles_errors, state
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog, Role
@@ -19,7 +19,10 @@ def salary(
     ctx: typer.Context,
     role: Annotated[
         str | None,
-        typer.Argument(help="A role id, alias or title; without one, every role ranked by median pay."),
+        typer.Argument(
+            help="A role id, alias or title; without one, every role ranked by median pay.",
+            autocompletion=complete_role,
+        ),
     ] = None,
     level: Annotated[
         str | None,

@@ -58,7 +58,8 @@ def decode(
     path: Path | str, data: bytes, error: type[DataError] = DataError, encoding: str = "utf-8-sig"
 ) -> str:
     """Bytes as text: a NUL anywhere is binary content; undecodable bytes name their line."""
-    if b"\x00" in data:
+    wide = encoding.replace("-", "").lower().startswith(("utf16", "utf32"))  # NUL is text there
+    if not wide and b"\x00" in data:
         raise error(f"{path}: binary content, expected UTF-8 text")
     try:
         return data.decode(encoding)

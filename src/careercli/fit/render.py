@@ -129,19 +129,21 @@ def weights_note(fit: RoleFit, fits: list[RoleFit] | None = None) -> str:
     from careercli.fit.score import ONET_BASIS, WEIGHTS
 
     listed = fits or [fit]
-    occupations = [f for f in listed if len(f.components_with_data) < len(f.components)]
+    # an O*NET-SOC code holds a dot, a role id never does
+    occupations = [f for f in listed if "." in f.role]
     if occupations and len(occupations) == len(listed):  # O*NET alone: its own weights
-        weights = {n: c.weight for n, c in listed[0].components.items() if n in ONET_BASIS}
+        weights = {n: c.weight for n, c in listed[0].components.items() if n in ONET_BASIS or c.weight}
     else:
         weights = WEIGHTS
     parts = " + ".join(f"{n} {w:.0%}" for n, w in weights.items())
     note = f"Score 0-100 = {parts} (Level = experience). Each bar: how much of that part you earn."
     if occupations:
-        scaled = (
-            "preferences are not scored (O*NET lists no industries)"
-            if weights is not WEIGHTS
-            else "O*NET lists no industries, so their other four parts are scaled to add up to 100"
-        )
+        if weights is WEIGHTS:
+            scaled = "O*NET lists no industries, so their other four parts are scaled to add up to 100"
+        elif "preferences" in weights:
+            scaled = "preferences are O*NET's work values against yours (O*NET lists no industries)"
+        else:
+            scaled = "preferences are not scored (O*NET lists no industries)"
         note += f" O*NET occupations: {scaled}; a part an occupation has no data for (no data)"
         note += " earns none of its points."
     return note
@@ -210,15 +212,37 @@ def top_role_view(catalog: Catalog, fit: RoleFit, rank: int) -> list[RenderableT
     head = Text(f"{rank}. {fit.title} ({fit.role})", style="bold")
     head.append(f"  {fit.score:.1f}/100", style="bold cyan")
     steps = plan_steps(fit, role, catalog)
-    return [
-        Text(""),
-        head,
-        _labelled("Points", why_line(fit)),
-        _labelled("Strongest matches", matches_text(fit)),
-        _labelled("Biggest gaps", gaps_text(fit)),
-        Padding(Text("Next steps:", style="bold"), (0, 0, 0, 3), expand=False),
-        bullet_list(next_steps(fit, role, steps), indent=5),
-    ]
+    out: list[RenderableType] = [Text(""), head, _labelled("Points", why_line(fit))]
+    rated = [i for i in fit.components["skills"].items if i.get("part") == "ratings"]
+    if fit.matched or fit.gaps or not rated:
+        out += [_labelled("Strongest matches", matches_text(fit)), _labelled("Biggest gaps", gaps_text(fit))]
+    if rated:  # an occupation O*NET rates: its skills and knowledge, on its 0-7 levels
+        out += [_labelled("O*NET strengths", onet_strengths_text(rated)),
+                _labelled("Under-qualified", onet_gaps_text(rated))]  # fmt: skip
+    lines = next_steps(fit, role, steps)
+    if lines:
+        out += [
+            Padding(Text("Next steps:", style="bold"), (0, 0, 0, 3), expand=False),
+            bullet_list(lines, indent=5),
+        ]
+    return out
+
+
+def onet_strengths_text(items: list[dict[str, Any]], k: int = 4) -> str:
+    """The rated elements that earned the most, "you (the occupation's level)"."""
+    best = sorted((i for i in items if i["you"] is not None and i["points"] > 0), key=lambda i: -i["points"])
+    return ", ".join(f"{i['name']} {i['you']:.1f} ({i['level']:.1f})" if i["level"] is not None
+                     else f"{i['name']} {i['you']:.1f}" for i in best[:k]) or "none yet"  # fmt: skip
+
+
+def onet_gaps_text(items: list[dict[str, Any]], k: int = 4) -> str:
+    """Important elements (importance >= 3) where you are 2 or more levels below."""
+    from careercli.fit.onet_fit import FLAG_GAP, IMPORTANT
+
+    gaps = [i for i in items if i["level"] is not None and i["importance"] >= IMPORTANT
+            and i["level"] - (i["you"] or 0) >= FLAG_GAP]  # fmt: skip
+    gaps.sort(key=lambda i: -i["importance"] * (i["level"] - (i["you"] or 0)))
+    return ", ".join(f"{i['name']} {i['you'] or 0:.1f} < {i['level']:.1f}" for i in gaps[:k]) or "none"
 
 
 def job_salary(salary: dict[str, Any] | None) -> str:
@@ -357,10 +381,32 @@ def skills_table(fit: RoleFit) -> Table:
     for col, justify in (("Skill", "left"), ("Imp.", "right"), ("You", "right"), ("Target", "right"),
                          ("Points", "right")):  # fmt: skip
         table.add_column(col, justify=justify, no_wrap=col != "Skill")  # type: ignore[arg-type]
-    items = sorted(fit.components["skills"].items, key=lambda i: (-i["importance"], -i["points"]))
+    technology = [i for i in fit.components["skills"].items if i.get("part") != "ratings"]
+    items = sorted(technology, key=lambda i: (-i["importance"], -i["points"]))
     for item in items:
         table.add_row(str(item["name"]), str(item["importance"]), str(item["have"] or "-"),
                       str(item["need"]), _pts(float(item["points"])))  # fmt: skip
+    return table
+
+
+def ratings_table(fit: RoleFit, top: int = 15) -> Table | None:
+    """An occupation's O*NET skills and knowledge: importance, its level, yours, the points."""
+    items = [i for i in fit.components["skills"].items if i.get("part") == "ratings"]
+    if not items:
+        return None
+    table = _detail_table(f"O*NET skills and knowledge (the {min(top, len(items))} most important)")
+    for col in ("Skill or knowledge", "Imp. 1-5", "Level 0-7", "You", "Points", ""):
+        table.add_column(col, justify="left" if col in ("Skill or knowledge", "") else "right")
+    for item in sorted(items, key=lambda i: (-i["importance"], i["element"]))[:top]:
+        level, you = item["level"], item["you"]
+        flag = ""
+        if level is not None and item["importance"] >= 3 and level - (you or 0) >= 2:
+            flag = "under"
+        elif level is not None and you is not None and you - level >= 2:
+            flag = "over"
+        table.add_row(str(item["name"]), f"{item['importance']:.1f}",
+                      "suppressed" if level is None else f"{level:.1f}",
+                      "-" if you is None else f"{you:g}", _pts(float(item["points"])), flag)  # fmt: skip
     return table
 
 
@@ -408,6 +454,9 @@ def fit_view(
     ]
     if fit.components["skills"].has_data:
         out += [Text(""), skills_table(fit)]
+        ratings = ratings_table(fit)
+        if ratings is not None:
+            out += [Text(""), ratings]
     interests = interests_table(fit)
     if interests is not None:
         out += [Text(""), interests, Text("* a dimension this role stresses (above its own average)",
@@ -483,4 +532,58 @@ def plan_view(role: Role, fit: RoleFit, steps: list[dict[str, Any]], width: int)
         out.append(bullet_list(list(role.tips)))
     if role.onet is not None:
         out += [Text(""), Text(role.onet.credit, style="dim")]
+    return out
+
+
+def _move_pay(pay: dict[str, Any] | None) -> str:
+    if not pay:
+        return "no data"
+    return money(pay["median"], pay["currency"], compact=False)
+
+
+def _move_outlook(outlook: dict[str, Any] | None) -> str:
+    return "no data" if not outlook else f"{outlook['growth_pct']:+.1f}%"
+
+
+def _move_gaps(gaps: list[dict[str, Any]]) -> str:
+    skills = [f"{g['name']} {g['have']:g}→{g['need']:g}/5" for g in gaps if g["kind"] == "skill"]
+    onet = [f"{g['name']} {g['have']:.1f}→{g['need']:.1f}" for g in gaps if g["kind"] != "skill"]
+    parts = ([", ".join(skills)] if skills else []) + ([f"O*NET {', '.join(onet)}"] if onet else [])
+    return "; ".join(parts) or "none"
+
+
+def next_view(moves: dict[str, Any], width: int, top: int = 10) -> list[RenderableType]:
+    """`next ROLE`: the role you start from, then each move: score (and its difference),
+    pay, outlook, and its biggest gaps on the line below."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    start = moves["from"]
+    out: list[RenderableType] = [
+        Text(f"From {start['title']} ({start['role']}): {start['score']:.1f}/100 for you, "
+             f"rank {start['rank']} of {moves['of']}", style="bold"),
+        Text(f"Pay {_move_pay(start['pay'])} · outlook {_move_outlook(start['outlook'])}", style="dim"),
+        Text(""),
+    ]  # fmt: skip
+    if not moves["next"]:
+        out.append(Text("No related roles or occupations listed for it."))
+        return out
+    shown = moves["next"][:top]
+    for n, m in enumerate(shown, 1):
+        delta = m["score"] - start["score"]
+        head = Text(f"{n:>2}. {m['title']} ({m['role']})", style="bold")
+        tier = f" · {m['tier']}" if m["tier"] else ""
+        head.append(f"{tier} · {m['score']:.1f} ({delta:+.1f}) · pay {_move_pay(m['pay'])} · "
+                    f"outlook {_move_outlook(m['outlook'])}", style="")  # fmt: skip
+        out += [head, Padding(Text(f"gaps: {_move_gaps(m['gaps'])}", style="dim"), (0, 0, 0, 4))]
+    if len(moves["next"]) > top:
+        out.append(Text(f"... and {len(moves['next']) - top} more (--top N, or --json for all)", style="dim"))
+    everyone = [start, *moves["next"]]
+    sources = {m["pay"]["source"] for m in everyone if m["pay"]} | {
+        m["outlook"]["source"] for m in everyone if m["outlook"]
+    }
+    note = "Score: your fit (careercli fit ROLE explains it), and its difference from where you start. "
+    note += "Gaps: skills on 1-5; O*NET skills and knowledge on O*NET's levels 0-7."
+    out += [Text(""), Text(note, style="dim")]
+    out += [Text(f"Source: {s}", style="dim") for s in sorted(sources)]
     return out

@@ -79,7 +79,7 @@ import contextlib
 import functools
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -197,9 +197,17 @@ def score_role(profile: Profile, role: Role, catalog: Catalog) -> RoleFit:
     return _score(_Person.of(profile, catalog), role)
 
 
-def fit_dict(fit: RoleFit) -> dict[str, Any]:
+COMPACT_GAPS = 10  # `quiz --json` over an O*NET pack: the gaps listed per occupation
+
+
+def fit_dict(fit: RoleFit, compact: bool = False) -> dict[str, Any]:
     """The JSON shape of a fit (`quiz --json` results, `fit ROLE --json`). A component
-    without data (O*NET occupations only) has score null and "has_data": false."""
+    without data (O*NET occupations only) has score null and "has_data": false. `compact`
+    (the quiz's thousand O*NET occupations): an occupation's parts list the COMPACT_ITEMS
+    items that earned the most points, and its first COMPACT_GAPS gaps; `fit CODE --json`
+    gives them all."""
+    if compact and "." in fit.role:  # an O*NET-SOC code: role ids never hold a dot
+        fit = _compacted(fit)
     partial = len(fit.components_with_data) < len(fit.components)
     return {
         "role": fit.role,
@@ -225,6 +233,22 @@ def fit_dict(fit: RoleFit) -> dict[str, Any]:
     }
 
 
+COMPACT_ITEMS = 5  # ... and the items that earned the most points (either way) per part
+
+
+def _compacted(fit: RoleFit) -> RoleFit:
+    components = dict(fit.components)
+    for name, c in fit.components.items():
+        if len(c.items) > COMPACT_ITEMS and all("points" in i for i in c.items):
+            items = sorted(c.items, key=lambda i: -abs(i["points"]))[:COMPACT_ITEMS]
+            kept = Component(c.name, c.weight, c.score, c.points, c.detail, items, c.has_data)
+            components[name] = kept
+    gaps = fit.gaps[:COMPACT_GAPS]
+    return RoleFit(
+        fit.role, fit.title, fit.score, components, fit.matched, gaps, fit.level, fit.components_with_data
+    )
+
+
 def weight_with_data(fit: RoleFit) -> float:
     """The share of the weight its parts with data carry: 1 for a curated role."""
     return sum(fit.components[name].weight for name in fit.components_with_data)
@@ -243,7 +267,8 @@ def _round(value: float) -> float:
 
 def _rounded(item: dict[str, Any]) -> dict[str, Any]:
     """Floats to 2 decimals for the JSON; scoring keeps them exact so sums add up."""
-    return {k: _round(v) if isinstance(v, float) else v for k, v in item.items()}
+    # inline (no _round call): a thousand occupations' items pass through here
+    return {k: round(v, 2) + 0.0 if type(v) is float else v for k, v in item.items()}
 
 
 class _Person(NamedTuple):
@@ -261,6 +286,11 @@ class _Person(NamedTuple):
     field: str  # normalised, "" when none given
     skill_names: dict[str, str]
     industry_names: dict[str, str]
+    onet_levels: dict[str, Any]  # O*NET element -> Level (careercli.fit.onet_fit); O*NET packs only
+    onet_elements: dict[str, Any]  # O*NET element id -> OnetElement
+    # your skills that some O*NET occupation's technologies map to (the others, leadership
+    # say, can never be a technology: fit.onet_fit's relevance leaves them out)
+    technology_skills: dict[str, int]
 
     @classmethod
     def of(cls, profile: Profile, catalog: Catalog) -> _Person:
@@ -283,7 +313,25 @@ class _Person(NamedTuple):
             field=_norm_field(profile.field),
             skill_names={k: s.name for k, s in catalog.skills.items()},
             industry_names={k: i.name for k, i in catalog.industries.items()},
+            onet_levels=_onet_levels(profile, catalog),
+            onet_elements=catalog.onet_elements,
+            technology_skills=_technology_skills(profile, catalog),
         )
+
+
+def _technology_skills(profile: Profile, catalog: Catalog) -> dict[str, int]:
+    if not catalog.onet_elements:
+        return {}
+    listed = {need.skill for role in catalog.roles.values() if role.onet is not None for need in role.skills}
+    return {skill: have for skill, have in profile.skills.items() if skill in listed}
+
+
+def _onet_levels(profile: Profile, catalog: Catalog) -> dict[str, Any]:
+    if not catalog.onet_elements:  # no O*NET pack: nothing to rate against
+        return {}
+    from careercli.fit.onet_fit import person_levels
+
+    return person_levels(profile.skills, profile.onet_skills, catalog.skills, catalog.onet_elements)
 
 
 def _score(person: _Person, role: Role) -> RoleFit:
@@ -318,47 +366,118 @@ def _no_data(name: str, why: str, weight: float) -> Component:
 
 
 def _score_occupation(person: _Person, role: Role) -> RoleFit:
-    """An O*NET occupation: its parts with data, weighted as ONET_BASIS scales them; a part
-    without data reported as "no data", earning nothing (see the module's docstring)."""
-    factor = 1 / sum(WEIGHTS[name] for name in ONET_BASIS)
+    """An O*NET occupation: its parts with data, weighted by careercli.fit.onet_fit's
+    ONET_WEIGHTS over the parts it can have (ONET_BASIS, and preferences when you rated work
+    values); a part without data reported as "no data", earning nothing (module docstring)."""
+    from careercli.fit.onet_fit import ONET_WEIGHTS
+
+    basis = (*ONET_BASIS, "preferences") if person.profile.work_values else ONET_BASIS
+    total_weight = sum(ONET_WEIGHTS[name] for name in basis)
+    factors = {name: ONET_WEIGHTS[name] / total_weight / WEIGHTS[name] for name in basis}
 
     def missing(name: str, why: str) -> Component:
-        return _no_data(name, why, WEIGHTS[name] * factor if name in ONET_BASIS else 0.0)
+        return _no_data(name, why, WEIGHTS[name] * factors[name] if name in basis else 0.0)
 
-    matched: list[Match] = []
-    gaps: list[Gap] = []
-    if role.skills:
-        skills, matched, gaps = _skills(person, role)
-    elif role.tools:
-        skills = missing("skills", "none of the occupation's O*NET technology skills is a careercli skill")
-    else:
-        skills = missing("skills", "O*NET lists no technology skills for this occupation")
+    skills, matched, gaps = _occupation_skills(person, role, missing)
     no_level = "O*NET has no related work experience for this occupation"
     no_education = "O*NET has no education level or job zone for this occupation"
     parts = {
         "skills": skills,
-        "experience": _experience(person, role) if role.level else missing("experience", no_level),
+        "experience": _occupation_experience(person, role) if role.level else missing("experience", no_level),
         "interests": _interests(person, role)
         if role.interests.scores
         else missing("interests", "O*NET has no interest profile for this occupation"),
         "education": _education(person, role)
         if role.education.typical
         else missing("education", no_education),
-        "preferences": missing("preferences", "O*NET lists no industries for occupations"),
+        "preferences": _work_values(person, role, missing),
     }
     have = tuple(name for name, c in parts.items() if c.has_data)
-    components = {name: _reweighted(c, factor) if c.has_data else c for name, c in parts.items()}
+    components = {name: _reweighted(c, factors[name]) if c.has_data else c for name, c in parts.items()}
     total = 0.0
     for c in components.values():  # in the order of WEIGHTS, as for curated roles
         total += c.points
-    matched = [m._replace(points=m.points * factor) for m in matched]
+    matched = [m._replace(points=m.points * factors["skills"]) for m in matched]
     score = round(min(100.0, max(0.0, total)), 1)
     return RoleFit(role.id, role.title, score, components, matched, gaps, role.level, have)
 
 
+def _occupation_experience(person: _Person, role: Role) -> Component:
+    """O*NET's level is the related work experience needed to be hired, not the seniority of
+    those doing the work: at or above it scores 1.0 (above is reported), below as for roles."""
+    part = _experience(person, role)
+    diff = person.level_rank - vocab.level_rank(role.level)
+    if diff <= 0:
+        return part
+    detail = part.detail + "; O*NET's level is the experience needed to be hired, so more is no misfit"
+    return _component("experience", 1.0, detail, part.items)
+
+
+def _work_values(person: _Person, role: Role, missing: Callable[[str, str], Component]) -> Component:
+    """An occupation's preferences part: O*NET's work values against yours, when you rated
+    any (O*NET lists no industries, so those are never scored for an occupation)."""
+    if not person.profile.work_values:
+        return missing(
+            "preferences", "O*NET lists no industries for occupations, and you rated no work values"
+        )
+    from careercli.fit.onet_fit import work_values_fit
+
+    fit = work_values_fit(person.profile.work_values, role)
+    if fit is None:
+        return missing(
+            "preferences", "O*NET has no work values for this occupation, or you rated all neutral"
+        )
+    score, detail, items = fit
+    return _component("preferences", score, detail, items)
+
+
+def _occupation_skills(
+    person: _Person, role: Role, missing: Callable[[str, str], Component]
+) -> tuple[Component, list[Match], list[Gap]]:
+    """Technology skills and O*NET's skills and knowledge ratings (careercli.fit.onet_fit)."""
+    from careercli.fit.onet_fit import skills_part
+
+    matched: list[Match] = []
+    gaps: list[Gap] = []
+    tech_items: list[dict[str, Any]] | None = None
+    tech_detail = ""
+    if role.skills:
+        tech, matched, gaps = _skills(person, role)
+        unit = WEIGHTS["skills"] * 100
+        tech_items = tech.items
+        for i in tech_items:  # fresh dicts of this fit: scaled in place
+            i["points"] /= unit
+        tech_detail = tech.detail
+    part = skills_part(
+        tech_items, tech_detail, person.technology_skills, person.onet_levels, role, person.onet_elements
+    )
+    if part is None:
+        if role.tools:
+            why = "none of the occupation's O*NET technology skills is a careercli skill"
+        else:
+            why = "O*NET lists no technology skills for this occupation"
+        if role.onet is not None and role.onet.ratings:
+            why += ", and you have no level on the skills and knowledge O*NET rates for it"
+        return missing("skills", why), [], []
+    unit = WEIGHTS["skills"] * 100
+    items = part.items
+    for i in items:
+        i["points"] *= unit
+    skills = Component("skills", WEIGHTS["skills"], part.score, part.score * unit, part.detail, items)
+    by_skill = {i["skill"]: i["points"] for i in items if i.get("part") == "technology"}
+    if not by_skill:  # the technologies were not scored (you rated no skill they use)
+        return skills, [], []
+    matched = [m._replace(points=by_skill.get(m.skill, m.points)) for m in matched]
+    return skills, matched, gaps
+
+
 def _reweighted(c: Component, factor: float) -> Component:
-    items = [{k: v * factor if k == "points" else v for k, v in item.items()} for item in c.items]
-    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, items)
+    """The component at its O*NET weight; its items are this fit's own, scaled in place (a
+    thousand occupations' items are the quiz's largest allocation)."""
+    for item in c.items:
+        if "points" in item:
+            item["points"] *= factor
+    return Component(c.name, c.weight * factor, c.score, c.points * factor, c.detail, c.items)
 
 
 # --- skills ---------------------------------------------------------------------------
@@ -609,6 +728,10 @@ def plan_steps(fit: RoleFit, role: Role, catalog: Catalog) -> list[dict[str, Any
                 "tips": tips,
             }
         )
+    if role.onet is not None and role.onet.ratings:  # O*NET's skills and knowledge too
+        from careercli.fit.onet_fit import plan_steps as onet_steps
+
+        steps += onet_steps(fit.components["skills"].items, catalog, len(steps))
     return steps
 
 

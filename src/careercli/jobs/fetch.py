@@ -146,6 +146,33 @@ def _items(url: str, data: Any, key: str) -> list[Any]:
     return items
 
 
+class NoDowngrade(urllib.request.HTTPRedirectHandler):
+    """Follows redirects, but not from https to anything else: a feed fetched over https is
+    never read in the clear because its server (or someone between) said so."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        old = urllib.parse.urlsplit(req.full_url).scheme
+        new = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl)).scheme
+        if old == "https" and new != "https":
+            raise DataError(
+                f"{req.full_url}: redirected to {newurl}, which is not https; refused "
+                "(the feed would be read unencrypted)"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(NoDowngrade)
+
+
 def get_json(url: str, timeout: float = TIMEOUT_S) -> Any:
     """GET `url` and decode its JSON; every failure is one DataError naming the URL."""
     request = urllib.request.Request(  # noqa: S310 - the scheme is checked below
@@ -154,7 +181,7 @@ def get_json(url: str, timeout: float = TIMEOUT_S) -> Any:
     if urllib.parse.urlsplit(url).scheme not in {"http", "https"}:
         raise DataError(f"{url}: only http and https feeds can be fetched")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with _opener().open(request, timeout=timeout) as response:
             body = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as exc:
         raise DataError(f"{url}: HTTP {exc.code} {exc.reason}; try again later") from None

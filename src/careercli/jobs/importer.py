@@ -55,6 +55,7 @@ class ParsedFile(NamedTuple):
     rows: int
     jobs: list[tuple[int, ImportedJob]]
     rejected: list[tuple[int, str, Any]]  # row, reason, the record as read
+    dropped: dict[str, int]  # "field: why" -> how many values were read but left empty
 
 
 def key(name: str) -> str:
@@ -96,13 +97,45 @@ def recognise(columns: Sequence[str], maps: Mapping[str, str]) -> dict[str, str]
     return found
 
 
+class Dialect(NamedTuple):
+    """How to read a delimited file when detection is wrong: --delimiter and --encoding."""
+
+    delimiter: str | None = None  # None: detected (csv.Sniffer with checks)
+    encoding: str = "utf-8-sig"
+
+
 def read_file(
     path: Path,
     maker: RowMaker,
     maps: Mapping[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
+    dialect: Dialect | None = None,
 ) -> ParsedFile:
-    return parse_rows(path, _records(path, _read_text(path)), maker, maps, progress)
+    dialect = dialect or Dialect()
+    text = _read_text(path, dialect.encoding)
+    return parse_rows(path, _records(path, text, dialect.delimiter), maker, maps, progress)
+
+
+def parse_delimiter(text: str) -> str:
+    """--delimiter: one character, or tab / \\t / semicolon / pipe / comma by name."""
+    named = {"tab": "\t", "\\t": "\t", "semicolon": ";", "pipe": "|", "comma": ",", "space": " "}
+    value = named.get(text.strip().lower(), text)
+    if len(value) != 1 or value in '"\r\n' or value.isalnum():
+        raise UsageProblem(f"--delimiter: '{text}' is not one character; expected e.g. ';', '|', tab or ','")
+    return value
+
+
+def parse_encoding(text: str) -> str:
+    """--encoding: a codec Python knows (utf-8, latin-1, cp1252, utf-16 ...)."""
+    import codecs
+
+    try:
+        name = codecs.lookup(text.strip()).name
+    except LookupError:
+        raise UsageProblem(
+            f"--encoding: unknown encoding '{text}'; expected e.g. utf-8, latin-1, cp1252, utf-16"
+        ) from None
+    return "utf-8-sig" if name == "utf-8" else name
 
 
 def read_response(origin: str, data: Any, maker: RowMaker) -> ParsedFile:
@@ -133,6 +166,7 @@ def parse_rows(
     maker.remote_default = rows.feed in {"remotive", "remoteok"}  # every job of these feeds is remote
     jobs: list[tuple[int, ImportedJob]] = []
     rejected: list[tuple[int, str, Any]] = []
+    before = dict(maker.dropped)
     for i, (row, record) in enumerate(rows.records):
         if progress is not None and i % 1000 == 0:
             progress(i)
@@ -143,27 +177,30 @@ def parse_rows(
             jobs.append((row, maker.make({f: record.get(c) for f, c in columns.items()})))
         except Rejected as exc:
             rejected.append((row, str(exc), record))
-    return ParsedFile(str(path), rows.feed, len(rows.records), jobs, rejected)
+    dropped = {k: n - before.get(k, 0) for k, n in sorted(maker.dropped.items()) if n > before.get(k, 0)}
+    return ParsedFile(str(path), rows.feed, len(rows.records), jobs, rejected, dropped)
 
 
 class _Reason(str):
     """A record that could not be read as an object: the reason, kept in its place."""
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, encoding: str = "utf-8-sig") -> str:
     from careercli.common.textio import MAX_TABLE_BYTES, decode, read_bytes
 
     data = read_bytes(path, MAX_TABLE_BYTES)
     if not data.strip():
         raise DataError(f"{path}: the file is empty")
-    text = decode(path, data)
+    text = decode(path, data, encoding=encoding)
     if not text.strip():  # a byte-order mark and nothing else
         raise DataError(f"{path}: the file is empty")
     return text
 
 
-def _records(path: Path, text: str) -> FileRows:
+def _records(path: Path, text: str, delimiter: str | None = None) -> FileRows:
     suffix = path.suffix.lower()
+    if delimiter is not None:
+        return _delimited(path, text, delimiter)
     head = text.lstrip()[:1]
     if suffix in {".jsonl", ".ndjson"}:
         return _json_lines(path, text)
@@ -175,12 +212,37 @@ def _records(path: Path, text: str) -> FileRows:
                 return _json_lines(path, text)
             raise
         return _json_rows(path, data)
-    return _delimited(path, text, "\t" if suffix in {".tsv", ".tab"} else _sniff(text))
+    return _delimited(path, text, "\t" if suffix in {".tsv", ".tab"} else sniff(text))
 
 
-def _sniff(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    return "\t" if first.count("\t") > first.count(",") else ","
+DELIMITERS = ",;\t|"
+SNIFF_CHARS = 64 << 10
+
+
+def sniff(text: str) -> str:
+    """The delimiter of a CSV text: csv.Sniffer on the first lines, kept only when the
+    header holds it and the first rows split into as many cells as the header (so that a
+    comma inside a semicolon file's text does not win); else the header line's most
+    frequent candidate; else a comma."""
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]
+    header = sample.split("\n", 1)[0]
+    try:
+        found: str | None = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        found = None
+    if found is not None and found in header and _consistent(sample, found):
+        return found
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _consistent(sample: str, delimiter: str) -> bool:
+    rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))[:20]
+    width = len(rows[0]) if rows else 0
+    return width > 1 and all(len(r) in (width, width + 1) for r in rows[1:-1] if any(c.strip() for c in r))
 
 
 def _delimited(path: Path, text: str, delimiter: str) -> FileRows:

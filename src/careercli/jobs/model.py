@@ -84,6 +84,7 @@ class Job(NamedTuple):
     url: str | None
     source: str
     description: str = ""
+    level_source: str = "stated"  # stated | title (guessed from it) | default (mid: nothing said)
     asks: Asks | None = None  # what its text asks for (careercli.jobs.asks); None: not read
 
 
@@ -247,6 +248,7 @@ def job_dict(job: Job) -> dict[str, Any]:
         "url": job.url,
         "source": job.source,
         "description": job.description,
+        "level_source": job.level_source,
     }
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careercli.common.currency import RateTable
@@ -75,7 +75,7 @@ class JobMatch(NamedTuple):
 
 
 class JobSearch(NamedTuple):
-    matches: list[JobMatch]
+    matches: Sequence[JobMatch]  # a list, or (a big store, unlimited) read in full as iterated
     total: int  # how many matched before the limit
     query: JobQuery
     rates: RateTable
@@ -215,7 +215,7 @@ def _predicate(q: JobQuery) -> Callable[[Job], bool]:
     words = [_word_start(w) for w in q.search]
 
     def keep(job: Job) -> bool:
-        if q.levels and job.level not in q.levels:
+        if q.levels and (job.level not in q.levels or job.level_source == "default"):
             return False
         if q.role and job.role != q.role:
             return False

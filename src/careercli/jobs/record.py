@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -50,6 +52,10 @@ class ImportedJob(NamedTuple):
     description: str
     asks: Asks | None = None  # what the posting asks for; None when extraction is off
 
+    @property
+    def level_source(self) -> str:
+        return level_source(self.level_inferred, self.title)
+
     def dedup_key(self) -> str:
         """Same title, company, location and description (normalised) = the same job."""
         parts = (self.title, self.company, self.location, self.description)
@@ -87,11 +93,24 @@ def find_level_word(text: str) -> str | None:
 
 
 def infer_level(title: str) -> str:
-    """intern/junior: entry; senior/lead/principal/staff: senior; head/director/VP/chief: executive."""
+    """intern/junior: entry; senior/lead/principal/staff: senior; head/director/VP/chief:
+    executive; else mid (a default: see level_source)."""
+    return title_level(title) or "mid"
+
+
+def title_level(title: str) -> str | None:
+    """The level a title's words say, or None."""
     for pattern, level in _TITLE_LEVELS:
         if pattern.search(title):
             return level
-    return "mid"
+    return None
+
+
+def level_source(inferred: bool, title: str) -> str:
+    """'stated' by the listing, guessed from the 'title', or the 'default' (mid: nothing said)."""
+    if not inferred:
+        return "stated"
+    return "title" if title_level(title) else "default"
 
 
 class RoleLinker:
@@ -212,6 +231,7 @@ class RowMaker:
         self.linker = RoleLinker(catalog)
         self._skills: dict[str, str] = {}
         self.no_currency = 0  # salaries read but left empty: no currency named, none given
+        self.dropped: Counter[str] = Counter()  # "field: why" -> values read but left empty
 
     def make(self, fields: Mapping[str, Any]) -> ImportedJob:
         # untrusted text: control and bidi characters shown as escapes before anything else
@@ -221,12 +241,17 @@ class RowMaker:
             raise Rejected("no title")
         if len(title) > 500:
             raise Rejected(f"title is {len(title)} characters long; at most 500")
-        company = clean(fields.get("company")).split("\n")[0].strip()  # Glassdoor: "Acme\n3.9"
+        company = self._company(fields.get("company")).split("\n")[0].strip()  # Glassdoor: "Acme\n3.9"
         location = " ".join(clean(fields.get("location")).split())
         remote, types = self._types(fields)
         level_text = clean(fields.get("level"))
         level = find_level_word(level_text) if level_text else None
-        raw_salary = clean(fields.get("salary"))
+        if level_text and level is None:
+            self.dropped["level: not a level word"] += 1
+        salary, raw_salary = self._pay(fields.get("salary"))
+        posted = parse_date(fields.get("posted"))
+        if posted is None and clean(fields.get("posted")):
+            self.dropped["posted: not a date"] += 1
         url = clean(fields.get("url")) or None
         source_id = clean(fields.get("id")) or url
         description = html_to_text(clean(fields.get("description")))
@@ -257,11 +282,11 @@ class RowMaker:
             employment_type=types,
             level=level or infer_level(title),
             level_inferred=level is None,
-            salary=self._salary(raw_salary),
+            salary=salary,
             salary_text=raw_salary[:200],
             role=self.linker.link(title),
             skills=skills,
-            posted=parse_date(fields.get("posted")),
+            posted=posted,
             url=url,
             description=description,
             asks=asks,
@@ -281,10 +306,57 @@ class RowMaker:
                     types.append(kind)
         return remote, tuple(types)
 
-    def _salary(self, text: str) -> salary_text.ParsedSalary | None:
-        parsed = salary_text.parse(text) if text else None
+    def _company(self, value: Any) -> str:
+        if isinstance(value, dict):  # {"name": "Acme", "url": ...}, as some feeds give it
+            name = clean(value.get("name") or value.get("display_name"))
+            if not name:
+                self.dropped["company: an object without a name"] += 1
+            return name
+        return clean(value)
+
+    def _pay(self, value: Any) -> tuple[salary_text.ParsedSalary | None, str]:
+        """The salary and its text as quoted: from text ("$100K-150K") or from an object
+        ({"min", "max", "currency", "period"}, the shape of the bundled jobs.yaml)."""
+        if isinstance(value, dict):
+            return self._salary_object(value)
+        text = clean(value)
+        if not text:
+            return None, ""
+        if _NEGATIVE.match(text):
+            self.dropped["salary: a negative amount"] += 1
+            return None, text
+        parsed = salary_text.parse(text)
         if parsed is None:
-            return None
+            self.dropped["salary: no figures read from the text"] += 1
+            return None, text
+        return self._with_currency(parsed), text
+
+    def _salary_object(self, value: dict[str, Any]) -> tuple[salary_text.ParsedSalary | None, str]:
+        low, high = _amount(value.get("min")), _amount(value.get("max"))
+        period = clean(value.get("period")).lower() or "year"
+        text = ", ".join(f"{k}: {clean(v)}" for k, v in value.items() if not isinstance(v, dict | list))
+        reason = None
+        if low is None and high is None:
+            reason = "salary: an object without min or max"
+        elif any(x is not None and x < 0 for x in (low, high)):
+            reason = "salary: a negative amount"
+        elif low is not None and high is not None and low > high:
+            reason = "salary: min above max"
+        elif any(x is not None and x > salary_text.MAX_AMOUNT for x in (low, high)):
+            reason = "salary: more than a billion"
+        elif period not in vocab.PAY_PERIODS:
+            reason = "salary: period is not year, month or hour"
+        if reason is not None:
+            self.dropped[reason] += 1
+            return None, text
+        code = clean(value.get("currency")).upper() or None
+        if code is not None and not re.fullmatch(r"[A-Z]{3}", code):
+            self.dropped["salary: currency is not a 3-letter code"] += 1
+            return None, text
+        return self._with_currency(salary_text.ParsedSalary(low, high, code, period)), text
+
+    def _with_currency(self, parsed: salary_text.ParsedSalary) -> salary_text.ParsedSalary | None:
+        """The salary with its currency: named, or --currency's; None (and counted) without."""
         if parsed.currency is None:
             if self.currency is None:
                 self.no_currency += 1
@@ -301,6 +373,23 @@ class RowMaker:
             if self._skills[key] not in out:
                 out.append(self._skills[key])
         return tuple(out)
+
+
+_NEGATIVE = re.compile(r"^\s*[-\u2212]\s*[$€£¥₹]?\s*\d")
+
+
+def _amount(value: Any) -> float | None:
+    """A number, or numeric text ("100000", "100,000"); anything else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        try:
+            number = float(clean(value).replace(",", "").replace("_", ""))
+        except ValueError:
+            return None
+    return number if math.isfinite(number) else None
 
 
 def _truthy(value: Any) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING
 
 from careercli.common import vocab
@@ -29,11 +31,12 @@ TYPE_SHORT = {
 _PER = {"year": "", "month": "/mo", "hour": "/h"}
 TYPE_SHORT_NOTE = ("full-time", "part-time")
 CONVERTED_MARK = "≈"
+GUESSED_MARK = "*"  # a level the listing does not state: guessed from the title, or the default
 CSV_COLUMNS: tuple[str, ...] = (
     *("id", "title", "company", "location", "remote", "employment_type", "level"),
     *("salary_min", "salary_max", "salary_currency", "salary_period"),
     *("compared_min", "compared_max", "compared_currency", "rate", "rate_date"),
-    *("role", "fit", "posted", "url", "source"),
+    *("role", "fit", "posted", "url", "source", "level_source"),
 )
 
 
@@ -71,27 +74,35 @@ def _fit(m: JobMatch) -> str:
     return "-" if m.fit is None else f"{m.fit:.0f}"
 
 
-def jobs_table(search: JobSearch, width: int = 80) -> Table:
+def jobs_table(
+    search: JobSearch, width: int = 80, fixed: dict[str, int] | None = None, part: int = 0
+) -> Table:
     """Title, company, location, level, type, salary, fit as columns from 100 columns up;
     below, the company goes under the title, then the type goes, then location and level
-    join the title cell, so the table stays readable down to 40 columns."""
+    join the title cell, so the table stays readable down to 40 columns. `fixed` gives the
+    widths of the narrow columns (and whether there is a Fit column) for a table printed in
+    parts; parts after the first have no header."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     wide, typed, narrow = width >= 100, width >= 72, width < 50
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    has_fit = search.has_fit if fixed is None else "Fit" in fixed
+    at = fixed or {}
+    table = Table(
+        box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, show_header=part == 0, expand=fixed is not None
+    )
     table.add_column("Job" if narrow else "Title", ratio=3)
     if wide:
         table.add_column("Company", ratio=2)
     if not narrow:
         table.add_column("Location", ratio=2)
-        table.add_column("Level" if typed else "Lvl", no_wrap=True)
+        table.add_column("Level" if typed else "Lvl", no_wrap=True, min_width=at.get("Level"))
     if typed:
-        table.add_column("Type", no_wrap=True)
-    table.add_column("Salary", no_wrap=True)
-    if search.has_fit:
-        table.add_column("Fit", justify="right", no_wrap=True)
+        table.add_column("Type", no_wrap=True, min_width=at.get("Type"))
+    table.add_column("Salary", no_wrap=True, min_width=at.get("Salary"))
+    if has_fit:
+        table.add_column("Fit", justify="right", no_wrap=True, min_width=at.get("Fit"))
     for m in search.matches:
         job = m.job
         title = Text(job.title, style="bold")
@@ -106,11 +117,12 @@ def jobs_table(search: JobSearch, width: int = 80) -> Table:
             cells.append(job.company)
         if not narrow:
             level = job.level or "-"
-            cells += [job.location or "-", level if typed else vocab.LEVEL_CODES.get(level, level)]
+            level = level if typed else vocab.LEVEL_CODES.get(level, level)
+            cells += [job.location or "-", level + (GUESSED_MARK if job.level_source != "stated" else "")]
         if typed:
             cells.append("/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-")
         cells.append(salary_text(job.salary, m.salary))
-        if search.has_fit:
+        if has_fit:
             cells.append(_fit(m))
         table.add_row(*cells)
     return table
@@ -127,10 +139,17 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
         "title": "by title",
     }[search.ranked_by]
     lines = [f"{shown}, {order}."]
+    if search.total > n:
+        lines.append(f"{search.total - n:,} more: --limit {search.total} or --all shows them.")
     if width >= 72 and any(t in TYPE_SHORT_NOTE for m in search.matches for t in m.job.employment_type):
         lines.append("Type: FT full-time, PT part-time.")
     if width < 72:
         lines.append("Level: EN entry, MI mid, SE senior, EX executive.")
+    if width >= 50 and any(m.job.level_source != "stated" for m in search.matches):
+        lines.append(
+            f"Level{GUESSED_MARK}: not stated by the listing; guessed from the title, or mid by default "
+            "(--level does not match a default)."
+        )
     if search.has_fit and any(m.why is not None for m in search.matches):
         lines.append(
             f"Fit: 0-100, how well each posting fits {fit_to or 'you'}: the skills it asks, its level, "
@@ -170,7 +189,44 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
     return lines
 
 
-def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str = "") -> list[RenderableType]:
+TABLE_PART = 500  # rows per printed part of a long table (`jobs --all` over a big store)
+
+
+def _parts(search: JobSearch, width: int) -> Iterator[RenderableType]:
+    """A long table as tables of TABLE_PART rows printed one after another, with the narrow
+    columns as wide as the widest cell of all (one pass first), so that the parts line up
+    and the first rows are on screen at once, not after Rich has laid out 100,000."""
+    from rich.cells import cell_len
+
+    fixed = {"Level": 5, "Type": 4, "Salary": 6}
+    # a big store's matches are read in full as iterated; their light form has these cells
+    for m in getattr(search.matches, "light", search.matches):
+        job = m.job
+        level = (job.level or "-") + GUESSED_MARK  # the mark may come with the full row
+        types = "/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-"
+        pay = max(map(cell_len, salary_text(job.salary, m.salary).split("\n")))
+        fixed.update(Level=max(fixed["Level"], len(level)), Type=max(fixed["Type"], len(types)))
+        fixed["Salary"] = max(fixed["Salary"], pay)
+        if m.fit is not None:
+            fixed["Fit"] = 3
+    chunk: list[JobMatch] = []
+    for i, m in enumerate(search.matches):
+        chunk.append(m)
+        if len(chunk) == TABLE_PART or i == len(search.matches) - 1:
+            yield jobs_table(search._replace(matches=chunk), width, fixed, i // TABLE_PART)
+            chunk = []
+
+
+def _notes(search: JobSearch, fit_to: str, width: int) -> Iterator[RenderableType]:
+    from rich.text import Text
+
+    for line in footnotes(search, fit_to, width):
+        yield Text(line, style="dim")
+
+
+def jobs_view(
+    search: JobSearch, width: int, fit_to: str = "", empty_hint: str = ""
+) -> Iterable[RenderableType]:
     from rich.text import Text
 
     if not search.matches:
@@ -182,6 +238,8 @@ def jobs_view(search: JobSearch, width: int, fit_to: str = "", empty_hint: str =
         if empty_hint:
             lines.append(empty_hint)
         return [Text(line) for line in lines]
+    if len(search.matches) > TABLE_PART:
+        return itertools.chain(_parts(search, width), _notes(search, fit_to, width))
     notes = footnotes(search, fit_to, width)
     return [jobs_table(search, width), *(Text(line, style="dim") for line in notes)]
 
@@ -193,6 +251,28 @@ def write_csv(search: JobSearch, out: IO[str]) -> None:
     writer.writerow(CSV_COLUMNS)
     for m in search.matches:
         writer.writerow([csv_cell(str(cell)) for cell in _csv_row(m)])
+
+
+def write_json(search: JobSearch, out: IO[str], ascii_only: bool = False) -> None:
+    """`jobs --json` written a job at a time (the same bytes as json.dumps(search_dict(...),
+    indent=2)), so that a big listing starts at once and is never one string in memory.
+    C1 and bidi characters are escaped (untrusted.escape_json), as emit_json does."""
+    import json
+
+    from careercli.common.untrusted import escape_json
+    from careercli.jobs.query import match_dict, search_dict
+
+    head = search_dict(search._replace(matches=[]))
+    head["count"] = len(search.matches)
+    text = json.dumps(head, indent=2, ensure_ascii=ascii_only)
+    cut = text.rindex("[]")
+    out.write(escape_json(text[:cut]) + "[")
+    first = True
+    for m in search.matches:
+        item = json.dumps(match_dict(m), indent=2, ensure_ascii=ascii_only).replace("\n", "\n    ")
+        out.write(("\n    " if first else ",\n    ") + escape_json(item))
+        first = False
+    out.write(("]" if first else "\n  ]") + escape_json(text[cut + 2 :]) + "\n")
 
 
 def _csv_row(m: JobMatch) -> list[str]:

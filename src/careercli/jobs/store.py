@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careercli.common.errors import DataError
 from careercli.common.paths import state_dir
 from careercli.jobs.model import Job, Salary
-from careercli.jobs.record import ImportedJob
+from careercli.jobs.record import ImportedJob, level_source
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
@@ -149,9 +149,11 @@ INSERT OR IGNORE INTO jobs (
 """
 _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
-    "salary_currency, salary_period, role, skills, posted, url, description, "
+    "salary_currency, salary_period, role, skills, posted, url, description, level_inferred, "
     "asked, years_asked, degree_asked, evidence, extracted, text_length"
 )
+# level_inferred: 0 stated, 1 guessed from the title, 2 the default (older stores hold 1 for both)
+LEVEL_CODES = {"stated": 0, "title": 1, "default": 2}
 FEED_NAMES = {
     "remotive": "Remotive (https://remotive.com)",
     "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
@@ -322,6 +324,20 @@ def add_batches(
     return added
 
 
+def fill_salaries(jobs: Iterable[ImportedJob], path: Path | None = None) -> int:
+    """Jobs stored before without a salary get the one read now (a re-import with
+    --currency reads salaries that named no currency); returns how many were filled."""
+    rows = [(s.min, s.max, s.currency, s.period, j.dedup_key()) for j in jobs if (s := j.salary) is not None]
+    if not rows:
+        return 0
+    sql = (
+        "UPDATE jobs SET salary_min = ?, salary_max = ?, salary_currency = ?, salary_period = ? "
+        "WHERE dedup_key = ? AND salary_currency IS NULL AND salary_min IS NULL AND salary_max IS NULL"
+    )
+    with writing(path) as conn:
+        return max(conn.executemany(sql, rows).rowcount, 0)
+
+
 def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
     sal = j.salary
     key = j.dedup_key()
@@ -341,7 +357,7 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
         int(j.remote),
         ";".join(j.employment_type),
         j.level,
-        int(j.level_inferred),
+        LEVEL_CODES[j.level_source],
         sal.min if sal else None,
         sal.max if sal else None,
         sal.currency if sal else None,
@@ -456,7 +472,8 @@ def _where(
     args: list[object] = []
     levels = sorted(set(levels))
     if levels:
-        where.append(f"level IN ({', '.join('?' * len(levels))})")
+        # a level nothing said (the default) is no level to match
+        where.append(f"level IN ({', '.join('?' * len(levels))}) AND level_inferred < 2")
         args += levels
     if role is not None:
         where.append("role = ?")
@@ -473,8 +490,8 @@ def _where(
 def _job(r: tuple[object, ...]) -> Job:
 
     (jid, source, title, company, location, remote, types, level) = r[:8]
-    (low, high, currency, period, role, skills, posted, url, description) = r[8:17]
-    (asked, years, degree, evidence, extracted, length) = r[17:23]
+    (low, high, currency, period, role, skills, posted, url, description, inferred) = r[8:18]
+    (asked, years, degree, evidence, extracted, length) = r[18:24]
     salary = (
         Salary(low, high, str(currency), str(period))  # type: ignore[arg-type]
         if currency is not None and (low is not None or high is not None)
@@ -495,6 +512,7 @@ def _job(r: tuple[object, ...]) -> Job:
         url=url,  # type: ignore[arg-type]
         source=source_label(str(source)),
         description=str(description),
+        level_source=level_source(bool(inferred), str(title)),
         asks=_decoded(asked, years, degree, evidence, length) if extracted else None,
     )
 
@@ -564,7 +582,7 @@ def search_jobs(
         passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
         candidates, light = _with_light(mine, (r for r in rows if not r[-1] or r[0] in passed))
         result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
-        return _filled(conn, result, query, light)
+        return _filled(conn, result, query, light, path)
 
 
 def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
@@ -643,21 +661,74 @@ def _top_by_pay(
     assert query.limit is not None
     where, args = where_args
     pay, pay_args = _pay_sql(query.currency, rates)
-    sql = f"SELECT rowid, plain, {pay} FROM jobs{where}"  # noqa: S608
-    rows = conn.execute(sql, [*pay_args, *args]).fetchall()
     if query.search:
+        sql = f"SELECT rowid, plain, {pay} FROM jobs{where}"  # noqa: S608
+        rows = conn.execute(sql, [*pay_args, *args]).fetchall()
         passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
         rows = [r for r in rows if r[1] or r[0] in passed]
-    priced = [r[2] for r in rows if r[2] is not None]
-    if len(priced) < query.limit:
-        return None
-    floor = heapq.nlargest(query.limit, priced)[-1] - 1.0
+        priced = [r[2] for r in rows if r[2] is not None]
+        if len(priced) < query.limit:
+            return None
+        floor = heapq.nlargest(query.limit, priced)[-1] - 1.0
+        wanted = [r[0] for r in rows if r[2] is not None and r[2] >= floor]
+        stored = len(rows)
+    else:
+        found = _top_in_sql(conn, query.limit, (query.currency, rates), (pay, pay_args), (where, args))
+        if found is None:
+            return None
+        wanted, stored = found
     keep = job_predicate(query._replace(search=()))
     mine = [j for j in others if keep(j)]
-    wanted = [r[0] for r in rows if r[2] is not None and r[2] >= floor]
     candidates, light = _with_light(mine, _light_rows(conn, wanted))
     result = filter_jobs(candidates, query._replace(search=()), rates, fits)
-    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
+    return _filled(conn, result._replace(total=len(mine) + stored), query, light)
+
+
+def _top_in_sql(
+    conn: sqlite3.Connection,
+    limit: int,
+    money: tuple[str, RateTable],
+    pay_args: tuple[str, list[object]],
+    where_args: tuple[str, list[object]],
+) -> tuple[list[int], int] | None:
+    """Without search words, the top `limit` by pay found in SQLite, not every row brought
+    into Python: per currency and period (a handful), the top rows by amount (a top-N sort
+    in C; the factor is one number there, so the order is the pay order), merged. Returns
+    the rowids at or above the floor, and how many rows match; None with fewer priced rows
+    than `limit`. A few more rows than `limit` are read per group, so that every row within
+    1 of the floor comes too; when ties run past them, a second pass reads the rest."""
+    from careercli.jobs.query import pay_factor
+
+    (currency, rates), (pay, pargs), (where, args) = money, pay_args, where_args
+    (stored,) = conn.execute(f"SELECT count(*) FROM jobs{where}", args).fetchone()  # noqa: S608
+    narrow = f"{where} AND" if where else " WHERE"
+    groups = conn.execute(
+        f"SELECT DISTINCT salary_currency, salary_period FROM jobs{narrow} salary_currency IS NOT NULL",  # noqa: S608
+        args,
+    ).fetchall()
+    wanted = limit + 64
+    top: list[tuple[float, int]] = []
+    edges: list[float] = []  # the smallest pay read in each group that filled its `wanted`
+    for code, period in groups:
+        found = pay_factor(code, period, currency, rates)
+        if found is None:
+            continue
+        sql = (
+            f"SELECT rowid, coalesce(salary_max, salary_min) AS a FROM jobs{narrow} salary_currency = ? "  # noqa: S608
+            "AND salary_period = ? AND a IS NOT NULL ORDER BY a DESC LIMIT ?"
+        )
+        rows = conn.execute(sql, [*args, code, period, wanted]).fetchall()
+        top += [(amount * found[0], rowid) for rowid, amount in rows]
+        if len(rows) == wanted:
+            edges.append(rows[-1][1] * found[0])
+    if len(top) < limit:
+        return None
+    top.sort(reverse=True)
+    floor = top[limit - 1][0] - 1.0
+    if all(edge < floor for edge in edges):
+        return [rowid for p, rowid in top if p >= floor], stored
+    sql = f"SELECT rowid FROM (SELECT rowid, {pay} AS p FROM jobs{where}) WHERE p >= ?"  # noqa: S608
+    return [r[0] for r in conn.execute(sql, [*pargs, *args, floor])], stored
 
 
 def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[str, int]]:
@@ -709,15 +780,67 @@ def _passing(conn: sqlite3.Connection, ids: Sequence[int], search: Sequence[str]
     }
 
 
-def _filled(conn: sqlite3.Connection, result: JobSearch, query: JobQuery, light: dict[str, int]) -> JobSearch:
-    """`result` with its light stored jobs read in full, and the caller's query restored."""
-    wanted = {light[m.job.id] for m in (*result.matches, *result.below_floor) if m.job.id in light}
-    full = _full_jobs(conn, wanted)
+def _filled(
+    conn: sqlite3.Connection,
+    result: JobSearch,
+    query: JobQuery,
+    light: dict[str, int],
+    path: Path | None = None,
+) -> JobSearch:
+    """`result` with its light stored jobs read in full, and the caller's query restored.
+    More than LAZY_FROM matches (an unlimited listing of a big store: --all, --json, --csv)
+    are read in full only as they are iterated, a chunk at a time, so that the output
+    starts at once and the full rows are never all in memory. Light jobs map back to their
+    rows by their "#rowid" ids (_with_light), never by object identity."""
+    below = {light[m.job.id] for m in result.below_floor if m.job.id in light}
+    if len(result.matches) > LAZY_FROM:
+        full = _full_jobs(conn, below)
+        matches: Sequence[JobMatch] = LazyMatches(result.matches, light, path)
+    else:
+        full = _full_jobs(conn, below | {light[m.job.id] for m in result.matches if m.job.id in light})
+        matches = [_fill(m, light, full) for m in result.matches]
     return result._replace(
-        query=query,
-        matches=[_fill(m, light, full) for m in result.matches],
-        below_floor=[_fill(m, light, full) for m in result.below_floor],
+        query=query, matches=matches, below_floor=[_fill(m, light, full) for m in result.below_floor]
     )
+
+
+LAZY_FROM = 2000
+
+
+class LazyMatches(Sequence["JobMatch"]):
+    """Ranked matches whose stored jobs are light (no description, skills, url): each is
+    read in full when it is reached, 500 at a time; nothing read is kept."""
+
+    def __init__(self, matches: Sequence[JobMatch], light: dict[str, int], path: Path | None) -> None:
+        self._matches = list(matches)
+        self._rowids = [light.get(m.job.id) for m in self._matches]
+        self._path = path
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    @property
+    def light(self) -> Sequence[JobMatch]:
+        """The matches as ranked, their stored jobs light: what a table's widths need."""
+        return self._matches
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return next(iter(self._read(range(len(self))[index], 1)))
+
+    def __iter__(self) -> Iterator[JobMatch]:
+        return self._read(0, len(self))
+
+    def _read(self, start: int, count: int) -> Iterator[JobMatch]:
+        for at in range(start, start + count, 500):
+            part = range(at, min(at + 500, start + count))
+            ids = {r for r in (self._rowids[i] for i in part) if r is not None}
+            with reading(self._path) as conn:
+                full = _full_jobs(conn, ids) if conn is not None else {}
+            for i in part:
+                m, rowid = self._matches[i], self._rowids[i]
+                yield m if rowid is None else m._replace(job=full[rowid])
 
 
 def _light_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
@@ -762,7 +885,7 @@ def _light_job(r: tuple[Any, ...]) -> Job:
     (_rowid, title, company, location, remote, types, level, low, high, currency, period, role, posted) = r[
         :13
     ]
-    (asked, years, degree, extracted, length) = r[13:18]
+    (asks_text, years, degree, extracted, length) = r[13:18]
     return Job(
         f"#{_rowid}",
         title,
@@ -780,7 +903,7 @@ def _light_job(r: tuple[Any, ...]) -> Job:
         None,
         "",
         "",
-        decode(asked, years, degree, length=int(length or 0)) if extracted else None,
+        asks=decode(asks_text, years, degree, length=int(length or 0)) if extracted else None,
     )
 
 

@@ -38,15 +38,13 @@ What each occupation gets, and from where (docs/data-packs.md says the same for 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +52,19 @@ from careercli.catalog.lookup import name_key
 from careercli.catalog.models import Catalog, Skill
 from careercli.common import vocab
 from careercli.common.errors import DataError
+from careercli.onet import bls_join, descriptors
 from careercli.onet.credit import credit_line
 from careercli.onet.pack import (
-    CODE,
     HOT,
     IN_DEMAND,
     ONET_URL,
     PACK_FILE,
     PACK_KIND,
     SCHEMA_VERSION,
+    TASKS_FILE,
     technology_importance,
 )
+from careercli.onet.table import CODE_COL, Table
 
 OCCUPATIONS = "Occupation Data.txt"
 ALTERNATE_TITLES = "Alternate Titles.txt"
@@ -75,7 +75,6 @@ ETE = "Education, Training, and Experience.txt"
 ETE_CATEGORIES = "Education, Training, and Experience Categories.txt"
 TECHNOLOGY = "Technology Skills.txt"
 README = "Read Me.txt"
-CODE_COL = "O*NET-SOC Code"
 # file -> the columns read from it (found by header name; other columns are ignored)
 TABLES: dict[str, tuple[str, ...]] = {
     OCCUPATIONS: (CODE_COL, "Title", "Description"),
@@ -146,84 +145,6 @@ _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9+#/.\-]*$")
 Progress = Callable[[str], None]
 
 
-class Table:
-    """One O*NET table: its columns found by header name; rows with their line numbers."""
-
-    def __init__(self, folder: Path, name: str, columns: tuple[str, ...]) -> None:
-        from careercli.common.yamlio import read_text
-
-        self.path = folder / name
-        if not self.path.is_file():
-            raise DataError(
-                f"{self.path}: no such file (an O*NET table careercli needs: {', '.join(columns)})"
-            )
-        self.reader = csv.reader(io.StringIO(read_text(self.path)), delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(self.reader, None)
-        if not header or not any(cell.strip() for cell in header):
-            raise DataError(f"{self.path}: line 1: no header row; expected the columns {', '.join(columns)}")
-        names = [cell.strip() for cell in header]
-        self.index: dict[str, int] = {}
-        for column in columns:
-            if column not in names:
-                from careercli.common.errors import did_you_mean
-
-                raise DataError(
-                    f"{self.path}: column '{column}' is missing from the header"
-                    f"{did_you_mean(column, names)}; the header has: {', '.join(names)}"
-                )
-            self.index[column] = names.index(column)
-        self.width = max(self.index.values()) + 1
-        self.columns = columns
-
-    @property
-    def line(self) -> int:
-        return self.reader.line_num
-
-    def rows(self) -> Iterator[list[str]]:
-        """Each data row (blank lines skipped); a short row is an error naming its column."""
-        for row in self.reader:
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue
-            if len(row) < self.width:
-                missing = next(c for c in self.columns if self.index[c] >= len(row))
-                raise self.fail(missing, f"missing (the row has {len(row)} cells)")
-            yield row
-
-    def fail(self, column: str, problem: str) -> DataError:
-        return DataError(f"{self.path}: line {self.line}: column '{column}': {problem}")
-
-    def text(self, row: list[str], column: str) -> str:
-        return row[self.index[column]].strip()
-
-    def code(self, row: list[str]) -> str:
-        code = self.text(row, CODE_COL)
-        if not CODE.match(code):
-            raise self.fail(CODE_COL, f"'{code}' is not an O*NET-SOC code like 15-2051.00")
-        return code
-
-    def number(self, row: list[str], column: str, low: float, high: float) -> float:
-        raw = self.text(row, column)
-        try:
-            value = float(raw)
-        except ValueError:
-            raise self.fail(column, f"'{raw}' is not a number") from None
-        if not low <= value <= high:
-            raise self.fail(column, f"{raw} is out of range; expected {low:g} to {high:g}")
-        return value
-
-    def whole(self, row: list[str], column: str, low: int, high: int) -> int:
-        value = self.number(row, column, low, high)
-        if value != int(value):
-            raise self.fail(column, f"'{self.text(row, column)}' is not a whole number")
-        return int(value)
-
-    def flag(self, row: list[str], column: str) -> bool:
-        raw = self.text(row, column)
-        if raw not in ("Y", "N"):
-            raise self.fail(column, f"'{raw}' is not Y or N")
-        return raw == "Y"
-
-
 def find_release(folder: Path) -> str | None:
     """'29.2' from Read Me.txt ("O*NET 29.2 Database"), else from the folder's name
     (db_29_2_text, onet-29.2); None when neither says."""
@@ -277,79 +198,121 @@ def skill_matcher(skills: dict[str, Skill]) -> Callable[[str], str | None]:
 
 
 def import_tables(folder: Path, catalog: Catalog, release: str | None = None,
-                  progress: Progress | None = None) -> dict[str, Any]:  # fmt: skip
-    """The O*NET tables in `folder` as the content of an occupations.json."""
+                  progress: Progress | None = None, bls: Path | None = None) -> dict[str, Any]:  # fmt: skip
+    """The O*NET tables in `folder` as the content of an occupations.json; the tasks go
+    under the key "tasks" (write_pack puts them in a file of their own). US wages and
+    projections join from the BLS tables in `bls`, else beside `folder` (onet.bls_join)."""
     if not folder.is_dir():
         raise DataError(f"{folder}: no such folder (expected the O*NET text tables, e.g. db_29_2_text)")
-    tables = {}
-    for name, columns in TABLES.items():  # every file and header checked before any work
-        tables[name] = Table(folder, name, columns)
+    # every file and header checked before any work
+    needed = {**TABLES, **descriptors.TABLES}
+    tables = {name: Table(folder, name, columns) for name, columns in needed.items()}
     release = release or find_release(folder)
     if release is None:
         raise DataError(
             f"{folder / README}: no such file, and the folder name gives no release; "
             "pass --release (e.g. --release 29.2)"
         )
+    bls_folder = bls_join.find_bls(folder, bls)
     say = progress or (lambda _text: None)
-
-    say(f"Reading {OCCUPATIONS}")
-    occupations = _occupations(tables[OCCUPATIONS])
-    say(f"Reading {ALTERNATE_TITLES}")
-    aliases, ambiguous = _names(tables[ALTERNATE_TITLES], occupations)
-    say(f"Reading {INTERESTS}")
-    interests = _interests(tables[INTERESTS], occupations)
-    say(f"Reading {JOB_ZONE_REFERENCE} and {JOB_ZONES}")
-    zones = _zone_reference(tables[JOB_ZONE_REFERENCE])
-    job_zones = _job_zones(tables[JOB_ZONES], occupations, zones)
-    say(f"Reading {ETE_CATEGORIES} and {ETE}")
-    rw_labels = _rw_labels(tables[ETE_CATEGORIES])
-    rl, rw = _ete(tables[ETE], occupations, rw_labels)
-    say(f"Reading {TECHNOLOGY}")
-    technologies = _technologies(tables[TECHNOLOGY], occupations)
-
+    parts = _read_tables(tables, say)
+    if bls_folder is not None:
+        say(f"Reading the BLS tables in {bls_folder}")
+    parts["bls"] = bls_join.join(bls_folder, sorted(parts["occupations"])) if bls_folder else {}
     match = skill_matcher(catalog.skills)
-    out: list[dict[str, Any]] = []
-    for code, (title, description) in sorted(occupations.items()):
-        zone = job_zones.get(code)
-        techs = technologies.get(code, [])
-        out.append(
-            {
-                "code": code,
-                "title": title,
-                "description": description,
-                "aliases": aliases.get(code, []),
-                "interests": interests.get(code, {}),
-                "job_zone": zone,
-                "education": _education(rl.get(code), zone, zones),
-                "experience": _experience(rw.get(code), rw_labels) or _zone_experience(zone, zones),
-                "technologies": [[name, category, flags] for name, category, flags in techs],
-                "skills": _skills(techs, match),
-            }
-        )
+    occupations = [_occupation(code, parts, match) for code in sorted(parts["occupations"])]
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": PACK_KIND,
-        "source": {
-            "name": f"O*NET {release} Database",
-            "release": release,
-            "publisher": "USDOL/ETA",
-            "licence": "CC BY 4.0",
-            "url": ONET_URL,
-            "credit": credit_line(release),
-            "imported": dt.date.today().isoformat(),
-            "from": str(folder.resolve()),
-        },
-        "job_zones": {
-            str(z.zone): {
-                "name": z.name,
-                "experience": z.experience,
-                "education": z.education,
-                "training": z.training,
-            }
-            for z in zones.values()
-        },
-        "ambiguous": ambiguous,
-        "occupations": out,
+        "source": _source(folder, release),
+        "bls_from": str(bls_folder.resolve()) if bls_folder else None,
+        "job_zones": {str(z.zone): z._asdict() for z in parts["zones"].values()},
+        "elements": parts["elements"],
+        "ambiguous": parts["ambiguous"],
+        "occupations": occupations,
+        "tasks": {code: parts["tasks"][code] for code in sorted(parts["tasks"])},
+    }
+
+
+def _source(folder: Path, release: str) -> dict[str, str]:
+    return {
+        "name": f"O*NET {release} Database",
+        "release": release,
+        "publisher": "USDOL/ETA",
+        "licence": "CC BY 4.0",
+        "url": ONET_URL,
+        "credit": credit_line(release),
+        "imported": dt.date.today().isoformat(),
+        "from": str(folder.resolve()),
+    }
+
+
+def _read_tables(tables: dict[str, Table], say: Progress) -> dict[str, Any]:
+    """Every table read, each into what the occupations are built from."""
+    parts: dict[str, Any] = {}
+    say(f"Reading {OCCUPATIONS}")
+    occupations = parts["occupations"] = _occupations(tables[OCCUPATIONS])
+    say(f"Reading {ALTERNATE_TITLES}")
+    parts["aliases"], parts["ambiguous"] = _names(tables[ALTERNATE_TITLES], occupations)
+    say(f"Reading {INTERESTS}")
+    parts["interests"] = _interests(tables[INTERESTS], occupations)
+    say(f"Reading {JOB_ZONE_REFERENCE} and {JOB_ZONES}")
+    zones = parts["zones"] = _zone_reference(tables[JOB_ZONE_REFERENCE])
+    parts["job_zones"] = _job_zones(tables[JOB_ZONES], occupations, zones)
+    say(f"Reading {ETE_CATEGORIES} and {ETE}")
+    parts["rw_labels"] = _rw_labels(tables[ETE_CATEGORIES])
+    parts["rl"], parts["rw"] = _ete(tables[ETE], occupations, parts["rw_labels"])
+    say(f"Reading {TECHNOLOGY}")
+    parts["technologies"] = _technologies(tables[TECHNOLOGY], occupations)
+    say(f"Reading {descriptors.SKILLS} and {descriptors.KNOWLEDGE}")
+    model = descriptors.content_model(tables[descriptors.CONTENT_MODEL])
+    skills, elements = descriptors.ratings(tables[descriptors.SKILLS], occupations, model)
+    knowledge, known = descriptors.ratings(tables[descriptors.KNOWLEDGE], occupations, model)
+    parts["ratings"] = {c: {**skills.get(c, {}), **knowledge.get(c, {})} for c in occupations}
+    parts["elements"] = _with_means({**elements, **known}, parts["ratings"])
+    say(f"Reading {descriptors.WORK_VALUES}")
+    parts["work_values"] = descriptors.work_values(tables[descriptors.WORK_VALUES], occupations)
+    say(f"Reading {descriptors.TASKS} and {descriptors.RELATED}")
+    parts["tasks"] = descriptors.tasks(tables[descriptors.TASKS], occupations)
+    parts["related"] = descriptors.related(tables[descriptors.RELATED], occupations)
+    parts["proxies"] = descriptors.proxy_ratings(parts["ratings"], parts["related"])
+    return parts
+
+
+def _with_means(
+    elements: dict[str, dict[str, Any]], ratings: dict[str, dict[str, list[Any]]]
+) -> dict[str, Any]:
+    """Each element with its mean level over the occupations O*NET rates it for (a suppressed
+    level left out): fit centres levels on it, as it centres interests on an occupation's mean."""
+    out: dict[str, Any] = {}
+    for eid in sorted(elements):
+        levels = [r[eid][1] for r in ratings.values() if eid in r and r[eid][1] is not None]
+        out[eid] = {**elements[eid], "mean_level": round(sum(levels) / len(levels), 3) if levels else 0.0}
+    return out
+
+
+def _occupation(code: str, parts: dict[str, Any], match: Callable[[str], str | None]) -> dict[str, Any]:
+    title, description = parts["occupations"][code]
+    zone = parts["job_zones"].get(code)
+    zones = parts["zones"]
+    techs = parts["technologies"].get(code, [])
+    experience = _experience(parts["rw"].get(code), parts["rw_labels"]) or _zone_experience(zone, zones)
+    return {
+        "code": code,
+        "title": title,
+        "description": description,
+        "aliases": parts["aliases"].get(code, []),
+        "interests": parts["interests"].get(code, {}),
+        "job_zone": zone,
+        "education": _education(parts["rl"].get(code), zone, zones),
+        "experience": experience,
+        "technologies": [[name, category, flags] for name, category, flags in techs],
+        "skills": _skills(techs, match),
+        "ratings": parts["ratings"].get(code) or parts["proxies"].get(code, ({}, []))[0],
+        "ratings_from": parts["proxies"][code][1] if code in parts["proxies"] else [],
+        "work_values": parts["work_values"].get(code),
+        "related": parts["related"].get(code, []),
+        "bls": parts["bls"].get(code),
     }
 
 
@@ -577,6 +540,14 @@ def summary(pack: dict[str, Any]) -> dict[str, int]:
         "with_technologies": sum(1 for o in occupations if o["technologies"]),
         "with_mapped_skills": sum(1 for o in occupations if o["skills"]),
         "ambiguous_names": len(pack["ambiguous"]),
+        "with_ratings": sum(1 for o in occupations if o["ratings"] and not o["ratings_from"]),
+        "ratings_from_related": sum(1 for o in occupations if o["ratings_from"]),
+        "with_work_values": sum(1 for o in occupations if o["work_values"]),
+        "with_related": sum(1 for o in occupations if o["related"]),
+        "with_tasks": len(pack.get("tasks", {})),
+        "elements": len(pack.get("elements", {})),
+        "with_us_wages": sum(1 for o in occupations if (o.get("bls") or {}).get("wages")),
+        "with_projection": sum(1 for o in occupations if (o.get("bls") or {}).get("projection")),
     }
 
 
@@ -592,9 +563,12 @@ def write_pack(pack: dict[str, Any], folder: Path) -> Path:
         raise DataError(f"{parent}: cannot write the O*NET pack: {exc.strerror or exc}") from None
     old: Path | None = None
     try:
-        with open(tmp / PACK_FILE, "w", encoding="utf-8") as handle:
-            json.dump(pack, handle, ensure_ascii=False, separators=(",", ":"))
-            handle.write("\n")
+        tasks = pack.get("tasks", {})
+        for name, content in ((PACK_FILE, {k: v for k, v in pack.items() if k != "tasks"}),
+                              (TASKS_FILE, {"schema_version": SCHEMA_VERSION, "tasks": tasks})):  # fmt: skip
+            with open(tmp / name, "w", encoding="utf-8") as handle:
+                json.dump(content, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write("\n")
         if folder.exists():
             old = parent / f".{folder.name}-old-{os.getpid()}"
             shutil.rmtree(old, ignore_errors=True)

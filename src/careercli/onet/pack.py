@@ -21,18 +21,21 @@ from careercli.catalog.models import (
     Education,
     Interests,
     JobZone,
+    OnetElement,
     OnetInfo,
     Outlook,
     Role,
     SkillNeed,
     Source,
     Tool,
+    UsWages,
 )
 from careercli.common import vocab
 from careercli.common.errors import DataError
 from careercli.onet.credit import credit_line
 
 PACK_FILE = "occupations.json"
+TASKS_FILE = "tasks.json"  # read only by the views of one occupation (show, compare, next)
 PACK_KIND = "onet-occupations"
 SCHEMA_VERSION = 1
 ONET_URL = "https://www.onetcenter.org/database.html"
@@ -136,6 +139,8 @@ def read_pack(path: Path, catalog: Catalog) -> list[Role]:
                             _text(j["training"]))
             for z, j in data["job_zones"].items()
         }  # fmt: skip
+        where = "elements"
+        elements = read_elements(data.get("elements", {}))
         where = "ambiguous"
         ambiguous = {_text(k): tuple(_text(c) for c in v) for k, v in data.get("ambiguous", {}).items()}
         occupations = data["occupations"]
@@ -149,10 +154,11 @@ def read_pack(path: Path, catalog: Catalog) -> list[Role]:
     for i, occ in enumerate(occupations):
         code = occ.get("code", "?") if isinstance(occ, dict) else "?"
         try:
-            roles.append(_role(occ, path, release, credit, source, zones, skills))
+            roles.append(_role(occ, path, release, credit, source, zones, skills, elements))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataError(f"{path}: occupations[{i}] ({code}): {_problem(exc)}; {REIMPORT}") from None
     catalog.ambiguous.update(ambiguous)
+    catalog.onet_elements.update(elements)
     return roles
 
 
@@ -190,6 +196,7 @@ def _role(
     source: Source,
     zones: dict[int, JobZone],
     skills: dict[str, Any],
+    elements: dict[str, OnetElement],
 ) -> Role:
     code = _text(occ["code"])
     if not CODE.match(code):
@@ -199,26 +206,8 @@ def _role(
     if interests and (set(interests) != set(vocab.INTERESTS) or
                       not all(1 <= float(v) <= 7 for v in interests.values())):  # fmt: skip
         raise ValueError("interests: expected the six RIASEC values, 1-7")
-    needs: list[SkillNeed] = []
-    sources: dict[str, tuple[str, ...]] = {}
-    for skill_id, importance, examples in occ["skills"]:
-        if skill_id not in skills:
-            raise ValueError(f"skills: '{skill_id}' is not a careercli skill (any more)")
-        if importance not in (1, 2, 3, 4, 5):
-            raise ValueError(f"skills: importance {importance!r} of '{skill_id}' is not 1-5")
-        needs.append(_new(SkillNeed, (skill_id, importance)))
-        sources[skill_id] = tuple(examples)
-    zone = occ["job_zone"]
-    job_zone = zones[zone] if zone is not None else None
-    edu = occ["education"]
-    if edu is None:
-        education, edu_source, shares = _NO_EDUCATION, "", {}
-    else:
-        typical, minimum = edu["typical"], edu["minimum"]
-        if typical not in vocab.DEGREES or minimum not in vocab.DEGREES:
-            raise ValueError(f"education: unknown degree '{typical}' or '{minimum}'")
-        education = Education(typical, minimum, (), tuple(_text(n) for n in edu["notes"]))
-        edu_source, shares = _text(edu["source"]), {str(k): float(v) for k, v in edu["shares"].items()}
+    needs, sources = _skill_needs(occ["skills"], skills)
+    education, edu_source, shares = _education(occ["education"])
     exp = occ["experience"]
     level = "" if exp is None else exp["level"]
     if level and level not in vocab.LEVELS:
@@ -226,18 +215,11 @@ def _role(
     tools = tuple([_new(Tool, (name, category, bool(flags & HOT), bool(flags & IN_DEMAND)))
                    for name, category, flags in occ["technologies"]])  # fmt: skip
     assessed = {name for names in sources.values() for name in names}
-    unassessed = [t for t in tools if t.name not in assessed]  # each weighs 1 in fit's skills part
-    info = OnetInfo(
-        release=release,
-        credit=credit,
-        job_zone=job_zone,
+    info = _onet_info(occ, release, credit, zones, elements)._replace(
         education_source=edu_source,
         education_shares=shares,
-        experience="" if exp is None else _text(exp["category"]),
-        experience_share=None if exp is None or exp["share"] is None else float(exp["share"]),
-        experience_source="" if exp is None else _text(exp["source"]),
         skill_sources=sources,
-        unassessed=len(unassessed),
+        unassessed=sum(1 for t in tools if t.name not in assessed),  # each weighs 1 in fit's skills
     )
     return Role(
         id=code,
@@ -254,10 +236,145 @@ def _role(
         interests=Interests(
             code, title, {d: float(interests[d]) for d in vocab.INTERESTS} if interests else {}
         ),
-        outlook=_NO_OUTLOOK,
+        outlook=_outlook(info.bls),
+        us_wages=_us_wages(info.bls),
         tips=(),
         related=(),
         sources=(source,),
         path=str(path),
         onet=info,
     )
+
+
+def _onet_info(
+    occ: dict[str, Any],
+    release: str,
+    credit: str,
+    zones: dict[int, JobZone],
+    elements: dict[str, OnetElement],
+) -> OnetInfo:
+    """What an occupation carries beyond a Role's facets, but its education and skills."""
+    exp = occ["experience"]
+    values = occ.get("work_values") or {}
+    ratings = _ratings(occ.get("ratings") or {})
+    centred, norm, important = centred_ratings(ratings, elements)
+    return OnetInfo(
+        release=release,
+        credit=credit,
+        job_zone=zones[occ["job_zone"]] if occ["job_zone"] is not None else None,
+        education_source="",
+        education_shares={},
+        experience="" if exp is None else _text(exp["category"]),
+        experience_share=None if exp is None or exp["share"] is None else float(exp["share"]),
+        experience_source="" if exp is None else _text(exp["source"]),
+        skill_sources={},
+        ratings=ratings,
+        centred=centred,
+        ratings_norm=norm,
+        important=important,
+        work_values={_text(k): float(v) for k, v in (values.get("extent") or {}).items()},
+        high_points=tuple(_text(v) for v in values.get("high_points") or ()),
+        related=tuple((_text(c), _text(t)) for c, t in occ.get("related") or ()),
+        ratings_from=tuple(_text(c) for c in occ.get("ratings_from") or ()),
+        bls=_bls(occ.get("bls")),
+    )
+
+
+def _bls(raw: Any) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not isinstance(raw.get("soc"), str):
+        raise ValueError("bls: expected a mapping with the SOC code")
+    return raw
+
+
+def _outlook(bls: dict[str, Any]) -> Outlook:
+    """The BLS projection for the occupation's SOC as its outlook (none: the empty outlook)."""
+    p = bls.get("projection")
+    if not p:
+        return _NO_OUTLOOK
+    summary = f"{p['band']}: {p['employment_start']:,} jobs in 2024 to {p['employment_end']:,} in 2034"
+    return Outlook(summary, float(p["growth_pct"]), _text(p["period"]), _text(p["occupation"]),
+                   _text(p["source"]), _text(p["date"]), soc=_text(bls["soc"]),
+                   employment_start=p["employment_start"], employment_end=p["employment_end"],
+                   openings_per_year=p["openings_per_year"], band=_text(p["band"]),
+                   entry_education=_text(p["entry_education"]), table=_text(p["table"]))  # fmt: skip
+
+
+def _us_wages(bls: dict[str, Any]) -> UsWages | None:
+    """The BLS wages for the occupation's SOC as the role's us_wages (none: None)."""
+    w = bls.get("wages")
+    if not w:
+        return None
+    from careercli.bls.tables import TOP_CODE_ANNUAL
+
+    top, hidden = tuple(w["top_coded"]), tuple(w["suppressed"])
+    limit = TOP_CODE_ANNUAL if top else None
+    return UsWages(_text(bls["soc"]), _text(w["occupation"]), int(w["year"]), w["p10"], w["p25"], w["p50"],
+                   w["p75"], w["p90"], w["mean"], w["employment"], top, hidden, limit,
+                   _text(w["source"]), _text(w["table"]), _text(w["date"]))  # fmt: skip
+
+
+def _skill_needs(
+    rows: list[Any], skills: dict[str, Any]
+) -> tuple[list[SkillNeed], dict[str, tuple[str, ...]]]:
+    """[skill id, importance, [technologies]] rows -> needs and each skill's technologies."""
+    needs: list[SkillNeed] = []
+    sources: dict[str, tuple[str, ...]] = {}
+    for skill_id, importance, examples in rows:
+        if skill_id not in skills:
+            raise ValueError(f"skills: '{skill_id}' is not a careercli skill (any more)")
+        if importance not in (1, 2, 3, 4, 5):
+            raise ValueError(f"skills: importance {importance!r} of '{skill_id}' is not 1-5")
+        needs.append(_new(SkillNeed, (skill_id, importance)))
+        sources[skill_id] = tuple(examples)
+    return needs, sources
+
+
+def _education(edu: dict[str, Any] | None) -> tuple[Education, str, dict[str, float]]:
+    if edu is None:
+        return _NO_EDUCATION, "", {}
+    typical, minimum = edu["typical"], edu["minimum"]
+    if typical not in vocab.DEGREES or minimum not in vocab.DEGREES:
+        raise ValueError(f"education: unknown degree '{typical}' or '{minimum}'")
+    education = Education(typical, minimum, (), tuple(_text(n) for n in edu["notes"]))
+    return education, _text(edu["source"]), {str(k): float(v) for k, v in edu["shares"].items()}
+
+
+def centred_ratings(
+    ratings: dict[str, tuple[float, float | None]], elements: dict[str, OnetElement]
+) -> tuple[dict[str, float], float, tuple[str, ...]]:
+    """(element -> w x (level - mean), sum of w x (level - mean)², the important elements);
+    w = importance / 5; a suppressed level counts as the mean (careercli.fit.onet_fit)."""
+    centred: dict[str, float] = {}
+    norm = 0.0
+    for eid, (importance, level) in ratings.items():
+        element = elements.get(eid)
+        mean = element.mean_level if element is not None else 0.0
+        theirs = (level if level is not None else mean) - mean
+        w = importance / 5
+        centred[eid] = w * theirs
+        norm += w * theirs * theirs
+    important = sorted(
+        (eid for eid, (im, lv) in ratings.items() if im >= 3.0 and lv is not None and lv >= 2.0),
+        key=lambda e: (-ratings[e][0], e),
+    )
+    return centred, norm, tuple(important)
+
+
+def _ratings(raw: dict[str, Any]) -> dict[str, tuple[float, float | None]]:
+    out: dict[str, tuple[float, float | None]] = {}
+    for element, (importance, level) in raw.items():
+        if not 1 <= importance <= 5 or (level is not None and not 0 <= level <= 7):
+            raise ValueError(f"ratings: {element}: expected importance 1-5 and level 0-7 or null")
+        out[element] = (float(importance), None if level is None else float(level))
+    return out
+
+
+def read_elements(raw: dict[str, Any]) -> dict[str, OnetElement]:
+    """The pack's "elements" (O*NET skills and knowledge) as OnetElements."""
+    return {
+        _text(eid): OnetElement(eid, _text(e["name"]), _text(e["kind"]), _text(e["group"]),
+                                _text(e.get("description", "")), float(e.get("mean_level", 0.0)))
+        for eid, e in raw.items()
+    }  # fmt: skip

@@ -36,6 +36,8 @@ TOP_KEYS: tuple[str, ...] = (
     "work_mode",
     "locations",
     "min_salary",
+    "onet_skills",
+    "work_values",
 )
 # Upper bounds (exclusive) of years for each level. The same cut-offs the salary survey's
 # levels roughly follow: under 2 years junior, under 5 mid, under 10 senior, then director.
@@ -91,7 +93,17 @@ def parse_answers(data: Any, catalog: Catalog, source: str) -> Profile:
         work_mode=_work_mode(f),
         locations=_unique(f.texts("locations", min_items=0)),
         min_salary=_min_salary(f),
+        **_onet_answers(f, catalog),
     )
+
+
+def _onet_answers(f: Fields, catalog: Catalog) -> dict[str, Any]:
+    """The optional O*NET parts (careercli.profile.onet_answers), only when given."""
+    if not (f.has("onet_skills") or f.has("work_values")):
+        return {}
+    from careercli.profile.onet_answers import onet_skills, work_values
+
+    return {"onet_skills": onet_skills(f, catalog), "work_values": work_values(f)}
 
 
 def _education(f: Fields) -> tuple[str, str, bool]:
@@ -221,6 +233,10 @@ def profile_to_answers(profile: Profile) -> dict[str, Any]:
     out["industries"] = list(profile.industries)
     out["work_mode"] = profile.work_mode
     out["locations"] = list(profile.locations)
+    if profile.onet_skills:
+        out["onet_skills"] = dict(profile.onet_skills)
+    if profile.work_values:
+        out["work_values"] = dict(profile.work_values)
     if profile.min_salary is not None:
         amount = profile.min_salary.amount
         out["min_salary"] = {

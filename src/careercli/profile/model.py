@@ -28,3 +28,7 @@ class Profile:
     work_mode: str = "any"  # remote | hybrid | onsite | any
     locations: tuple[str, ...] = ()
     min_salary: Money | None = None
+    # O*NET element id -> level 0-7 (answers `onet_skills`, by name or id); O*NET scoring only
+    onet_skills: dict[str, float] = dataclasses.field(default_factory=dict)
+    # O*NET work value -> how much it matters, 1..5 (answers `work_values`); O*NET scoring only
+    work_values: dict[str, int] = dataclasses.field(default_factory=dict)

@@ -23,6 +23,30 @@ if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
 
 SECTIONS = ("Experience", "Education", "Skills", "Interests", "Preferences")
+# With an O*NET catalog (`quiz --catalog onet`), two optional sections more.
+ONET_SECTIONS = (*SECTIONS, "O*NET skills", "Work values")
+ONET_RATE_ONE_BY_ONE_MAX = 8
+# O*NET rates levels 0-7 with anchors written for each element (its "Level Scale Anchors",
+# not among the tables careercli reads); these hints are careercli's generic reading of the
+# scale, shown beside each element's own O*NET description.
+ONET_LEVELS = {
+    1: "1 - Basic: simple, routine use with guidance",
+    2: "2 - Some: everyday tasks on my own",
+    3: "3 - Working: regular use in ordinary situations",
+    4: "4 - Solid: non-routine problems, others rely on me",
+    5: "5 - Advanced: complex, varied situations",
+    6: "6 - Very advanced: I set the approach for others",
+    7: "7 - Expert: among the best; new methods or the hardest cases",
+}
+WORK_VALUE_QUESTIONS = {
+    "achievement": "Work that uses your abilities and gives a feeling of accomplishment (Achievement)",
+    "working-conditions": "Job security and good working conditions (Working Conditions)",
+    "recognition": "Advancement, recognition and a chance to lead (Recognition)",
+    "relationships": "Friendly co-workers and helping others (Relationships)",
+    "support": "Supportive management that stands behind its people (Support)",
+    "independence": "Working on your own and making your own decisions (Independence)",
+}
+IMPORTANCE = {1: "Not important", 2: "Somewhat important", 3: "Neutral", 4: "Important", 5: "Very important"}
 RATE_ONE_BY_ONE_MAX = 5  # more picked skills than this are rated in three quick passes
 PICK_HELP = "(arrows move, space picks, Enter when done)"
 
@@ -190,11 +214,12 @@ def _say(text: str) -> None:
 class _Asker:
     """Builds each question with the "[k/5 Section]" marker that shows where the person is."""
 
-    def __init__(self) -> None:
+    def __init__(self, sections: tuple[str, ...] = SECTIONS) -> None:
         import questionary
 
         self.q = questionary
         self.section = 0
+        self.sections = sections
 
     def start(self, section: int, intro: str = "") -> None:
         self.section = section
@@ -202,8 +227,8 @@ class _Asker:
             _say(intro)
 
     def mark(self, detail: str = "") -> str:
-        name = SECTIONS[self.section - 1]
-        return f"[{self.section}/{len(SECTIONS)} {name}{' ' + detail if detail else ''}]"
+        name = self.sections[self.section - 1]
+        return f"[{self.section}/{len(self.sections)} {name}{' ' + detail if detail else ''}]"
 
     def text(
         self,
@@ -255,8 +280,10 @@ class _Asker:
 
 def ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> dict[str, Any]:
     """Ask the quiz (about 25 prompts, about 3 minutes) and return schema-v1 answers.
-    `prefill` (schema-v1 answers, e.g. from a résumé) gives each question its default."""
-    asker = _Asker()
+    `prefill` (schema-v1 answers, e.g. from a résumé) gives each question its default.
+    With an O*NET catalog (`--catalog onet`), two optional O*NET sections follow."""
+    onet = bool(catalog.onet_elements)
+    asker = _Asker(ONET_SECTIONS if onet else SECTIONS)
     answers: dict[str, Any] = {"schema_version": 1}
     _say(
         "careercli quiz: about 25 quick questions, about 3 minutes. Enter accepts the default; Ctrl-C stops."
@@ -269,7 +296,88 @@ def ask(catalog: Catalog, prefill: dict[str, Any] | None = None) -> dict[str, An
     answers["skills"] = _ask_skills(asker, catalog, pre.get("skills", {}))
     answers["interests"] = _ask_interests(asker)
     answers.update(_ask_preferences(asker, catalog))
+    if onet:
+        answers.update(_ask_onet(asker, catalog))
     return answers
+
+
+def _ask_onet(asker: _Asker, catalog: Catalog) -> dict[str, Any]:
+    """The O*NET sections, each optional: O*NET's skills and knowledge grouped as its
+    content model groups them, rated on its 0-7 level scale; then its six work values."""
+    out: dict[str, Any] = {}
+    asker.start(6)
+    if asker.confirm(
+        "Rate yourself on O*NET's own skills and knowledge too? (about 2 minutes)", default=True
+    ):
+        levels = _ask_onet_skills(asker, catalog)
+        if levels:
+            out["onet_skills"] = levels
+    asker.start(7)
+    if asker.confirm("Say what matters to you in work (O*NET's six work values)?", default=True):
+        values = {
+            key: asker.select(question, IMPORTANCE, default=3, detail=f"{k}/6", shortcuts=True)
+            for k, (key, question) in enumerate(WORK_VALUE_QUESTIONS.items(), 1)
+        }
+        out["work_values"] = {k: int(v) for k, v in values.items() if v != 3}
+    return out
+
+
+def onet_groups(catalog: Catalog) -> list[tuple[str, list[Any]]]:
+    """O*NET's elements by group, skills first ("Basic Skills: Content" ...), then knowledge."""
+    groups: dict[str, list[Any]] = {}
+    for element in sorted(catalog.onet_elements.values(), key=lambda e: (e.kind != "skill", e.id)):
+        title = f"{'Skills' if element.kind == 'skill' else 'Knowledge'}: {element.group or 'other'}"
+        groups.setdefault(title, []).append(element)
+    return list(groups.items())
+
+
+def _ask_onet_skills(asker: _Asker, catalog: Catalog) -> dict[str, int]:
+    from careercli.fit.onet_fit import element_label
+
+    elements = catalog.onet_elements
+    choices: list[Any] = []
+    for title, members in onet_groups(catalog):
+        choices.append(asker.q.Separator(f"-- {title} --"))
+        choices += [asker.q.Choice(element_label(e.id, elements), value=e.id, description=e.description)
+                    for e in members]  # fmt: skip
+    picked: list[str] = asker.checkbox(
+        "Which of O*NET's skills and knowledge areas do you use in your work?",
+        choices,
+        search=True,
+        instruction="(type to filter, arrows move, space picks, Enter when done)",
+    )
+    picked = [e for e in dict.fromkeys(picked) if e in elements]
+    names = {e: element_label(e, elements) for e in picked}
+    if len(picked) > ONET_RATE_ONE_BY_ONE_MAX:
+        return _rate_onet_in_passes(asker, picked, names)
+    _say("Level, on O*NET's 0-7 scale (the hints are careercli's reading of it):")
+    levels: dict[str, int] = {}
+    for k, e in enumerate(picked, 1):
+        question = f"Your level in {names[e]}?"
+        levels[names[e]] = int(
+            asker.select(question, ONET_LEVELS, default=4, detail=f"{k}/{len(picked)}", shortcuts=True)
+        )
+    return levels
+
+
+def _rate_onet_in_passes(asker: _Asker, picked: list[str], names: dict[str, str]) -> dict[str, int]:
+    """Many elements: three passes (advanced 5, expert 6 among those, basic 2); the rest 4."""
+    _say(f"You picked {len(picked)}. Three quick passes rate them on O*NET's 0-7 scale; the rest count as 4.")
+    levels = dict.fromkeys(picked, 4)
+
+    def options(ids: list[str]) -> list[Any]:
+        return [asker.q.Choice(names[e], value=e) for e in ids]
+
+    strong = asker.checkbox("Which are advanced: complex, varied situations? (5)", options(picked))
+    levels.update(dict.fromkeys(strong, 5))
+    if strong:
+        levels.update(
+            dict.fromkeys(asker.checkbox("Of those, where do you set the approach? (6)", options(strong)), 6)
+        )
+    rest = [e for e in picked if e not in strong]
+    if rest:
+        levels.update(dict.fromkeys(asker.checkbox("Which are basic: routine use? (2)", options(rest)), 2))
+    return {names[e]: level for e, level in levels.items()}
 
 
 def _ask_experience(asker: _Asker, pre: dict[str, Any]) -> dict[str, Any]:

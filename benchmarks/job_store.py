@@ -9,13 +9,21 @@
    or --all"), over that store against `careercli jobs` over the bundled jobs only,
    alternating runs (target: at most 1.5).
 
-Usage: python benchmarks/job_store.py [--jobs 100000] [--runs 15] [--jsonl]
+With --asks (issue 15), over postings of about 3,000 characters instead:
+3. the import (read and store, in process) with skill extraction against the same import
+   with it off (target: at most 1.3);
+4. extraction alone, in MB of text per second (target: at least 20);
+5. `careercli jobs --for-me --limit 20` over that store against `jobs --limit 20` over
+   the bundled jobs (target: at most 1.5).
+
+Usage: python benchmarks/job_store.py [--jobs 100000] [--runs 15] [--jsonl] [--asks]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import random
 import statistics
@@ -91,12 +99,120 @@ def write_jsonl(path: Path, n: int) -> Path:
     return path
 
 
+SENTENCES = (
+    "You will build and ship {a} models with the product team.",
+    "Requirements: {n}+ years of {a} and experience with {b}.",
+    "Experience with {a} or {b} is a plus.",
+    "Must have strong {a} skills; {b} preferred.",
+    "We invest in R&D and our people excel at go to market with the C-suite.",
+    "Bachelor's degree in Computer Science required, Master's preferred.",
+    "You partner with stakeholders across marketing, finance and operations.",
+    "Our platform serves millions of customers every day in retail and healthcare.",
+    "Nice to have: {a}, {b} and {c}.",
+    "Benefits include health, dental and vision coverage and a learning budget.",
+    "We are an equal opportunity employer and value diversity at our company.",
+    "The team works closely with product managers, designers and engineers in a fast-paced setting.",
+    "You are curious, detail-oriented and comfortable with ambiguity.",
+    "Our mission is to help small businesses grow with better insight into their customers.",
+    "This role reports to the Director of Analytics and sits in our San Francisco office.",
+    "You will own projects end to end, from the first question to the final recommendation.",
+)  # about one sentence in three names skills, as in the LinkedIn postings
+SKILL_WORDS = (
+    "Python", "SQL", "Spark", "Airflow", "dbt", "Tableau", "Excel", "Kubernetes", "Docker", "AWS",
+    "PyTorch", "TensorFlow", "statistics", "A/B testing", "R", "SAS", "Go", "scikit-learn", "Power BI",
+)  # fmt: skip
+
+
+def posting_text(rng: random.Random, size: int = 3000) -> str:
+    parts: list[str] = []
+    while sum(map(len, parts)) < size:
+        a, b, c = rng.sample(SKILL_WORDS, 3)
+        parts.append(rng.choice(SENTENCES).format(a=a, b=b, c=c, n=rng.randrange(1, 9)))
+    return " ".join(parts)
+
+
+def write_postings(path: Path, n: int, seed: int = 15) -> Path:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["job_id", "title", "company", "location", "job_level", "description"])
+        for i in range(n):
+            level = rng.choice(LEVELS)
+            writer.writerow(
+                [f"p{i}", rng.choice(TITLES), f"Company {i}", rng.choice(CITIES), level, posting_text(rng)]
+            )
+    return path
+
+
+def _import(path: Path, home: Path, extract: bool) -> float:
+    """Read and store `path` in process, as `jobs import` does; seconds."""
+    from careercli.catalog.loader import load_catalog
+    from careercli.jobs.importer import read_file
+    from careercli.jobs.record import RowMaker
+    from careercli.jobs.store import Batch, add_batches
+
+    catalog = load_catalog()
+    start = time.perf_counter()
+    parsed = read_file(path, RowMaker(catalog, extract=extract))
+    add_batches(
+        [Batch("bench", "import", str(path), parsed.rows, [j for _, j in parsed.jobs])], home / "jobs.sqlite3"
+    )
+    return time.perf_counter() - start
+
+
+def asks(n: int, runs: int) -> int:
+    """The issue-15 figures: extraction's share of an import, its speed, --for-me's cost."""
+    from careercli.catalog.loader import load_catalog
+    from careercli.extract.skills import finder_for
+
+    exe = str(Path(sys.executable).with_name("careercli"))
+    answers = Path(__file__).resolve().parent.parent / "examples" / "engineer.yaml"
+    with tempfile.TemporaryDirectory() as tmp:
+        source = write_postings(Path(tmp, "postings.csv"), n)
+        with source.open(encoding="utf-8", newline="") as fh:
+            texts = [row["description"] for row in csv.DictReader(fh)]
+        mb = sum(len(t.encode()) for t in texts) / 1e6
+        homes = {name: Path(tmp, name) for name in ("off", "on", "off2", "on2", "empty")}
+        for home in homes.values():
+            home.mkdir()
+        say = functools.partial(print, flush=True)  # each figure as soon as it is known
+        say(f"{n:,} postings, {mb:.1f} MB of descriptions (about {mb * 1e6 / n:,.0f} characters each)")
+        off = [_import(source, homes["off"], False), _import(source, homes["off2"], False)]
+        say(f"import without extraction  best {min(off):6.1f} s")
+        on = [_import(source, homes["on"], True), _import(source, homes["on2"], True)]
+        ratio = min(on) / min(off)
+        say(f"import with extraction     best {min(on):6.1f} s   ratio {ratio:.2f} (target <= 1.3)")
+        finder = finder_for(load_catalog())
+        finder.find("warm up")
+        start = time.perf_counter()
+        for text in texts:
+            finder.find(text)
+        alone = time.perf_counter() - start
+        say(f"extraction alone           {mb / alone:6.1f} MB/s (target >= 20)")
+        env = bench_env()
+        full_env = {**env, "CAREERCLI_HOME": str(homes["on"])}
+        empty_env = {**env, "CAREERCLI_HOME": str(homes["empty"])}
+        for_me = [exe, "jobs", "--for-me", "--answers", str(answers), "--limit", "20"]
+        plain = [exe, "jobs", "--limit", "20"]
+        ours, base = alternate((for_me, full_env), (plain, empty_env), runs)
+    f, b = statistics.median(ours), statistics.median(base)
+    print(f"jobs --limit 20, bundled only          median {b * 1000:7.1f} ms ({len(base)} runs)")
+    print(
+        f"jobs --for-me --limit 20, {n:,} stored  median {f * 1000:7.1f} ms   "
+        f"ratio {f / b:.2f} (target <= 1.5)"
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--jobs", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--jsonl", action="store_true", help="import JSON Lines instead of CSV")
+    parser.add_argument("--asks", action="store_true", help="the issue-15 figures (3,000-character postings)")
     opts = parser.parse_args()
+    if opts.asks:
+        return asks(opts.jobs, opts.runs)
     exe = str(Path(sys.executable).with_name("careercli"))
     with tempfile.TemporaryDirectory() as tmp:
         full, empty = Path(tmp, "full"), Path(tmp, "empty")

@@ -543,7 +543,7 @@ CASES = [
     # --- jobs fetch, sources, clear ------------------------------------------------------
     Case("fetch-no-source", ["jobs", "fetch"], EXIT_USAGE, "Missing option '--source'"),
     Case(
-        "fetch-source-typo", ["jobs", "fetch", "--source", "remotiv"], EXIT_USAGE, "did you mean 'remotive'?"
+        "fetch-source-typo", ["jobs", "fetch", "--source", "remotiv"], EXIT_USAGE, "did you mean 'remotive'"
     ),
     Case("fetch-limit-zero", ["jobs", "fetch", "--source", "remotive", "--limit", "0"], EXIT_USAGE, "range"),
     Case(
@@ -584,6 +584,57 @@ CASES = [
     ),
     Case("clear-store-newer", ["jobs", "clear"], EXIT_DATA, "written by a newer careercli", store("newer")),
     Case("jobs-sub-typo", ["jobs", "imprt", "x"], EXIT_USAGE, "Did you mean 'import'?"),
+    Case(
+        "fetch-category-remoteok",
+        ["jobs", "fetch", "--source", "remoteok", "--category", "data"],
+        EXIT_USAGE,
+        "Remote OK has no categories",
+        feed(),
+    ),
+    Case(
+        "reindex-store-truncated",
+        ["jobs", "reindex"],
+        EXIT_DATA,
+        "not a careercli job store",
+        store("truncated"),
+    ),
+    Case(
+        "reindex-store-newer", ["jobs", "reindex"], EXIT_DATA, "written by a newer careercli", store("newer")
+    ),
+    Case(
+        "show-unknown-id",
+        ["jobs", "show", "occam-ai-founding-ai-engineer"],
+        EXIT_USAGE,
+        "did you mean 'occam-ai-founding-ai-engineer-agents'",
+    ),
+    Case("show-no-id", ["jobs", "show"], EXIT_USAGE, "Missing argument 'ID'"),
+    Case(
+        "show-answers-missing",
+        ["jobs", "show", "occam-ai-founding-ai-engineer-agents", "--answers", "nope.yaml"],
+        EXIT_DATA,
+        "nope.yaml: no such file",
+    ),
+    # --- skills ------------------------------------------------------------------------
+    Case(
+        "skills-demand-role-typo",
+        ["skills", "demand", "--role", "data-scientst"],
+        EXIT_USAGE,
+        "did you mean 'data-scientist'",
+    ),
+    Case(
+        "skills-demand-level-typo",
+        ["skills", "demand", "--level", "seniorr"],
+        EXIT_USAGE,
+        "did you mean 'senior'",
+    ),
+    Case(
+        "skills-demand-store-newer",
+        ["skills", "demand"],
+        EXIT_DATA,
+        "written by a newer careercli",
+        store("newer"),
+    ),
+    Case("skills-sub-typo", ["skills", "demnd"], EXIT_USAGE, "Did you mean 'demand'?"),
     # --- salary --------------------------------------------------------------------------
     Case("salary-typo", ["salary", "ml-enginer"], EXIT_USAGE, "did you mean 'ml-engineer'"),
     Case("salary-level-typo", ["salary", "--level", "seniorr"], EXIT_USAGE, "did you mean 'senior'"),

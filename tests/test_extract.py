@@ -51,6 +51,8 @@ def test_ordinary_words_are_not_skills(finder: SkillFinder, text: str) -> None:
         ("run A/B tests", ["experimentation"]),
         ("build data pipelines and a data pipeline", ["etl", "etl"]),
         ("PythonMinimum 3 years", ["python"]),  # a scraper glued two lines
+        ("R, SASExperience with SQLMinimum; SQLite", ["r", "sas", "sql"]),
+        ("Operations Research3+ years", ["optimization"]),
     ],
 )
 def test_usual_spellings(finder: SkillFinder, text: str, skills: list[str]) -> None:

@@ -58,6 +58,9 @@ JOB_KEYS = {
     "level_source",
     "fit",
     "salary_converted",
+    "skill_evidence",
+    "years_asked",
+    "degree_asked",
 }
 
 
@@ -295,7 +298,7 @@ def test_a_profile_ranks_by_fit_and_shows_a_fit_column(invoke: Invoke, tmp_path:
     out = listing(invoke, "--answers", str(path), width=80)
     assert out.splitlines()[0].split()[-1] == "Fit"
     assert "Fit: 0-100" in out
-    assert f"fits {path};" in listing(invoke, "--answers", str(path), width=250)
+    assert f"fits {path}:" in listing(invoke, "--answers", str(path), width=250)
 
 
 def test_the_saved_profile_is_used(invoke: Invoke, tmp_path: Path, user_home: Path) -> None:

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "profile": ("careercli.cli.quiz_cmds", "profile_app", "group"),
     "resume": ("careercli.cli.resume_cmds", "resume", "command"),
     "jobs": ("careercli.cli.jobs_cmds", "jobs_app", "group"),
+    "skills": ("careercli.cli.skills_cmds", "skills_app", "group"),
     "salary": ("careercli.cli.salary_cmds", "salary", "command"),
     "data": ("careercli.cli.data_cmds", "data_app", "group"),
 }

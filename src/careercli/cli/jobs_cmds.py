@@ -235,7 +235,9 @@ def _search(
         fits = score_roles(profile, catalog)
     if for_me and profile is not None:
         return search_for(profile, fits, catalog, data_dir=data_dir, overrides=options, rates=rates)
-    return find_jobs(catalog, options.over(JobQuery()), rates, fit_map(fits) if fits else None, data_dir)
+    return find_jobs(
+        catalog, options.over(JobQuery()), rates, fit_map(fits) if fits else None, data_dir, profile
+    )
 
 
 def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Profile | None, str]:
@@ -284,3 +286,65 @@ def _emit(result: JobSearch, as_json: bool, as_csv: bool, fit_to: str, for_me: b
         hint += "options such as --level given here replace them, or leave out --for-me."
         for part in jobs_view(result, out.width, fit_to, hint if for_me else ""):
             out.print(part)
+
+
+@jobs_app.command("show")
+@handles_errors
+def show_job(
+    ctx: typer.Context,
+    job_id: Annotated[str, typer.Argument(metavar="ID", help="The job's id, as `jobs --json` gives it.")],
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Score the fit to this answers file instead of the saved profile."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one job: what its posting asks (and the text that says so) and every point of its fit.
+
+    With a saved profile (or --answers) each point of the fit is explained: the skills it
+    asks that you have (with your level), those you lack, its level against yours, the
+    degree and the years it asks.
+
+    Examples:
+
+    \b
+      careercli jobs show founding-ai-engineer
+      careercli jobs show remoteok-1130788 --answers answers.yaml --json
+    """
+    from careercli.common.errors import UsageProblem, did_you_mean
+    from careercli.jobs.job_fit import JobFitter, fit_dict
+    from careercli.jobs.match import fit_map
+    from careercli.jobs.model import all_jobs, job_dict
+    from careercli.jobs.store import job_by_id, stored_ids
+
+    app_state = state(ctx)
+    catalog = app_state.catalog()
+    bundled = {j.id: j for j in all_jobs(catalog, app_state.data_dir)}
+    job = bundled.get(job_id.strip()) or job_by_id(job_id)
+    if job is None:
+        known = [*bundled, *stored_ids(job_id)]
+        raise UsageProblem(
+            f"no job '{job_id}'{did_you_mean(job_id, known)}; `careercli jobs --json` lists the ids"
+        )
+    profile, where = _profile(catalog, answers, needed=answers is not None)
+    fit = None
+    if profile is not None:
+        from careercli.fit.score import score_roles
+
+        fit = JobFitter(profile, fit_map(score_roles(profile, catalog))).explain(job)
+    if as_json:
+        from careercli.cli.console import emit_json
+        from careercli.common.envelope import envelope
+
+        body = job_dict(job)
+        body["fit"] = None if fit is None else fit.score
+        body["fit_points"] = None if fit is None else fit_dict(fit)
+        emit_json(envelope(job=body))
+        return
+    from careercli.cli.console import console
+    from careercli.jobs.render import job_detail
+
+    names = {s.id: s.name for s in catalog.skills.values()}
+    out = console()
+    for part in job_detail(job, fit, names, where if profile is not None else ""):
+        out.print(part)

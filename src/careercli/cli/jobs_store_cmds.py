@@ -33,6 +33,7 @@ def register(app: typer.Typer) -> None:
     app.command("fetch")(fetch_jobs)
     app.command("sources")(list_sources)
     app.command("clear")(clear_jobs)
+    app.command("reindex")(reindex_jobs)
 
 
 @handles_errors
@@ -118,6 +119,7 @@ def import_jobs(
         from careercli.jobs.store import fill_salaries
 
         summary["salaries_filled"] = fill_salaries(j for f in parsed for _, j in f.jobs)
+    _read_stale(app_state.catalog())
     if as_json:
         from careercli.cli.console import emit_json
 
@@ -331,7 +333,7 @@ class _Progress:
 @handles_errors
 def fetch_jobs(
     ctx: typer.Context,
-    source: Annotated[str, typer.Option("--source", help="The feed: remotive or arbeitnow.")],
+    source: Annotated[str, typer.Option("--source", help="The feed: remotive, arbeitnow or remoteok.")],
     search: Annotated[
         str | None, typer.Option("--search", "-s", help="Words to search the feed for.")
     ] = None,
@@ -343,7 +345,7 @@ def fetch_jobs(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Fetch a public job feed (Remotive or Arbeitnow) into the local job store.
+    """Fetch a public job feed (Remotive, Arbeitnow or Remote OK) into the local job store.
 
     The feeds are free and need no key; their terms ask that each job links back to them
     and names them as the source, so the listing keeps each job's url and source.
@@ -354,6 +356,7 @@ def fetch_jobs(
     \b
       careercli jobs fetch --source remotive --category data --limit 50
       careercli jobs fetch --source arbeitnow --search python
+      careercli jobs fetch --source remoteok --search data
     """
     from careercli.jobs.fetch import fetch, parse_feed
     from careercli.jobs.record import RowMaker
@@ -365,6 +368,7 @@ def fetch_jobs(
         got = fetch(feed, maker, search, category, limit)
         jobs = [j for _, j in got.parsed.jobs]
         (added,) = add_batches([Batch(feed.name, "fetch", got.url, got.parsed.rows, jobs)])
+    _read_stale(state(ctx).catalog())
     summary = _summary([got.parsed], [added], [Batch(feed.name, "fetch", got.url, 0, [])])
     summary["attribution"] = feed.attribution
     if as_json:
@@ -439,6 +443,43 @@ def list_sources(as_json: JsonOpt = False) -> None:
         )
     out.print(table)
     out.print(f"Job store: {store_path()}", style="dim", overflow="fold")
+
+
+def _read_stale(catalog: Any) -> None:
+    """Postings stored before careercli read what they ask: read now, beside a write anyway."""
+    from careercli.jobs.store import reindex, stale_count
+
+    if stale_count():
+        reindex(catalog, only_stale=True)
+
+
+@handles_errors
+def reindex_jobs(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Read again what every stored posting asks for: skills, years, degree.
+
+    Run it after the skill catalog changed or a data pack added skills or aliases: the
+    job store keeps what each posting asked as it was read at import or fetch.
+
+    Examples:
+
+    \b
+      careercli jobs reindex
+      careercli --data-dir my-pack jobs reindex --json
+    """
+    from careercli.jobs.store import reindex, store_path
+
+    catalog = state(ctx).catalog()
+    with _cancellable("reindex"), _Progress() as bar:
+        done = reindex(catalog, progress=bar.step("reading", None))
+    if as_json:
+        from careercli.cli.console import emit_json
+
+        emit_json(envelope(store=str(store_path()), reindexed=done, skills=len(catalog.skills)))
+        return
+    typer.echo(
+        f"Read {done:,} stored posting{'s' if done != 1 else ''} again for the {len(catalog.skills)} skills "
+        f"of the catalog. Job store: {store_path()}"
+    )
 
 
 @handles_errors

@@ -356,6 +356,9 @@ def plan(
     result = score_role(profile, found, catalog)
     steps = plan_steps(result, found, catalog)
     tips = tips_status(result, found, catalog)
+    from careercli.jobs.demand import plan_citation
+
+    demand = plan_citation(catalog, found.id, [s["skill"] for s in steps], state(ctx).data_dir)
     if as_json:
         from careercli.catalog.role_data import onet_keys
         from careercli.cli.console import emit_json
@@ -367,16 +370,21 @@ def plan(
                 score=result.score,
                 steps=steps,
                 tips=tips,
+                demand=demand,
                 **onet_keys([found]),
             )
         )
         return
     from careercli.cli.console import console
     from careercli.fit.render import plan_view
+    from careercli.jobs.render import demand_lines
 
     out = console()
     for part in plan_view(found, result, steps, tips, out.width):
         out.print(part)
+    names = {s["skill"]: s["name"] for s in steps}
+    for line in demand_lines(demand, found.id, names):
+        out.print(line)
 
 
 profile_app = typer.Typer(

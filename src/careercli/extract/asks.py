@@ -10,11 +10,13 @@ DegreeAsked per degree named, with required/preferred from the clause or its hea
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from careercli.extract.skills import SkillFinder
+    from careercli.extract.skills import SkillFinder, SkillMention
 
 
 class YearsAsked(NamedTuple):
@@ -36,78 +38,124 @@ class DegreeAsked(NamedTuple):
 
 
 _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+# Both patterns are matched on lower-cased text (_lower), and only in windows around their
+# anchor words (found with str.find, which is far faster than a regex scanning every place).
 _YEARS = re.compile(
     r"(?<![\d.$])"
     + _NUM
     + r"\s*\+?\s*(?:(?:-|–|to)\s*"
     + _NUM
     + r"\s*\+?\s*)?(?:\(\d+\)\s*)?(?:plus\s+)?years?(?:['’]s?)?"
-    r"(?:\s+of)?(?P<tail>[^.;:\n•]{0,70})",
-    re.I,
+    r"(?:\s+of)?(?P<tail>[^.;:\n•]{0,70})"
 )
-_NOT_EXPERIENCE = re.compile(r"^\s*(?:old|ago|in\s+business|of\s+age|warranty|history)\b", re.I)
-
-
-def _num(word: str) -> int:
-    return int(word) if word.isdigit() else _WORDS[word.lower()]
-
-
-def years_asked(text: str, finder: SkillFinder | None = None) -> list[YearsAsked]:
-    """Every "N+ years (of X)" in text, in text order; figures above 30 are dates, not asks."""
-    from careercli.extract.requirement import requirement_at
-
-    found: list[tuple[int, int | None, str | None, int, int]] = []
-    for m in _YEARS.finditer(text):
-        least = _num(m.group(1))
-        most = _num(m.group(2)) if m.group(2) else None
-        tail = m.group("tail")
-        if least > 30 or _NOT_EXPERIENCE.match(tail):
-            continue
-        skill = None
-        end = m.start("tail")
-        if finder is not None:
-            mentions = finder.find(tail)
-            # "3+ years of SQL", "5 years' experience with Python": the first skill close by
-            if mentions and mentions[0].start <= 40:
-                skill = mentions[0].skill
-                end += mentions[0].end
-        found.append((least, most, skill, m.start(), end))
-    marks = requirement_at(text, [(f[3], f[4]) for f in found])
-    return [
-        YearsAsked(least, most, skill, text[start:end].strip(), start, end, mark)
-        for (least, most, skill, start, end), mark in zip(found, marks, strict=True)
-    ]
-
-
+_NOT_EXPERIENCE = re.compile(r"^\s*(?:old|ago|in\s+business|of\s+age|warranty|history)\b")
 _DEGREES = re.compile(
     r"\b(?P<phd>ph\.?\s?d\.?s?|doctorate|doctoral(?:\s+degree)?)(?![a-z])"
     r"|\b(?P<master>master(?:['’]?s)?(?:\s+degree)?|m\.s\.|m\.sc\.?|msc|ms(?=\s*(?:/|or|in|degree|,))|mba)\b"
     r"|\b(?P<bachelor>bachelor(?:['’]?s)?(?:\s+degree)?|b\.s\.|b\.a\.|bsc|bs(?=\s*(?:/|or|in|degree|,))"
     r"|ba(?=\s*(?:/|or|in)\s)|undergraduate\s+degree|four[\s-]year\s+degree|4[\s-]year\s+degree)\b"
     r"|\b(?P<associate>associate(?:['’]?s)?\s+degree)\b"
-    r"|\b(?P<high_school>high\s+school\s+diploma|ged)\b",
-    re.I,
+    r"|\b(?P<high_school>high\s+school\s+diploma|ged)\b"
 )
+_DEGREE_ANCHORS = (
+    "ph.d", "phd", "ph. d", "ph d", "doctor", "master", "m.s", "msc", "m.sc", "mba", "bachelor", "b.s", "b.a",
+    "bsc", "bs/", "bs in", "bs or", "bs,", "bs degree", "ms/", "/ms", "ms in", "ms or", "ms,", "ms degree",
+    "ba/", "ba in", "ba or", "undergraduate", "year degree", "associate", "high school", "ged",
+)  # fmt: skip
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
-def degrees_asked(text: str) -> list[DegreeAsked]:
-    """Every degree named in text, in text order, with required/preferred when it says."""
+def _lower(text: str) -> str:
+    """Lower case, the same length as `text`, so offsets carry over."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _anchored(
+    pattern: re.Pattern[str], low: str, anchors: Sequence[str], before: int, after: int
+) -> list[re.Match[str]]:
+    """The matches of `pattern` in windows around each anchor word, once each, in order."""
+    spans: list[tuple[int, int]] = []
+    for anchor in anchors:
+        at = low.find(anchor)
+        while at >= 0:
+            spans.append((max(0, at - before), min(len(low), at + len(anchor) + after)))
+            at = low.find(anchor, at + 1)
+    if not spans:
+        return []
+    spans.sort()
+    merged = [list(spans[0])]
+    for lo, hi in spans[1:]:
+        if lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    found: dict[int, re.Match[str]] = {}
+    for lo, hi in merged:
+        for m in pattern.finditer(low, lo, hi):
+            found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else _WORDS[word]
+
+
+def years_asked(
+    text: str,
+    finder: SkillFinder | None = None,
+    *,
+    mentions: Sequence[SkillMention] | None = None,
+    cues: list[tuple[int, int, str]] | None = None,
+) -> list[YearsAsked]:
+    """Every "N+ years (of X)" in text, in text order; figures above 30 are dates, not asks.
+
+    The skill a figure is about is the first catalog skill within 40 characters after it
+    ("3+ years of SQL"), from `mentions` (the finder's over the same text, with `cues`, as
+    SkillFinder.scan gives them) or from `finder`."""
     from careercli.extract.requirement import requirement_at
 
-    hits = [(m.lastgroup or "", m.start(), m.end()) for m in _DEGREES.finditer(text)]
-    marks = requirement_at(text, [(s, e) for _, s, e in hits])
+    low = _lower(text)
+    if "year" not in low:
+        return []
+    if mentions is None and finder is not None:
+        mentions, cues = finder.scan(text)
+    starts = [m.start for m in mentions or ()]
+    found: list[tuple[int, int | None, str | None, int, int]] = []
+    for m in _anchored(_YEARS, low, ("year",), 30, 80):
+        least = _num(m.group(1))
+        most = _num(m.group(2)) if m.group(2) else None
+        if least > 30 or _NOT_EXPERIENCE.match(m.group("tail")):
+            continue
+        skill = None
+        end = m.start("tail")
+        i = bisect.bisect_left(starts, end)
+        if mentions and i < len(starts) and starts[i] <= end + 40 and starts[i] < m.end():
+            skill = mentions[i].skill
+            end = mentions[i].end
+        found.append((least, most, skill, m.start(), end))
+    if not found:
+        return []
+    marks = requirement_at(text, [(f[3], f[4]) for f in found], cues)
+    return [
+        YearsAsked(least, most, skill, text[start:end].strip(), start, end, mark)
+        for (least, most, skill, start, end), mark in zip(found, marks, strict=True)
+    ]
+
+
+def degrees_asked(text: str, *, cues: list[tuple[int, int, str]] | None = None) -> list[DegreeAsked]:
+    """Every degree named in text, in text order, with required/preferred when it says.
+    `cues`: the finder's cue words of the same text (SkillFinder.scan), else found here."""
+    from careercli.extract.requirement import requirement_at
+
+    hits = [
+        (m.lastgroup or "", m.start(), m.end())
+        for m in _anchored(_DEGREES, _lower(text), _DEGREE_ANCHORS, 2, 30)
+    ]
+    if not hits:
+        return []
+    marks = requirement_at(text, [(s, e) for _, s, e in hits], cues)
     return [
         DegreeAsked(group.replace("_", "-"), text[start:end], start, end, mark)
         for (group, start, end), mark in zip(hits, marks, strict=True)

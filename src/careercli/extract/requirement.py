@@ -32,7 +32,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 CUE_KIND = {word: kind for kind, words in CUE_WORDS.items() for word in words}
-_PUNCT = re.compile(r"[.;!?*\u2022\u00b7\n\r|]")
+# A full stop ends a clause, but not in "3.5", "Node.js", "Ph.D.", "e.g.".
+_PUNCT = re.compile(r"[;!?*\u2022\u00b7\n\r|]|\.(?<!\.[A-Za-z]\.)(?=\s|$|[A-Z](?!\.))")
 _CAMEL = re.compile(r"[A-Z](?<=[a-z)][A-Z])(?=[a-z])")  # upper case first: the scan skips to capitals
 _HEADING = re.compile(
     r"\s*(?:about|benefits|perks|responsibilities|what\s+you(?:'|’)?ll\s+do|what\s+we\s+offer|who\s+we\s+are"
@@ -42,40 +43,44 @@ _HEADING = re.compile(
 _SECTION_SPAN = 25  # clauses a heading's word reaches at most
 
 
-def _abbreviation(text: str, i: int) -> bool:
-    """The full stop at i does not end a sentence: "3.5", "Node.js", "Ph.D.", "e.g."."""
-    nxt = text[i + 1 : i + 3]
-    if nxt and not (nxt[0].isspace() or nxt[0].isupper()):
-        return True
-    if len(nxt) == 2 and nxt[0].isupper() and nxt[1] == ".":
-        return True  # "Ph.D"
-    return i >= 2 and text[i - 2] == "." and text[i - 1].isalpha()
+_LAST: list[object] = [None, (), ()]  # the last text's punctuation and case-change breaks
+
+
+def _raw_breaks(text: str) -> tuple[list[int], list[int]]:
+    """The text's full-stop-like breaks and its lower-to-upper case changes, kept for the
+    last text: the skills, years and degree of one posting ask for the same text in turn."""
+    if _LAST[0] is not text:
+        _LAST[:] = [
+            text,
+            [m.end() for m in _PUNCT.finditer(text)],
+            [m.start() for m in _CAMEL.finditer(text)],
+        ]
+    return _LAST[1], _LAST[2]  # type: ignore[return-value]
 
 
 def _breaks(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Start offsets of the clauses of `text`, none falling inside a span."""
-    at = [
-        m.end() for m in _PUNCT.finditer(text) if text[m.start()] != "." or not _abbreviation(text, m.start())
-    ]
-    camel = [m.start() for m in _CAMEL.finditer(text)]
-    if camel:
-        at.extend(camel)
-        at.sort()
-        for start, end in spans:  # no break inside a skill: "TensorFlow", "PowerPoint"
-            i = bisect.bisect_right(at, start)
-            while i < len(at) and at[i] < end:
-                del at[i]
+    punct, camel = _raw_breaks(text)
+    if not camel:
+        return [0, *punct]
+    at = sorted([*punct, *camel])
+    for start, end in spans:  # no break inside a skill: "TensorFlow", "PowerPoint"
+        i = bisect.bisect_right(at, start)
+        while i < len(at) and at[i] < end:
+            del at[i]
     return [0, *at]
 
 
 def _clean(cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     """Cues in text order; a "required" inside a "preferred" ("not required") dropped."""
-    preferred = [(a, b) for a, b, kind in cues if kind == "preferred"]
-    kept = [
-        (a, kind)
-        for a, b, kind in cues
-        if kind == "preferred" or not any(pa <= a < pb for pa, pb in preferred)
-    ]
+    kept: list[tuple[int, str]] = []
+    covered = -1  # the end of the last "preferred" seen, sweeping in text order
+    for a, b, kind in sorted(cues, key=lambda c: (c[0], c[2] != "preferred")):
+        if kind == "preferred":
+            covered = max(covered, b)
+            kept.append((a, kind))
+        elif a >= covered:
+            kept.append((a, kind))
     return sorted(set(kept))
 
 
@@ -135,6 +140,6 @@ def _section(text: str, bounds: list[int], cues: list[tuple[int, str]], i: int) 
             return None
         k = bisect.bisect_left(cues, (lo, ""))
         if k < len(cues) and cues[k][0] < hi:
-            kinds = {kind for pos, kind in cues[k:] if pos < hi}
+            kinds = {kind for pos, kind in cues[k : bisect.bisect_left(cues, (hi, ""))]}
             return "preferred" if "preferred" in kinds else "required"
     return None

@@ -264,8 +264,18 @@ def _right_ok(text: str, low: str, end: int) -> bool:
         return False
     if not nxt.isalnum():
         return True
-    # a lost line break: "PythonMinimum", "Operations Research3+ years"
-    return text[end - 1].isalpha() and (nxt.isdigit() or (text[end - 1].islower() and text[end].isupper()))
+    # a lost line break: "PythonMinimum", "Operations Research3+ years", "SQLExperience"
+    if not text[end - 1].isalpha():
+        return False
+    if nxt.isdigit() or (text[end - 1].islower() and text[end].isupper()):
+        return True
+    return (
+        text[end - 1].isupper()
+        and text[end].isupper()
+        and text[end + 1 : end + 2].islower()
+        and end > 1
+        and text[end - 2].isupper()
+    )
 
 
 class _Hit(NamedTuple):
@@ -299,7 +309,9 @@ class _ShortMatcher:
             for spelling in term.exact or ():
                 self._by_text.setdefault(spelling, []).append(term)
         body = "|".join(re.escape(s) for s in sorted(self._by_text, key=len, reverse=True))
-        self._pattern = re.compile(r"(?:" + body + r")(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z]))")
+        self._pattern = re.compile(
+            r"(?:" + body + r")(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z]))"
+        )
 
     def hits(self, text: str, found: list[_Hit]) -> None:
         for m in self._pattern.finditer(text):
@@ -381,7 +393,7 @@ class _RegexMatcher:
         body = "|".join(r"[ \-_\n\t]+".join(re.escape(p) for p in key.split(" ")) for key in alternatives)
         self._pattern = re.compile(
             r"(?:(?<![A-Za-z0-9+])|(?<=[a-z])(?=[A-Z]))(?i:(?:" + body + r")(?:e?s)?)"
-            r"(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z]))"
+            r"(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=[A-Z][A-Z])(?=[A-Z][a-z]))"
         )
 
     def hits(self, text: str) -> tuple[list[_Hit], list[Cue]]:
@@ -405,27 +417,29 @@ class _RegexMatcher:
 
 
 @functools.cache
-def _cue_pattern() -> re.Pattern[str]:
+def _cue_pattern() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, str], ...]]]:
+    """One regex of the cue words, and for each word the cue words it starts with."""
     from careercli.extract.requirement import CUE_KIND
 
-    return re.compile("|".join(re.escape(w) for w in sorted(CUE_KIND, key=len, reverse=True)))
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(CUE_KIND, key=len, reverse=True)))
+    prefixes = {w: tuple((p, k) for p, k in CUE_KIND.items() if w.startswith(p)) for w in CUE_KIND}
+    return pattern, prefixes
 
 
 def _regex_cues(text: str) -> list[Cue]:
     """The cue words the automaton would find, for the regex matcher."""
-    from careercli.extract.requirement import CUE_KIND
-
+    pattern, prefixes = _cue_pattern()
     low = _fold(text)
     cues: list[Cue] = []
-    for m in _cue_pattern().finditer(low):
+    for m in pattern.finditer(low):
         start = m.start()
         if start and (low[start - 1].isalnum() or low[start - 1] == "+") and not _left_ok(text, low, start):
             continue
         # "Must HaveBS": the longest word fails at its end, a shorter one ("must") may not
-        for word in (w for w in CUE_KIND if m.group(0).startswith(w)):
+        for word, kind in prefixes[m.group(0)]:
             end = start + len(word)
             if _right_ok(text, low, end):
-                cues.append((start, end, CUE_KIND[word]))
+                cues.append((start, end, kind))
     return cues
 
 
@@ -456,18 +470,24 @@ class SkillFinder:
 
     def find(self, text: str) -> list[SkillMention]:
         """Every mention in `text`, in text order."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[SkillMention], list[Cue]]:
+        """`find`, and the required/preferred cue words of the text (for the years and
+        degree readers of careercli.extract.asks, so one pass serves all three)."""
         if not text:
-            return []
+            return [], []
         hits, cues = self._compiled().hits(text)
         if not hits:
-            return []
+            return [], cues
         from careercli.extract.requirement import requirement_at
 
         marks = requirement_at(text, [(h.start, h.end) for h in hits], cues)
-        return [
+        found = [
             SkillMention(h.term.skill, text[h.start : h.end], h.start, h.end, mark)
             for h, mark in zip(hits, marks, strict=True)
         ]
+        return found, cues
 
     def skills(self, text: str) -> list[str]:
         """The skill ids `text` names, each once, in order of first mention."""

@@ -1,4 +1,4 @@
-"""Fetching the public job feeds of Remotive and Arbeitnow (JSON, no key) with urllib.
+"""Fetching the public job feeds of Remotive, Arbeitnow and Remote OK (JSON, no key) with urllib.
 
 The base URLs can be pointed elsewhere with CAREERCLI_FEED_BASE_URL (tests serve recorded
 responses from 127.0.0.1). Every network or format problem is one DataError line; nothing
@@ -51,6 +51,14 @@ FEEDS: dict[str, Feed] = {
         "Jobs from Arbeitnow (https://www.arbeitnow.com), the free job board API. Each job links "
         "back to its posting on Arbeitnow: open its url (`careercli jobs --json`) to apply.",
     ),
+    "remoteok": Feed(
+        "remoteok",
+        "Remote OK",
+        "https://remoteok.com",
+        "/api",
+        "Jobs from Remote OK (https://remoteok.com), named as the source as its API terms ask. "
+        "Each job links back to its posting on Remote OK: open its url (`careercli jobs --json`) to apply.",
+    ),
 }
 
 
@@ -79,6 +87,17 @@ def fetch(
 ) -> Fetched:
     """The feed's jobs (at most `limit`), read into jobs; raises DataError on any failure."""
     base = (os.environ.get(BASE_ENV) or feed.base).rstrip("/")
+    if feed.name == "remoteok":
+        if category:
+            raise UsageProblem("--category: Remote OK has no categories; use --search")
+        url = _url(base, feed.path, {})
+        data = get_json(url, timeout)
+        if not isinstance(data, list) or not data:
+            raise DataError(f"{url}: malformed response: not Remote OK's list of jobs")
+        words = [w.casefold() for w in (search or "").split()]
+        jobs = [x for x in data[1:] if all(w in json.dumps(x, ensure_ascii=False).casefold() for w in words)]
+        parsed = read_response(url, [data[0], *(jobs[:limit] if limit else jobs)], maker)
+        return Fetched(feed, url, parsed)
     if feed.name == "remotive":
         params = {k: v for k, v in (("search", search), ("category", category)) if v}
         if limit:

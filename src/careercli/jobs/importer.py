@@ -1,5 +1,5 @@
 """Reading job files: CSV, TSV, JSON (a list, or an object holding one), JSON Lines, and the
-Remotive and Arbeitnow API responses; recognising their columns by common names.
+Remotive, Arbeitnow and Remote OK API responses; recognising their columns by common names.
 
 `read_file` returns a `ParsedFile`: every record of the file accounted for as a job or a
 rejection (with its 1-based record number: the first job after a CSV header is row 1).
@@ -27,9 +27,10 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "location": ("location", "job_location", "candidate_required_location", "city"),
     "salary": ("salary", "Salary Estimate", "salary_range", "pay", "compensation"),
     "description": ("description", "Job Description", "job_description", "summary"),
+    "qualifications": ("qualifications", "requirements", "job_requirements", "job_qualifications"),
     "level": ("level", "job_level", "experience_level", "seniority", "seniority_level"),
     "type": ("type", "job_type", "job_types", "schedule_type", "employment_type"),
-    "posted": ("posted", "publication_date", "created_at", "first_seen", "date_posted", "posted_at"),
+    "posted": ("posted", "publication_date", "created_at", "first_seen", "date_posted", "posted_at", "date"),
     "url": ("url", "link", "job_link", "job_url", "apply_link"),
     "tags": ("tags", "skills", "job_skills", "description_tokens", "keywords"),
     "remote": ("remote", "work_from_home", "is_remote"),
@@ -45,7 +46,7 @@ class FileRows(NamedTuple):
 
     columns: list[str]
     records: list[tuple[int, Any]]  # (row number, a dict, or a reason it is not one)
-    feed: str | None  # "remotive" / "arbeitnow" when the file is that API's response
+    feed: str | None  # "remotive" / "arbeitnow" / "remoteok" when the file is that API's response
 
 
 class ParsedFile(NamedTuple):
@@ -162,7 +163,7 @@ def parse_rows(
             f"{path}: no title column among {', '.join(repr(c) for c in rows.columns[:30])}; "
             "name one with --map title=COLUMN"
         )
-    maker.remote_default = rows.feed == "remotive"  # every Remotive job is remote
+    maker.remote_default = rows.feed in {"remotive", "remoteok"}  # every job of these feeds is remote
     jobs: list[tuple[int, ImportedJob]] = []
     rejected: list[tuple[int, str, Any]] = []
     before = dict(maker.dropped)
@@ -293,6 +294,13 @@ def _json_rows(path: str | Path, data: Any) -> FileRows:
             f"{path}: no list of jobs found; expected a JSON array or an object with a "
             f"{', '.join(repr(k) for k in LIST_KEYS)} list"
         )
+    if _is_remoteok(items):
+        items = [_remoteok_job(x) for x in items[1:]]
+        return FileRows(
+            list(dict.fromkeys(k for x in items[:1000] if isinstance(x, dict) for k in x)),
+            [(i + 1, x) for i, x in enumerate(items)],
+            "remoteok",
+        )
     columns: dict[str, None] = {}
     for item in items[:1000]:
         if isinstance(item, dict):
@@ -311,6 +319,31 @@ def _find_list(data: Any) -> list[Any] | None:
             return found
     lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
     return lists[0] if len(lists) == 1 else None
+
+
+def _is_remoteok(items: list[Any]) -> bool:
+    """Remote OK's API answers a list whose first element is its legal notice, not a job."""
+    first = items[0] if items else None
+    return isinstance(first, dict) and "legal" in first and "position" not in first
+
+
+def _remoteok_job(item: Any) -> Any:
+    """A Remote OK job with its salary_min/salary_max (USD a year, 0: not given) as a salary."""
+    if not isinstance(item, dict):
+        return item
+    out = dict(item)
+    low, high = (_whole(item.get(k)) for k in ("salary_min", "salary_max"))
+    if low or high:
+        out["salary"] = "-".join(f"${x:,}" for x in (low, high) if x) + " a year"
+    out.setdefault("url", item.get("apply_url"))
+    return out
+
+
+def _whole(value: Any) -> int:
+    try:
+        return max(0, int(float(str(value))))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _feed(data: Any, items: list[Any]) -> str | None:

@@ -1,5 +1,6 @@
 """Jobs for a person: the profile's level, locations, work mode and salary floor as filters,
-ranked by the fit of each job's role. The quiz's "matching jobs", `jobs --for-me` and the
+ranked by each job's own fit (careercli.jobs.job_fit: what its posting asks, its level,
+degree and years, with its role's fit as the prior). The quiz's "matching jobs", `jobs --for-me` and the
 plain `jobs` listing all come through `find_jobs` (the bundled and pack jobs plus the job
 store), so they agree for the same profile.
 """
@@ -31,12 +32,20 @@ def find_jobs(
     rates: RateTable,
     fits: dict[str, float] | None = None,
     data_dir: Path | None = None,
+    profile: Profile | None = None,
 ) -> JobSearch:
     """Every job careercli knows (bundled, the user pack, the job store) filtered and ranked
-    by `query`: job_filter.filter_jobs over all of them, with the store searched in SQL."""
+    by `query`: job_filter.filter_jobs over all of them, with the store searched in SQL.
+    With a `profile`, each job's fit is its own (careercli.jobs.job_fit), the role fits
+    `fits` its prior."""
     from careercli.jobs.store import search_jobs
 
-    return search_jobs(all_jobs(catalog, data_dir), query, rates, fits)
+    fitter = None
+    if profile is not None:
+        from careercli.jobs.job_fit import JobFitter
+
+        fitter = JobFitter(profile, fits or {})
+    return search_jobs(all_jobs(catalog, data_dir), query, rates, fits, fitter=fitter)
 
 
 def profile_query(profile: Profile, rates: RateTable, limit: int | None = None) -> JobQuery:
@@ -68,11 +77,11 @@ def search_for(
     rates = rates or load_rates(data_dir)
     base = profile_query(profile, rates, limit)
     if overrides is None:
-        return find_jobs(catalog, base, rates, fit_map(fits), data_dir)
+        return find_jobs(catalog, base, rates, fit_map(fits), data_dir, profile)
     if overrides.currency is not None and overrides.min_salary is None and base.min_salary is not None:
         # --currency alone: the profile's floor, converted
         base = base._replace(min_salary=rates.convert(base.min_salary, base.currency, overrides.currency))
-    return find_jobs(catalog, overrides.over(base), rates, fit_map(fits), data_dir)
+    return find_jobs(catalog, overrides.over(base), rates, fit_map(fits), data_dir, profile)
 
 
 class JobOptions(NamedTuple):

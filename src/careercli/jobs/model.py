@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careercli.catalog.models import Catalog
 from careercli.common import vocab
@@ -18,6 +18,9 @@ from careercli.common.errors import CareerError, DataError, UsageProblem, did_yo
 from careercli.common.fields import Fields
 from careercli.common.paths import bundled_data_dir, user_pack_dir
 from careercli.common.yamlio import load_yaml
+
+if TYPE_CHECKING:
+    from careercli.jobs.asks import Asks
 
 EMPLOYMENT_TYPES: tuple[str, ...] = ("full-time", "part-time", "contract", "internship", "freelance")
 _TYPE_SPELLINGS: dict[str, str] = {
@@ -82,6 +85,7 @@ class Job(NamedTuple):
     source: str
     description: str = ""
     level_source: str = "stated"  # stated | title (guessed from it) | default (mid: nothing said)
+    asks: Asks | None = None  # what its text asks for (careercli.jobs.asks); None: not read
 
 
 def find_employment_type(text: str) -> str | None:
@@ -117,7 +121,14 @@ def load_jobs(catalog: Catalog, pack: Path | None = None) -> list[Job]:
             path = folder / "jobs.yaml"
             for job in parse_jobs(path, load_yaml(path), catalog):
                 by_id[job.id] = job
-    return list(by_id.values())
+    return [with_asks(job, catalog) for job in by_id.values()]
+
+
+def with_asks(job: Job, catalog: Catalog) -> Job:
+    """`job` with what its title and description ask for (a bundled job's skills included)."""
+    from careercli.jobs.asks import asks_for
+
+    return job._replace(asks=asks_for(catalog, job.title, job.description, job.skills))
 
 
 def parse_jobs(path: Path, data: Any, catalog: Catalog) -> list[Job]:
@@ -212,7 +223,11 @@ def _date(f: Fields, key: str) -> str | None:
 
 def job_dict(job: Job) -> dict[str, Any]:
     """A job as plain data: the keys PRODUCT.md pins for `jobs --json`, and more."""
+    from careercli.jobs.asks import evidence_dicts
+
     sal = job.salary
+    asks = job.asks
+    skills = list(dict.fromkeys((*job.skills, *(asks.skill_ids if asks else ()))))
     return {
         "id": job.id,
         "title": job.title,
@@ -225,7 +240,10 @@ def job_dict(job: Job) -> dict[str, Any]:
         if sal is None
         else {"min": whole(sal.min), "max": whole(sal.max), "currency": sal.currency, "period": sal.period},
         "role": job.role,
-        "skills": list(job.skills),
+        "skills": skills,
+        "skill_evidence": evidence_dicts(asks),
+        "years_asked": asks.years if asks else None,
+        "degree_asked": asks.degree if asks else None,
         "posted": job.posted,
         "url": job.url,
         "source": job.source,

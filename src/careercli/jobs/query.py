@@ -20,13 +20,16 @@ import datetime as dt
 import heapq
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careercli.common.currency import RateTable
 from careercli.common.envelope import envelope
 from careercli.common.errors import UsageProblem, did_you_mean
 from careercli.common.vocab import PAY_PERIODS
 from careercli.jobs.model import Job, Salary, job_dict, whole
+
+if TYPE_CHECKING:
+    from careercli.jobs.job_fit import JobFit, JobFitter
 
 SORT_KEYS: tuple[str, ...] = ("fit", "salary", "posted", "title")
 
@@ -66,8 +69,9 @@ class ConvertedSalary(NamedTuple):
 
 class JobMatch(NamedTuple):
     job: Job
-    fit: float | None  # 0-100, the fit of the job's role to the person; None when unknown
+    fit: float | None  # 0-100, the job's fit to the person (jobs.job_fit); None when unknown
     salary: ConvertedSalary | None  # None when the job gives no salary or no rate is known
+    why: JobFit | None = None  # every point of `fit`, for the matches shown
 
 
 class JobSearch(NamedTuple):
@@ -100,8 +104,12 @@ def filter_jobs(
     query: JobQuery,
     rates: RateTable,
     fits: Mapping[str, float] | None = None,
+    fitter: JobFitter | None = None,
 ) -> JobSearch:
-    """The jobs matching `query`, ranked, with fit and converted salary (pure: no I/O)."""
+    """The jobs matching `query`, ranked, with fit and converted salary (pure: no I/O).
+
+    With a `fitter` (a person known) each job's fit is its own (jobs.job_fit: what its
+    posting asks against the person); else, with `fits`, the fit of the job's role."""
     fits = fits or {}
     matches: list[JobMatch] = []
     dropped = 0
@@ -120,14 +128,19 @@ def filter_jobs(
                 if salary is not None and salary.changed:
                     below.append(JobMatch(job, None, salary))
                 continue
-        fit = fits.get(job.role) if job.role else None
+        if fitter is not None:
+            fit: float | None = fitter.score(job)
+        else:
+            fit = fits.get(job.role) if job.role else None
         matches.append(JobMatch(job, fit, salary))
-    ranked_by = query.sort if query.sort != "fit" or fits else "salary"
+    ranked_by = query.sort if query.sort != "fit" or fits or fitter else "salary"
     total = len(matches)
     if query.limit is not None and query.limit < total:
         matches = heapq.nsmallest(query.limit, matches, key=_SORTS[ranked_by])  # stable, like sort
     else:
         matches.sort(key=_SORTS[ranked_by])
+    if fitter is not None:
+        matches = [m._replace(why=fitter.explain(m.job)) for m in matches]
     converted = sorted(
         {m.job.salary.currency for m in matches if m.salary and m.salary.rate and m.job.salary}
     )
@@ -249,6 +262,10 @@ def match_dict(m: JobMatch) -> dict[str, Any]:
     """One match as `jobs --json` prints it and the quiz's matching jobs return it."""
     out = job_dict(m.job)
     out["fit"] = None if m.fit is None else round(m.fit, 1)
+    if m.why is not None:
+        from careercli.jobs.job_fit import fit_dict
+
+        out["fit_points"] = fit_dict(m.why)
     s = m.salary
     out["salary_converted"] = (
         {

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from html.parser import HTMLParser
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careercli.catalog.lookup import find_skill
 from careercli.catalog.models import Catalog
@@ -23,6 +23,9 @@ from careercli.common.untrusted import clean as clean_untrusted
 from careercli.common.untrusted import clean_value
 from careercli.jobs import pay_text as salary_text
 from careercli.jobs.model import find_employment_type
+
+if TYPE_CHECKING:
+    from careercli.jobs.asks import Asks
 
 MAX_TEXT = 200_000  # characters kept of a description
 
@@ -47,6 +50,7 @@ class ImportedJob(NamedTuple):
     posted: str | None
     url: str | None
     description: str
+    asks: Asks | None = None  # what the posting asks for; None when extraction is off
 
     @property
     def level_source(self) -> str:
@@ -213,8 +217,15 @@ def clean(value: Any) -> str:
 class RowMaker:
     """Turns field->value mappings into ImportedJob, with the catalog for roles and skills."""
 
-    def __init__(self, catalog: Catalog, currency: str | None = None, remote_default: bool = False) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        currency: str | None = None,
+        remote_default: bool = False,
+        extract: bool = True,
+    ) -> None:
         self.catalog = catalog
+        self.extract = extract
         self.currency = currency
         self.remote_default = remote_default
         self.linker = RoleLinker(catalog)
@@ -243,6 +254,25 @@ class RowMaker:
             self.dropped["posted: not a date"] += 1
         url = clean(fields.get("url")) or None
         source_id = clean(fields.get("id")) or url
+        description = html_to_text(clean(fields.get("description")))
+        tags = text_list(fields.get("tags"))[:50]
+        skills = self._tags(tags)
+        asks = None
+        if self.extract:
+            from careercli.extract.skills import finder_for
+            from careercli.jobs.asks import read_asks
+
+            qualifications = html_to_text(clean(fields.get("qualifications")))
+            resolved = [(tag, self._skills[tag.casefold()]) for tag in tags]
+            known = [(tag, s) for tag, s in resolved if s in self.catalog.skills]
+            asks = read_asks(
+                finder_for(self.catalog),
+                title,
+                description,
+                qualifications,
+                [t for t, _ in known],
+                [s for _, s in known],
+            )
         return ImportedJob(
             source_id=source_id[:500] if source_id else None,
             title=title,
@@ -255,10 +285,11 @@ class RowMaker:
             salary=salary,
             salary_text=raw_salary[:200],
             role=self.linker.link(title),
-            skills=self._tags(fields.get("tags")),
+            skills=skills,
             posted=posted,
             url=url,
-            description=html_to_text(clean(fields.get("description"))),
+            description=description,
+            asks=asks,
         )
 
     def _types(self, fields: Mapping[str, Any]) -> tuple[bool, tuple[str, ...]]:
@@ -333,9 +364,9 @@ class RowMaker:
             return parsed._replace(currency=self.currency)
         return parsed
 
-    def _tags(self, value: Any) -> tuple[str, ...]:
+    def _tags(self, tags: list[str]) -> tuple[str, ...]:
         out: list[str] = []
-        for tag in text_list(value)[:50]:
+        for tag in tags:
             key = tag.casefold()
             if key not in self._skills:
                 self._skills[key] = find_skill(self.catalog, tag) or " ".join(key.split())

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
+    from careercli.jobs.asks import Asks, Evidence
+    from careercli.jobs.demand import Demand
+    from careercli.jobs.job_fit import JobFit
+    from careercli.jobs.model import Job
+
 TYPE_SHORT = {
     "full-time": "FT",
     "part-time": "PT",
@@ -145,17 +150,32 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
             f"Level{GUESSED_MARK}: not stated by the listing; guessed from the title, or mid by default "
             "(--level does not match a default)."
         )
-    if search.has_fit:
+    if search.has_fit and any(m.why is not None for m in search.matches):
+        lines.append(
+            f"Fit: 0-100, how well each posting fits {fit_to or 'you'}: the skills it asks, its level, "
+            "degree and years; `careercli jobs show ID` explains every point (ids: `jobs --json`)."
+        )
+    elif search.has_fit:
         lines.append(
             f"Fit: 0-100, how well each job's role fits {fit_to or 'you'}; `careercli quiz` explains it."
         )
+    lines += _pay_notes(search)
+    sources = sorted({m.job.source for m in search.matches})
+    if sources:
+        more = f" and {len(sources) - 2} more" if len(sources) > 2 else ""
+        lines.append("Source: " + "; ".join(sources[:2]) + more + ".")
+    return lines
+
+
+def _pay_notes(search: JobSearch) -> list[str]:
+    """The salary floor, what it left out, and every conversion behind the pay column."""
+    q, r, lines = search.query, search.rates, []
     if q.min_salary is not None:
         floor = money_range(q.min_salary, q.min_salary, q.currency)
         lines.append(f"Salary floor {floor} a year: kept where the top of the range is at least that.")
     if search.no_salary_dropped:
         k = search.no_salary_dropped
         lines.append(f"{k} job{'s' if k != 1 else ''} without a comparable salary left out by the floor.")
-    r = search.rates
     for m in search.below_floor[:3]:
         sal, conv = m.job.salary, m.salary
         if sal is None or conv is None:
@@ -172,10 +192,6 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
         )
     if any(m.salary is not None and m.salary.annualised for m in search.matches):
         lines.append(f"{CONVERTED_MARK} hourly and monthly pay annualised (2080 hours, 12 months).")
-    sources = sorted({m.job.source for m in search.matches})
-    if sources:
-        more = f" and {len(sources) - 2} more" if len(sources) > 2 else ""
-        lines.append("Source: " + "; ".join(sources[:2]) + more + ".")
     return lines
 
 
@@ -295,3 +311,118 @@ def _csv_row(m: JobMatch) -> list[str]:
 
 def _num(x: float | None) -> str:
     return "" if x is None else f"{x:.2f}".removesuffix(".00")
+
+
+def job_detail(
+    job: Job, fit: JobFit | None, skill_names: dict[str, str], fit_to: str = ""
+) -> list[RenderableType]:
+    """`jobs show ID`: the job, what its posting asks (with the text that says so), and with
+    a profile every point of its fit: the skills you have (your level), those you lack."""
+    from rich.text import Text
+
+    def name(skill: str) -> str:
+        return skill_names.get(skill, skill)
+
+    out: list[RenderableType] = [Text(job.title, style="bold")]
+    facts = [job.company, job.location or ("remote" if job.remote else ""), job.level or "level not given"]
+    out.append(Text(" · ".join(x for x in facts if x)))
+    out.append(Text(f"Source: {job.source}" + (f" · {job.url}" if job.url else ""), style="dim"))
+    asks = job.asks
+    if asks is None:
+        out.append(Text("Not read for skills yet: run `careercli jobs reindex`.", style="dim"))
+    else:
+        out.append(Text(f"Asks for {len(asks.skills)} catalog skill{'s' if len(asks.skills) != 1 else ''}:"))
+        for e in asks.evidence or tuple(_bare(asks)):
+            mark = f" ({e.requirement})" if e.requirement else ""
+            said = f' "{e.text}" in the {e.field}' if e.text else ""
+            out.append(Text(f"  {name(e.skill)}{mark}:{said}"))
+        if asks.years:
+            out.append(
+                Text(f"Years asked: {asks.years}+" + (f' ("{asks.years_text}")' if asks.years_text else ""))
+            )
+        if asks.degree:
+            out.append(
+                Text(
+                    f"Degree asked: {asks.degree}" + (f' ("{asks.degree_text}")' if asks.degree_text else "")
+                )
+            )
+    if fit is None:
+        out.append(Text("No profile: `careercli quiz` or --answers FILE scores the fit.", style="dim"))
+        return out
+    out.append(Text(f"Fit to {fit_to or 'you'}: {fit.score:.1f} of 100", style="bold"))
+    for p in fit.points:
+        out.append(Text(f"  {p.part:<7}{p.points:5.1f} / {p.most:g}  {p.why}"))
+    if fit.have:
+        have = ", ".join(f"{name(s)} ({lv}/5{', ' + r if r else ''})" for s, lv, r in fit.have)
+        out.append(Text(f"You have: {have}"))
+    if fit.lack:
+        lack = ", ".join(f"{name(s)}{' (' + r + ')' if r else ''}" for s, r in fit.lack)
+        out.append(Text(f"You lack: {lack}"))
+    return out
+
+
+def _bare(asks: Asks) -> list[Evidence]:
+    from careercli.jobs.asks import Evidence
+
+    return [Evidence(s, "", r, "") for s, r in asks.skills]
+
+
+def demand_view(d: Demand, names: dict[str, str], width: int, limit: int = 20) -> list[RenderableType]:
+    """`skills demand`: one bar per skill, its share and count, with n and where it is from."""
+    from rich.text import Text
+
+    from careercli.jobs.demand import when
+
+    narrowed = ", ".join(x for x in (d.role, d.level, d.location and f"in {d.location}") if x)
+    head = f"Skills named in {d.postings:,} posting{'s' if d.postings != 1 else ''}" + (
+        f" ({narrowed})" if narrowed else ""
+    )
+    out: list[RenderableType] = [Text(head, style="bold")]
+    if not d.postings:
+        out.append(Text("No postings match: `careercli jobs import FILE` or `jobs fetch` add yours."))
+        return out
+    shown = d.skills[:limit]
+    label = max((len(names.get(s.skill, s.skill)) for s in shown), default=0)
+    bar_room = max(10, min(50, width - label - 18))
+    for s in shown:
+        bar = "█" * max(1, round(s.share * bar_room))
+        line = Text(f"{names.get(s.skill, s.skill):<{label}}  ")
+        line.append(bar, style="cyan")
+        line.append(f" {s.share:4.0%}  {s.n:,}")
+        out.append(line)
+    if len(d.skills) > limit:
+        out.append(
+            Text(f"{len(d.skills) - limit} more skill(s); --limit shows more, --json all.", style="dim")
+        )
+    thin = " Few postings: read the shares as rough." if d.postings < 30 else ""
+    out.append(
+        Text(
+            f"Share of postings naming the skill, n = {d.postings:,} ({d.stored:,} stored, {when(d)}).{thin}",
+            style="dim",
+        )
+    )
+    if d.sources:
+        more = f" and {len(d.sources) - 3} more" if len(d.sources) > 3 else ""
+        out.append(Text("Source: " + "; ".join(d.sources[:3]) + more + ".", style="dim"))
+    return out
+
+
+def demand_lines(demand: dict[str, object], role: str, names: dict[str, str]) -> list[RenderableType]:
+    """What `plan ROLE` says of demand in the user's stored postings of the role."""
+    from rich.text import Text
+
+    n = demand["postings"]
+    if not demand["enough"]:
+        return [
+            Text(
+                f"Demand: {n} stored posting{'s' if n != 1 else ''} map to {role}; at least "
+                f"{demand['minimum']} are needed to cite how often they ask each skill "
+                "(`careercli jobs import FILE` adds yours).",
+                style="dim",
+            )
+        ]
+    out: list[RenderableType] = [Text(f"Demand in the {n:,} {role} postings you stored ({demand['when']}):")]
+    for item in demand["skills"]:  # type: ignore[attr-defined]
+        skill = names.get(item["skill"], item["skill"])
+        out.append(Text(f"  {skill}: in {item['share']:.0%} of {n:,} {role} postings you imported"))
+    return out

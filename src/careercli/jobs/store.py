@@ -38,7 +38,10 @@ from careercli.jobs.model import Job, Salary
 from careercli.jobs.record import ImportedJob, level_source
 
 if TYPE_CHECKING:
+    from careercli.catalog.models import Catalog
     from careercli.common.currency import RateTable
+    from careercli.jobs.asks import Asks
+    from careercli.jobs.job_fit import JobFitter
     from careercli.jobs.query import JobMatch, JobQuery, JobSearch
 
 STORE_FILE = "jobs.sqlite3"
@@ -115,23 +118,46 @@ MIGRATIONS: tuple[str, ...] = (
         level, plain, role, remote, salary_currency, salary_period, salary_max, salary_min
     );
     """,
+    # 3: what each posting asks for (careercli.jobs.asks): `asked` is " skill:r skill:p skill: "
+    # (required, preferred, not said), the least years and degree asked, and the evidence as
+    # JSON; `ask_weight` and `ask_own` are job_fit's weight_and_own, and `jobs_fitting` covers
+    # every column the fit-ranked listing reads (job_fit.fit_sql), so `jobs --for-me` scores
+    # the rows from the index, never reading the wide rows with their descriptions. Rows
+    # stored before have `extracted` 0 until `careercli jobs reindex` (or the next import or
+    # fetch) reads them; nothing already stored changes.
+    """
+    ALTER TABLE jobs ADD COLUMN asked TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN years_asked INTEGER;
+    ALTER TABLE jobs ADD COLUMN degree_asked TEXT;
+    ALTER TABLE jobs ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
+    ALTER TABLE jobs ADD COLUMN extracted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN text_length INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN ask_weight REAL NOT NULL DEFAULT 0;
+    ALTER TABLE jobs ADD COLUMN ask_own REAL NOT NULL DEFAULT 0;
+    CREATE INDEX jobs_fitting ON jobs(
+        level, plain, role, extracted, ask_own, ask_weight, years_asked, degree_asked, asked
+    );
+    """,
 )
 _INSERT = """
 INSERT OR IGNORE INTO jobs (
     id, source, source_id, dedup_key, title, company, location, remote, employment_type,
     level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
-    role, skills, posted, url, description, batch, plain
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    role, skills, posted, url, description, batch, plain, asked, years_asked, degree_asked, evidence,
+    extracted, text_length, ask_weight, ask_own
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _JOB_COLUMNS = (
     "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
-    "salary_currency, salary_period, role, skills, posted, url, description, level_inferred"
+    "salary_currency, salary_period, role, skills, posted, url, description, level_inferred, "
+    "asked, years_asked, degree_asked, evidence, extracted, text_length"
 )
 # level_inferred: 0 stated, 1 guessed from the title, 2 the default (older stores hold 1 for both)
 LEVEL_CODES = {"stated": 0, "title": 1, "default": 2}
 FEED_NAMES = {
     "remotive": "Remotive (https://remotive.com)",
     "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
+    "remoteok": "Remote OK (https://remoteok.com)",
 }
 
 
@@ -344,7 +370,17 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
         j.description,
         batch,
         int(text.isascii() and "\0" not in text),
+        *_asks_columns(j.asks),
     )
+
+
+def _asks_columns(asks: Asks | None) -> tuple[object, ...]:
+    if asks is None:
+        return ("", None, None, "", 0, 0, 0.0, 0.0)
+    from careercli.jobs.asks import encode
+    from careercli.jobs.job_fit import weight_and_own
+
+    return (*encode(asks), 1, asks.length, *weight_and_own(asks))
 
 
 def clear(source: str | None = None, path: Path | None = None) -> int:
@@ -452,8 +488,10 @@ def _where(
 
 
 def _job(r: tuple[object, ...]) -> Job:
+
     (jid, source, title, company, location, remote, types, level) = r[:8]
-    (low, high, currency, period, role, skills, posted, url, description, inferred) = r[8:]
+    (low, high, currency, period, role, skills, posted, url, description, inferred) = r[8:18]
+    (asked, years, degree, evidence, extracted, length) = r[18:24]
     salary = (
         Salary(low, high, str(currency), str(period))  # type: ignore[arg-type]
         if currency is not None and (low is not None or high is not None)
@@ -475,13 +513,27 @@ def _job(r: tuple[object, ...]) -> Job:
         source=source_label(str(source)),
         description=str(description),
         level_source=level_source(bool(inferred), str(title)),
+        asks=_decoded(asked, years, degree, evidence, length) if extracted else None,
+    )
+
+
+def _decoded(asked: object, years: object, degree: object, evidence: object, length: object) -> Asks:
+    from careercli.jobs.asks import decode
+
+    return decode(
+        str(asked),
+        int(years) if isinstance(years, int) else None,
+        str(degree) if degree is not None else None,
+        str(evidence),
+        length if isinstance(length, int) else 0,
     )
 
 
 # The columns search_jobs ranks by: no description, url or skills (a row is ~60 bytes, not ~600).
 _LIGHT_COLUMNS = (
     "rowid, title, company, location, remote, employment_type, level, salary_min, salary_max, "
-    "salary_currency, salary_period, role, posted"
+    "salary_currency, salary_period, role, posted, asked, years_asked, degree_asked, extracted, "
+    "text_length"
 )
 _EXACT_WORD = re.compile(r"[a-z0-9]+")
 
@@ -492,8 +544,9 @@ def search_jobs(
     rates: RateTable,
     fits: Mapping[str, float] | None = None,
     path: Path | None = None,
+    fitter: JobFitter | None = None,
 ) -> JobSearch:
-    """`filter_jobs([*others, *every stored job], query, rates, fits)`, exactly, but cheaply.
+    """`filter_jobs([*others, *every stored job], query, rates, fits, fitter)`, exactly, but cheaply.
 
     The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
     filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
@@ -509,13 +562,17 @@ def search_jobs(
     search = query.search
     with reading(path) as conn:
         if conn is None:
-            return filter_jobs(others, query, rates, fits)
+            return filter_jobs(others, query, rates, fits, fitter)
         where, args = _where(query.levels, query.role, query.remote, fts_tokens(search))
         exact = all(_EXACT_WORD.fullmatch(w.strip().casefold()) for w in search)
         # The stored jobs come back light (no description), so the search words are settled
         # here, for the other jobs by the filter's own test, and left out of the query.
         mine = [j for j in others if job_predicate(query)(j)] if search else list(others)
-        if exact and _ranks_by_pay(query, fits):
+        if exact and fitter is not None and _ranks_by_fit(query):
+            found = _top_by_fit(conn, mine, query, rates, fits, fitter, (where, args))
+            if found is not None:
+                return found
+        if exact and fitter is None and _ranks_by_pay(query, fits):
             found = _top_by_pay(conn, mine, query, rates, fits, (where, args))
             if found is not None:
                 return found
@@ -524,7 +581,7 @@ def search_jobs(
         rows = conn.execute(sql, args).fetchall()
         passed = _passing(conn, [r[0] for r in rows if r[-1]], search)
         candidates, light = _with_light(mine, (r for r in rows if not r[-1] or r[0] in passed))
-        result = filter_jobs(candidates, query._replace(search=()), rates, fits)
+        result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
         return _filled(conn, result, query, light, path)
 
 
@@ -533,6 +590,52 @@ def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
     by_pay = query.sort == "salary" or (query.sort == "fit" and not fits)
     pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
     return by_pay and pushed_down_only and query.limit is not None and query.limit > 0
+
+
+def _ranks_by_fit(query: JobQuery) -> bool:
+    """Whether `query` is a fit-ranked, limited listing whose filters all run in SQL."""
+    pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
+    return query.sort == "fit" and pushed_down_only and query.limit is not None and query.limit > 0
+
+
+FIT_MARGIN = 0.5  # SQL's fit and JobFitter.score differ by rounding (0.1 a part) and summing order
+
+
+def _top_by_fit(
+    conn: sqlite3.Connection,
+    others: list[Job],
+    query: JobQuery,
+    rates: RateTable,
+    fits: Mapping[str, float] | None,
+    fitter: JobFitter,
+    where_args: tuple[str, list[object]],
+) -> JobSearch | None:
+    """The fit-ranked top `limit` (`jobs --for-me`), reading only the rows that can be in it.
+
+    SQL scores every matching row by the fitter's own formula (`job_fit.fit_sql`); only the
+    rows within FIT_MARGIN of the `limit`-th best become Jobs, scored exactly beside the
+    other (bundled) jobs. None when fewer rows match than `limit` (the general path is
+    then as cheap)."""
+    from careercli.jobs.job_fit import fit_sql
+    from careercli.jobs.query import filter_jobs, job_predicate
+
+    assert query.limit is not None
+    where, args = where_args
+    fit, fit_args = fit_sql(fitter)
+    sql = f"SELECT rowid, plain, {fit} FROM jobs{where}"  # noqa: S608 - fixed names, ? parameters
+    rows = conn.execute(sql, [*fit_args, *args]).fetchall()
+    if query.search:
+        passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
+        rows = [r for r in rows if r[1] or r[0] in passed]
+    if len(rows) < query.limit:
+        return None
+    floor = heapq.nlargest(query.limit, (r[2] for r in rows))[-1] - FIT_MARGIN
+    keep = job_predicate(query._replace(search=()))
+    mine = [j for j in others if keep(j)]
+    wanted = [r[0] for r in rows if r[2] >= floor]
+    candidates, light = _with_light(mine, _light_rows(conn, wanted))
+    result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
+    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
 
 
 def _top_by_pay(
@@ -628,13 +731,17 @@ def _top_in_sql(
     return [r[0] for r in conn.execute(sql, [*pargs, *args, floor])], stored
 
 
-def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[int, int]]:
-    """`others` and the stored `rows` as light Jobs, and id() of each light Job -> its rowid."""
+def _with_light(others: list[Job], rows: Iterable[tuple[Any, ...]]) -> tuple[list[Job], dict[str, int]]:
+    """`others` and the stored `rows` as light Jobs, and each light Job's id -> its rowid.
+
+    A light Job's id is "#" and its rowid, which no real job id can be (ids are
+    identifiers: letters, digits and hyphens), so a result maps back by value, not by
+    object identity."""
     candidates = list(others)
-    light: dict[int, int] = {}
+    light: dict[str, int] = {}
     for r in rows:
         job = _light_job(r)
-        light[id(job)] = r[0]
+        light[job.id] = r[0]
         candidates.append(job)
     return candidates, light
 
@@ -677,19 +784,20 @@ def _filled(
     conn: sqlite3.Connection,
     result: JobSearch,
     query: JobQuery,
-    light: dict[int, int],
+    light: dict[str, int],
     path: Path | None = None,
 ) -> JobSearch:
     """`result` with its light stored jobs read in full, and the caller's query restored.
     More than LAZY_FROM matches (an unlimited listing of a big store: --all, --json, --csv)
     are read in full only as they are iterated, a chunk at a time, so that the output
-    starts at once and the full rows are never all in memory."""
-    below = {light[id(m.job)] for m in result.below_floor if id(m.job) in light}
+    starts at once and the full rows are never all in memory. Light jobs map back to their
+    rows by their "#rowid" ids (_with_light), never by object identity."""
+    below = {light[m.job.id] for m in result.below_floor if m.job.id in light}
     if len(result.matches) > LAZY_FROM:
         full = _full_jobs(conn, below)
         matches: Sequence[JobMatch] = LazyMatches(result.matches, light, path)
     else:
-        full = _full_jobs(conn, below | {light[id(m.job)] for m in result.matches if id(m.job) in light})
+        full = _full_jobs(conn, below | {light[m.job.id] for m in result.matches if m.job.id in light})
         matches = [_fill(m, light, full) for m in result.matches]
     return result._replace(
         query=query, matches=matches, below_floor=[_fill(m, light, full) for m in result.below_floor]
@@ -703,9 +811,9 @@ class LazyMatches(Sequence["JobMatch"]):
     """Ranked matches whose stored jobs are light (no description, skills, url): each is
     read in full when it is reached, 500 at a time; nothing read is kept."""
 
-    def __init__(self, matches: Sequence[JobMatch], light: dict[int, int], path: Path | None) -> None:
+    def __init__(self, matches: Sequence[JobMatch], light: dict[str, int], path: Path | None) -> None:
         self._matches = list(matches)
-        self._rowids = [light.get(id(m.job)) for m in self._matches]
+        self._rowids = [light.get(m.job.id) for m in self._matches]
         self._path = path
 
     def __len__(self) -> int:
@@ -742,8 +850,8 @@ def _light_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> Iterator[tuple[
         yield from conn.execute(sql, part)
 
 
-def _fill(m: JobMatch, light: dict[int, int], full: dict[int, Job]) -> JobMatch:
-    rowid = light.get(id(m.job))
+def _fill(m: JobMatch, light: dict[str, int], full: dict[int, Job]) -> JobMatch:
+    rowid = light.get(m.job.id)
     return m if rowid is None else m._replace(job=full[rowid])
 
 
@@ -772,11 +880,14 @@ def _full_jobs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Job]:
 
 def _light_job(r: tuple[Any, ...]) -> Job:
     """A stored row as a Job with what filter_jobs needs once the search words are settled."""
+    from careercli.jobs.asks import decode
+
     (_rowid, title, company, location, remote, types, level, low, high, currency, period, role, posted) = r[
         :13
     ]
+    (asks_text, years, degree, extracted, length) = r[13:18]
     return Job(
-        "",
+        f"#{_rowid}",
         title,
         company,
         location,
@@ -792,4 +903,95 @@ def _light_job(r: tuple[Any, ...]) -> Job:
         None,
         "",
         "",
+        asks=decode(asks_text, years, degree, length=int(length or 0)) if extracted else None,
     )
+
+
+def stale_count(path: Path | None = None) -> int:
+    """Stored postings whose asks have not been read (stored before extraction existed)."""
+    with reading(path) as conn:
+        if conn is None:
+            return 0
+        return int(conn.execute("SELECT count(*) FROM jobs WHERE extracted = 0").fetchone()[0])
+
+
+def reindex(
+    catalog: Catalog,
+    path: Path | None = None,
+    only_stale: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Read again what every stored posting asks (after the skill catalog changed, or a
+    pack added skills), in one transaction; returns how many rows were read. Its tags are
+    the catalog skills its stored skills name."""
+    from careercli.extract.skills import finder_for
+    from careercli.jobs.asks import encode, read_asks
+    from careercli.jobs.job_fit import weight_and_own
+
+    path = path or store_path()
+    if not path.is_file():
+        return 0
+    finder = finder_for(catalog)
+    done = 0
+    with writing(path) as conn:
+        where = " WHERE extracted = 0" if only_stale else ""
+        rows = conn.execute(f"SELECT rowid, title, description, skills FROM jobs{where}").fetchall()  # noqa: S608
+        for start in range(0, len(rows), CHUNK):
+            updates = []
+            for rowid, title, description, skills in rows[start : start + CHUNK]:
+                tags = [t for t in str(skills).split("\n") if t in catalog.skills]
+                asks = read_asks(finder, title, description, "", tags, tags)
+                updates.append((*encode(asks), asks.length, *weight_and_own(asks), rowid))
+            conn.executemany(
+                "UPDATE jobs SET asked = ?, years_asked = ?, degree_asked = ?, evidence = ?, extracted = 1, "
+                "text_length = ?, ask_weight = ?, ask_own = ? WHERE rowid = ?",
+                updates,
+            )
+            done += len(updates)
+            if progress is not None:
+                progress(done)
+    return done
+
+
+def job_by_id(job_id: str, path: Path | None = None) -> Job | None:
+    """The stored job with this id (the first stored, should two share it), in full."""
+    with reading(path) as conn:
+        if conn is None:
+            return None
+        row = conn.execute(
+            f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ? ORDER BY rowid LIMIT 1",  # noqa: S608
+            (job_id.strip().lower(),),
+        ).fetchone()
+        return _job(row) if row else None
+
+
+def stored_ids(prefix: str, path: Path | None = None, limit: int = 200) -> list[str]:
+    """Stored job ids starting like `prefix`, for a "did you mean"."""
+    with reading(path) as conn:
+        if conn is None:
+            return []
+        like = prefix.strip().lower()[:3].replace("%", "").replace("_", "") + "%"
+        return [r[0] for r in conn.execute("SELECT id FROM jobs WHERE id LIKE ? LIMIT ?", (like, limit))]
+
+
+def demand_rows(
+    role: str | None, level: str | None, path: Path | None = None
+) -> tuple[list[tuple[str, str, int, str, str | None]], tuple[str, str] | None]:
+    """(asked, location, remote, source, posted) of every read posting of the role and
+    level, and the first and last import or fetch they came in."""
+    where, args = _where([level] if level else [], role, False, ())
+    extra = " AND extracted = 1" if where else " WHERE extracted = 1"
+    with reading(path) as conn:
+        if conn is None:
+            return [], None
+        rows = conn.execute(
+            f"SELECT asked, location, remote, source, posted FROM jobs{where}{extra}",  # noqa: S608
+            args,
+        ).fetchall()
+        inner = f"SELECT batch FROM jobs{where}{extra}"  # noqa: S608 - fixed names, ? parameters
+        span = conn.execute(
+            "SELECT min(b.at), max(b.at) FROM batches b WHERE b.id IN (" + inner + ")",  # noqa: S608
+            args,
+        ).fetchone()
+    imported = (str(span[0]), str(span[1])) if span and span[0] else None
+    return [(str(a), str(loc), int(r), str(s), p) for a, loc, r, s, p in rows], imported

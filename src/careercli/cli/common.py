@@ -201,6 +201,9 @@ class AppState:
 
                 onet = imported_pack_dir()
                 self._catalogs[which] = load_catalog(pack, onet=onet, onet_only=which == "onet")
+                from careercli.common.gc_pause import keep_for_good
+
+                keep_for_good()  # a pack's catalog lives until the command ends: never walk it
         return self._catalogs[which]
 
     def catalog_for(self, names: list[str], which: str = "default") -> Catalog:

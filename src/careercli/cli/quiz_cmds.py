@@ -165,13 +165,16 @@ def _quiz_json(
     extra.update(credit_keys(catalog.roles.values()))  # the interest part is O*NET-derived
     if from_resume is not None:
         extra["resume"] = from_resume.summary()
-    results = [
-        {**fit_dict(f, compact=True), "rank": rank} for f, rank in zip(fits, tie_ranks(fits), strict=True)
-    ]
-    emit_json(
-        envelope(profile=data, **extra, warnings=warnings, results=results),
-        indent=None if len(fits) > ONE_LINE else 2,
-    )
+    from careercli.common.gc_pause import gc_paused
+
+    with gc_paused():  # a thousand occupations' results: 4 MB of acyclic dicts and lists
+        results = [
+            {**fit_dict(f, compact=True), "rank": rank} for f, rank in zip(fits, tie_ranks(fits), strict=True)
+        ]
+        emit_json(
+            envelope(profile=data, **extra, warnings=warnings, results=results),
+            indent=None if len(fits) > ONE_LINE else 2,
+        )
 
 
 def _quiz_text(

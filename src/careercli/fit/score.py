@@ -95,17 +95,16 @@ as described above.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from careercli.catalog.models import Catalog, Role, SkillLink, SkillNeed
 from careercli.catalog.related import credited, level_range
 from careercli.common import vocab
+from careercli.common.gc_pause import gc_paused
 from careercli.profile.model import Profile
 
 WEIGHTS: dict[str, float] = {
@@ -207,25 +206,10 @@ class RoleFit:
 def score_roles(profile: Profile, catalog: Catalog) -> list[RoleFit]:
     """Every role of the catalog, best fit first; ties by role id, so the order is stable."""
     person = _Person.of(profile, catalog)
-    with _gc_paused():
+    with gc_paused():  # careercli.common.gc_pause: tens of thousands of acyclic objects
         fits = [_score(person, role) for role in catalog.roles.values()]
     fits.sort(key=lambda fit: (-fit.score, fit.role))
     return fits
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Scoring a catalog makes tens of thousands of small objects that hold no reference
-    cycles; the cyclic collector would walk them (and the whole catalog) over and over for
-    nothing, a fifth of the run time on a 1,000-role catalog. Reference counting still
-    frees everything; the collector is switched back on as it was found."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def score_role(profile: Profile, role: Role, catalog: Catalog) -> RoleFit:

@@ -197,13 +197,15 @@ class AppState:
             if which == "default":
                 self._catalogs[which] = load_catalog(pack)
             else:
+                from careercli.common.gc_pause import gc_paused, keep_for_good
                 from careercli.onet.pack import imported_pack_dir
 
                 onet = imported_pack_dir()
-                self._catalogs[which] = load_catalog(pack, onet=onet, onet_only=which == "onet")
-                from careercli.common.gc_pause import keep_for_good
-
-                keep_for_good()  # a pack's catalog lives until the command ends: never walk it
+                # a pack's catalog (100,000 objects) lives until the command ends: frozen out
+                # of the collector before it can walk it even once
+                with gc_paused():
+                    self._catalogs[which] = load_catalog(pack, onet=onet, onet_only=which == "onet")
+                    keep_for_good()
         return self._catalogs[which]
 
     def catalog_for(self, names: list[str], which: str = "default") -> Catalog:

@@ -66,3 +66,13 @@ def test_the_top_ten_and_their_scores_are_unchanged(invoke: Invoke, real_home: P
 def test_a_second_run_from_the_cached_catalog_gives_the_same_json(invoke: Invoke, real_home: Path) -> None:
     first = quiz(invoke, real_home, "statistician.yaml")
     assert quiz(invoke, real_home, "statistician.yaml") == first
+
+
+@needs_shared
+def test_tied_occupations_share_a_rank(invoke: Invoke, real_home: Path) -> None:
+    """Two occupations on the same score are shown as a tie, not ordered by code alone."""
+    results = quiz(invoke, real_home, "statistician.yaml")
+    by_role = {r["role"]: r for r in results}
+    assert by_role["15-2051.01"]["score"] == by_role["19-1029.04"]["score"] == 70.9
+    assert by_role["15-2051.01"]["rank"] == by_role["19-1029.04"]["rank"] == 11
+    assert results[12]["rank"] == 13  # competition ranks: 11, 11, 13

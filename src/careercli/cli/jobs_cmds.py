@@ -54,10 +54,17 @@ def jobs(
         typer.Option(
             "--location",
             help="Location text, matched at the start of a word (repeatable: any of); "
-            "'remote' matches remote jobs.",
+            "'remote' matches remote jobs (not those whose posting does not say).",
         ),
     ] = None,
-    remote: Annotated[bool, typer.Option("--remote", help="Only jobs that can be done remotely.")] = False,
+    remote: Annotated[
+        bool,
+        typer.Option(
+            "--remote",
+            help="Only jobs whose posting says they can be done remotely "
+            "(one that does not say is not matched).",
+        ),
+    ] = False,
     job_type: Annotated[
         list[str] | None,
         typer.Option(

@@ -556,8 +556,12 @@ def search_jobs(
     fits: Mapping[str, float] | None = None,
     path: Path | None = None,
     fitter: JobFitter | None = None,
+    stream: bool = False,
 ) -> JobSearch:
     """`filter_jobs([*others, *every stored job], query, rates, fits, fitter)`, exactly, but cheaply.
+
+    With `stream` (JSON or CSV output), a listing careercli.jobs.stream can order in SQL
+    comes back with its matches read in order as iterated.
 
     The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
     filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
@@ -569,7 +573,10 @@ def search_jobs(
     full.
     """
     from careercli.jobs.query import filter_jobs, job_predicate
+    from careercli.jobs.stream import stream_search, streams
 
+    if stream and streams(query, fits, fitter):
+        return stream_search(others, query, rates, path)
     search = query.search
     with reading(path) as conn:
         if conn is None:

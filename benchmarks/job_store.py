@@ -16,7 +16,13 @@ With --asks (issue 15), over postings of about 3,000 characters instead:
 5. `careercli jobs --for-me --limit 20` over that store against `jobs --limit 20` over
    the bundled jobs (target: at most 1.5).
 
-Usage: python benchmarks/job_store.py [--jobs 100000] [--runs 15] [--jsonl] [--asks]
+With --stream (issue 13 point 6), over the same 100,000 jobs: the time to the first byte,
+the whole run and the child's peak RSS (resource.getrusage of the child, via os.wait4) of
+`jobs --all --csv` and `jobs --all --json` (streamed from SQLite in order) against the
+same listing through the ranked path (`--company company`: the same stored rows, which the
+company filter, not pushed down to SQL, sends through filter_jobs), best of --runs.
+
+Usage: python benchmarks/job_store.py [--jobs 100000] [--runs 15] [--jsonl] [--asks] [--stream]
 """
 
 from __future__ import annotations
@@ -25,8 +31,10 @@ import argparse
 import csv
 import functools
 import json
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -204,13 +212,61 @@ def asks(n: int, runs: int) -> int:
     return 0
 
 
+def first_byte(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Seconds to the first byte of output, to the first job (a CSV row after the header, a
+    JSON object with an "id"), to the end; and the child's peak RSS in MB."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env)
+    assert proc.stdout is not None
+    fd = proc.stdout.fileno()
+    first = row = None
+    head = b""
+    while chunk := os.read(fd, 1 << 16):
+        first = first or time.perf_counter() - start
+        if row is None:
+            head += chunk
+            if head.count(b"\n") >= 2 and (b'"id"' in head or not head.startswith(b"{")):
+                row = time.perf_counter() - start
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)}: exit {proc.returncode}")
+    return first or 0.0, row or 0.0, time.perf_counter() - start, usage.ru_maxrss / 1024  # KB on Linux
+
+
+def stream(n: int, runs: int) -> int:
+    """The issue-13 figures for --all --csv / --json: streamed against the ranked path."""
+    exe = str(Path(sys.executable).with_name("careercli"))
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp, "full")
+        env = {**bench_env(), "CAREERCLI_HOME": str(home)}
+        source = write_csv(Path(tmp, "jobs.csv"), n)
+        timed([exe, "jobs", "import", str(source)], env)
+        print(f"{n:,} stored jobs; best of {runs} runs (first byte, first job, all, peak RSS of the child)")
+        for fmt in ("--csv", "--json"):
+            for name, extra in (("streamed", []), ("ranked path", ["--company", "company"])):
+                cmd = [exe, "jobs", "--all", fmt, *extra]
+                got = [first_byte(cmd, env) for _ in range(runs)]
+                ttfb, row, total, rss = (min(x[i] for x in got) for i in range(4))
+                print(
+                    f"jobs --all {fmt:6} {name:12} first byte {ttfb:6.2f} s  first job {row:6.2f} s  "
+                    f"all {total:6.2f} s  "
+                    f"peak RSS {rss:6.0f} MB",
+                    flush=True,
+                )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--jobs", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--jsonl", action="store_true", help="import JSON Lines instead of CSV")
     parser.add_argument("--asks", action="store_true", help="the issue-15 figures (3,000-character postings)")
+    parser.add_argument("--stream", action="store_true", help="the issue-13 --all --csv/--json figures")
     opts = parser.parse_args()
+    if opts.stream:
+        return stream(opts.jobs, opts.runs)
     if opts.asks:
         return asks(opts.jobs, opts.runs)
     exe = str(Path(sys.executable).with_name("careercli"))

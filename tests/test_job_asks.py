@@ -86,6 +86,7 @@ def test_a_store_of_schema_2_keeps_every_row_and_reindex_reads_them(invoke: Invo
         "text_length",
         "ask_weight",
         "ask_own",
+        "remote_stated",
     ):
         conn.execute(f"ALTER TABLE jobs DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 2")

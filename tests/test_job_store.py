@@ -329,6 +329,7 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
                 "text_length",
                 "ask_weight",
                 "ask_own",
+                "remote_stated",
             )
         )
         + " PRAGMA user_version = 1;"
@@ -337,7 +338,7 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     result = invoke("jobs", "--search", "python", "--limit", "3", "--json")
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(store_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
     plain = dict(conn.execute("SELECT description, plain FROM jobs").fetchall())
     conn.close()
     assert plain["python and sql 0"] == 1 and plain["Café python 3"] == 0 and plain["ＰＹＴＨＯＮ 4"] == 0

@@ -54,10 +54,17 @@ def jobs(
         typer.Option(
             "--location",
             help="Location text, matched at the start of a word (repeatable: any of); "
-            "'remote' matches remote jobs.",
+            "'remote' matches remote jobs (not those whose posting does not say).",
         ),
     ] = None,
-    remote: Annotated[bool, typer.Option("--remote", help="Only jobs that can be done remotely.")] = False,
+    remote: Annotated[
+        bool,
+        typer.Option(
+            "--remote",
+            help="Only jobs whose posting says they can be done remotely "
+            "(one that does not say is not matched).",
+        ),
+    ] = False,
     job_type: Annotated[
         list[str] | None,
         typer.Option(
@@ -165,7 +172,7 @@ def jobs(
     profile, where = _profile(catalog, answers, needs_profile)
     if profile is None and needs_profile:
         raise UsageProblem(f"{'--for-me' if for_me else '--sort fit'} {NO_PROFILE}")
-    result = _search(catalog, rates, options, profile, for_me, app_state.data_dir)
+    result = _search(catalog, rates, options, profile, for_me, app_state.data_dir, as_json or as_csv)
     _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
 
 
@@ -222,6 +229,7 @@ def _search(
     profile: Profile | None,
     for_me: bool,
     data_dir: Path | None,
+    stream: bool = False,
 ) -> JobSearch:
     """--for-me: the profile's filters with the options over them; else the options alone;
     ranked by fit whenever a profile is known."""
@@ -235,9 +243,8 @@ def _search(
         fits = score_roles(profile, catalog)
     if for_me and profile is not None:
         return search_for(profile, fits, catalog, data_dir=data_dir, overrides=options, rates=rates)
-    return find_jobs(
-        catalog, options.over(JobQuery()), rates, fit_map(fits) if fits else None, data_dir, profile
-    )
+    query = options.over(JobQuery())
+    return find_jobs(catalog, query, rates, fit_map(fits) if fits else None, data_dir, profile, stream)
 
 
 def _profile(catalog: Catalog, answers: Path | None, needed: bool) -> tuple[Profile | None, str]:

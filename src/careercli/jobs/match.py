@@ -33,6 +33,7 @@ def find_jobs(
     fits: dict[str, float] | None = None,
     data_dir: Path | None = None,
     profile: Profile | None = None,
+    stream: bool = False,
 ) -> JobSearch:
     """Every job careercli knows (bundled, the user pack, the job store) filtered and ranked
     by `query`: job_filter.filter_jobs over all of them, with the store searched in SQL.
@@ -45,7 +46,7 @@ def find_jobs(
         from careercli.jobs.job_fit import JobFitter
 
         fitter = JobFitter(profile, fits or {})
-    return search_jobs(all_jobs(catalog, data_dir), query, rates, fits, fitter=fitter)
+    return search_jobs(all_jobs(catalog, data_dir), query, rates, fits, fitter=fitter, stream=stream)
 
 
 def profile_query(profile: Profile, rates: RateTable, limit: int | None = None) -> JobQuery:

@@ -74,7 +74,7 @@ class Job(NamedTuple):
     title: str
     company: str
     location: str
-    remote: bool
+    remote: bool | None  # None: the listing does not say
     employment_type: tuple[str, ...]  # from EMPLOYMENT_TYPES
     level: str | None  # entry | mid | senior | executive
     salary: Salary | None
@@ -167,7 +167,7 @@ def parse_job(f: Fields, catalog: Catalog) -> Job:
         title=f.text("title"),
         company=f.text("company"),
         location=f.text("location", ""),
-        remote=f.flag("remote"),
+        remote=f.flag("remote") if f.has("remote") else None,
         employment_type=_types(f),
         level=vocab.parse_level(f.text("level"), f"{f.file}: {f.path('level')}", DataError)
         if f.has("level")

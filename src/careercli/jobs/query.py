@@ -6,7 +6,7 @@ role to the person (when known) and its salary converted to the query's currency
 
 Text filters (location, company, search words) match case-insensitively at the start of a
 word: "york" finds "New York", "US" finds "US" but not "Austin". The location "remote"
-also matches every job marked remote.
+also matches every job marked remote (not one whose posting does not say).
 
 The salary floor asks "could this job pay at least N?": a job passes when the top of its
 range (or its only figure), per year and converted to the floor's currency, is at least N.
@@ -38,7 +38,7 @@ class JobQuery(NamedTuple):
     levels: frozenset[str] = frozenset()  # any of; empty = every level
     role: str | None = None  # a catalog role id
     locations: tuple[str, ...] = ()  # any of; "remote" matches remote jobs
-    remote: bool = False  # only jobs marked remote
+    remote: bool = False  # only jobs marked remote (Job.remote True; None, not stated, is not)
     types: frozenset[str] = frozenset()  # any of the employment types
     min_salary: float | None = None  # per year, in `currency`; compared with the top of the range
     currency: str = "USD"  # the currency salaries are compared and shown in
@@ -219,11 +219,11 @@ def _predicate(q: JobQuery) -> Callable[[Job], bool]:
             return False
         if q.role and job.role != q.role:
             return False
-        if q.remote and not job.remote:
+        if q.remote and job.remote is not True:  # a job whose posting does not say is not matched
             return False
         if q.types and not q.types.intersection(job.employment_type):
             return False
-        if places and not (any_remote and job.remote):
+        if places and not (any_remote and job.remote is True):
             where = job.location.casefold()
             if not any(p.search(where) for p in places):
                 return False

@@ -39,7 +39,7 @@ class ImportedJob(NamedTuple):
     title: str
     company: str
     location: str
-    remote: bool
+    remote: bool | None  # None: the row does not say
     employment_type: tuple[str, ...]
     level: str | None
     level_inferred: bool
@@ -278,7 +278,7 @@ class RowMaker:
             title=title,
             company=" ".join(company.split()),
             location=location,
-            remote=remote or "remote" in location.casefold() or self.remote_default,
+            remote=True if "remote" in location.casefold() or self.remote_default else remote,
             employment_type=types,
             level=level or infer_level(title),
             level_inferred=level is None,
@@ -292,14 +292,16 @@ class RowMaker:
             asks=asks,
         )
 
-    def _types(self, fields: Mapping[str, Any]) -> tuple[bool, tuple[str, ...]]:
-        remote = _truthy(fields.get("remote"))
+    def _types(self, fields: Mapping[str, Any]) -> tuple[bool | None, tuple[str, ...]]:
+        """Whether the row says the job is remote (True), says it is not (False: onsite,
+        hybrid, a false `remote` field) or says nothing (None), and its employment types."""
+        remote = _said(fields.get("remote"))
         types: list[str] = []
         for item in text_list(fields.get("type")):
             for word in re.split(r"\s+and\s+|/", item):
                 key = word.strip().lower()
                 if key in _WORK_MODES:
-                    remote = remote or _WORK_MODES[key]
+                    remote = True if remote else _WORK_MODES[key]
                     continue
                 kind = find_employment_type(word)
                 if kind and kind not in types:
@@ -392,7 +394,13 @@ def _amount(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _truthy(value: Any) -> bool:
+_YES = {"true", "yes", "1", "y", "remote"}
+_NO = {"false", "no", "0", "n", "onsite", "on-site", "on site", "hybrid"}
+
+
+def _said(value: Any) -> bool | None:
+    """A `remote` field: True or False where it says so, None where it is empty or unclear."""
     if isinstance(value, bool):
         return value
-    return clean(value).lower() in {"true", "yes", "1", "y", "remote"}
+    text = clean(value).lower()
+    return True if text in _YES else (False if text in _NO else None)

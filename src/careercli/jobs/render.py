@@ -289,7 +289,7 @@ def _csv_row(m: JobMatch) -> list[str]:
         job.title,
         job.company,
         job.location,
-        str(job.remote).lower(),
+        "" if job.remote is None else str(job.remote).lower(),  # empty: the posting does not say
         ";".join(job.employment_type),
         job.level or "",
         _num(sal.min if sal else None),
@@ -309,6 +309,11 @@ def _csv_row(m: JobMatch) -> list[str]:
     ]
 
 
+def remote_text(remote: bool | None) -> str:
+    """How `jobs show` says a job's remote: the posting's word, or that it does not say."""
+    return {True: "remote", False: "not remote", None: "remote: not stated"}[remote]
+
+
 def _num(x: float | None) -> str:
     return "" if x is None else f"{x:.2f}".removesuffix(".00")
 
@@ -324,7 +329,7 @@ def job_detail(
         return skill_names.get(skill, skill)
 
     out: list[RenderableType] = [Text(job.title, style="bold")]
-    facts = [job.company, job.location or ("remote" if job.remote else ""), job.level or "level not given"]
+    facts = [job.company, job.location, job.level or "level not given", remote_text(job.remote)]
     out.append(Text(" · ".join(x for x in facts if x)))
     out.append(Text(f"Source: {job.source}" + (f" · {job.url}" if job.url else ""), style="dim"))
     asks = job.asks

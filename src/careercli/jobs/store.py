@@ -138,17 +138,27 @@ MIGRATIONS: tuple[str, ...] = (
         level, plain, role, extracted, ask_own, ask_weight, years_asked, degree_asked, asked
     );
     """,
+    # 4: `remote_stated` 0 marks a row whose posting does not say whether the job is remote
+    # (Job.remote None; `remote` is then 0, so `remote = 1` still finds exactly the remote
+    # jobs from the indexes). `remote` is NOT NULL since migration 1 and SQLite cannot drop
+    # that without rebuilding the table, so the flag is a column of its own; rows stored
+    # before keep what they said (1: stated), nothing is rewritten.
+    """
+    ALTER TABLE jobs ADD COLUMN remote_stated INTEGER NOT NULL DEFAULT 1;
+    """,
 )
+# A row's remote as Job.remote reads it: 1, 0, or NULL when the posting does not say.
+_REMOTE = "CASE WHEN remote_stated THEN remote END"
 _INSERT = """
 INSERT OR IGNORE INTO jobs (
     id, source, source_id, dedup_key, title, company, location, remote, employment_type,
     level, level_inferred, salary_min, salary_max, salary_currency, salary_period, salary_text,
     role, skills, posted, url, description, batch, plain, asked, years_asked, degree_asked, evidence,
-    extracted, text_length, ask_weight, ask_own
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    extracted, text_length, ask_weight, ask_own, remote_stated
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _JOB_COLUMNS = (
-    "id, source, title, company, location, remote, employment_type, level, salary_min, salary_max, "
+    f"id, source, title, company, location, {_REMOTE}, employment_type, level, salary_min, salary_max, "
     "salary_currency, salary_period, role, skills, posted, url, description, level_inferred, "
     "asked, years_asked, degree_asked, evidence, extracted, text_length"
 )
@@ -354,7 +364,7 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
         j.title,
         j.company,
         j.location,
-        int(j.remote),
+        int(j.remote or False),
         ";".join(j.employment_type),
         j.level,
         LEVEL_CODES[j.level_source],
@@ -371,6 +381,7 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
         batch,
         int(text.isascii() and "\0" not in text),
         *_asks_columns(j.asks),
+        int(j.remote is not None),
     )
 
 
@@ -502,7 +513,7 @@ def _job(r: tuple[object, ...]) -> Job:
         title=str(title),
         company=str(company),
         location=str(location),
-        remote=bool(remote),
+        remote=None if remote is None else bool(remote),
         employment_type=tuple(str(types).split(";")) if types else (),
         level=level,  # type: ignore[arg-type]
         salary=salary,
@@ -531,7 +542,7 @@ def _decoded(asked: object, years: object, degree: object, evidence: object, len
 
 # The columns search_jobs ranks by: no description, url or skills (a row is ~60 bytes, not ~600).
 _LIGHT_COLUMNS = (
-    "rowid, title, company, location, remote, employment_type, level, salary_min, salary_max, "
+    f"rowid, title, company, location, {_REMOTE}, employment_type, level, salary_min, salary_max, "
     "salary_currency, salary_period, role, posted, asked, years_asked, degree_asked, extracted, "
     "text_length"
 )
@@ -545,8 +556,12 @@ def search_jobs(
     fits: Mapping[str, float] | None = None,
     path: Path | None = None,
     fitter: JobFitter | None = None,
+    stream: bool = False,
 ) -> JobSearch:
     """`filter_jobs([*others, *every stored job], query, rates, fits, fitter)`, exactly, but cheaply.
+
+    With `stream` (JSON or CSV output), a listing careercli.jobs.stream can order in SQL
+    comes back with its matches read in order as iterated.
 
     The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
     filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
@@ -558,7 +573,10 @@ def search_jobs(
     full.
     """
     from careercli.jobs.query import filter_jobs, job_predicate
+    from careercli.jobs.stream import stream_search, streams
 
+    if stream and streams(query, fits, fitter):
+        return stream_search(others, query, rates, path)
     search = query.search
     with reading(path) as conn:
         if conn is None:
@@ -891,7 +909,7 @@ def _light_job(r: tuple[Any, ...]) -> Job:
         title,
         company,
         location,
-        bool(remote),
+        None if remote is None else bool(remote),
         tuple(types.split(";")) if types else (),
         level,
         Salary(low, high, currency, period)

@@ -1,0 +1,118 @@
+"""`jobs --json` / `--csv` streamed from SQLite in order (issue 13 point 6): the same bytes as
+the ranked path, over a generated store of a few thousand jobs, across sorts and filters."""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from benchmarks.job_store import jobs as generated
+from typer.testing import Result
+
+from careercli.catalog.loader import load_catalog
+from careercli.common.currency import load_rates
+from careercli.jobs.model import all_jobs
+from careercli.jobs.query import JobQuery
+from careercli.jobs.record import RowMaker
+from careercli.jobs.render import write_csv, write_json
+from careercli.jobs.store import LAZY_FROM, Batch, add_batches, search_jobs
+from careercli.jobs.stream import StreamedMatches, streams
+
+Invoke = Callable[..., Result]
+N = LAZY_FROM + 700  # past LAZY_FROM, so the ranked path reads its rows lazily too
+
+
+def _rows(n: int) -> list[dict[str, str]]:
+    rows = list(generated(n, seed=13))
+    rng = random.Random(13)
+    tricky = ["Straße Analyst", "STRASSE ANALYST", "Éclair Data Lead", "eclair data lead", "Data Scientist"]
+    for i, row in enumerate(rows[:300]):
+        row["title"] = rng.choice(tricky)  # casefold ties and non-ASCII titles
+        row["company"] = rng.choice(["Occam AI", "occam ai", "Zeta"])
+        row["posted"] = "2023-12-06" if i % 2 else row["posted"]  # the bundled jobs' date
+        row["salary"] = rng.choice(["", "€60K-€80K", "£50,000", "$100K-$180K", "$40/hour", "CHF 9000/month"])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("stream") / "jobs.sqlite3"
+    maker = RowMaker(load_catalog(), "USD", extract=False)
+    made = [
+        maker.make({"id": r["job_id"], "type": r["job_type"], "level": r["job_level"], **r}) for r in _rows(N)
+    ]
+    add_batches([Batch("gen", "import", "gen.csv", len(made), made)], path)
+    return path
+
+
+QUERIES = [
+    JobQuery(sort="title"),
+    JobQuery(sort="posted"),
+    JobQuery(sort="salary"),
+    JobQuery(),  # fit without a profile: pay order
+    JobQuery(sort="salary", currency="EUR"),
+    JobQuery(sort="posted", currency="GBP", levels=frozenset({"senior", "entry"})),
+    JobQuery(sort="title", remote=True),
+    JobQuery(sort="salary", role="data-scientist"),
+]
+
+
+def _outputs(store: Path, query: JobQuery, stream: bool) -> tuple[str, str]:
+    result = search_jobs(all_jobs(load_catalog()), query, load_rates(), path=store, stream=stream)
+    assert isinstance(result.matches, StreamedMatches) is stream
+    as_json, as_csv = io.StringIO(), io.StringIO()
+    write_json(result, as_json)
+    write_csv(result, as_csv)
+    return as_json.getvalue(), as_csv.getvalue()
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: f"{q.sort}-{q.currency}-{sorted(q.levels)}")
+def test_streamed_output_is_the_ranked_output(store: Path, query: JobQuery) -> None:
+    streamed, ranked = _outputs(store, query, True), _outputs(store, query, False)
+    assert streamed[1].count("\n") > 300
+    assert streamed == ranked
+
+
+def test_a_streamed_search_keeps_the_ranked_fields(store: Path) -> None:
+    others, rates = all_jobs(load_catalog()), load_rates()
+    query = JobQuery(sort="salary", currency="EUR")
+    streamed = search_jobs(others, query, rates, path=store, stream=True)
+    ranked = search_jobs(others, query, rates, path=store, stream=False)
+    assert streamed._replace(matches=[]) == ranked._replace(matches=[])
+    assert streamed.matches[5] == ranked.matches[5] and streamed.matches[-3:] == list(ranked.matches[-3:])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        JobQuery(sort="title", limit=20),
+        JobQuery(sort="title", search=("python",)),
+        JobQuery(sort="title", locations=("berlin",)),
+        JobQuery(sort="title", min_salary=50000),
+        JobQuery(sort="title", types=frozenset({"contract"})),
+        JobQuery(sort="title", company="zeta"),
+    ],
+)
+def test_what_sql_cannot_order_takes_the_ranked_path(query: JobQuery) -> None:
+    assert not streams(query, None, None)
+    assert streams(
+        query._replace(limit=None, search=(), locations=(), min_salary=None, types=frozenset(), company=None),
+        None,
+        None,
+    )
+
+
+def test_a_fit_ranked_listing_is_not_streamed() -> None:
+    assert not streams(JobQuery(sort="fit"), {"data-scientist": 80.0}, None)
+
+
+def test_the_cli_streams_csv_and_json(invoke: Invoke, store: Path, user_home: Path) -> None:
+    (user_home / "jobs.sqlite3").write_bytes(store.read_bytes())
+    for flag, at in (("--json", 0), ("--csv", 1)):
+        for sort in ("title", "posted", "salary"):
+            result = invoke("jobs", "--sort", sort, flag)
+            assert result.exit_code == 0, result.output
+            assert result.output == _outputs(store, JobQuery(sort=sort), False)[at]

@@ -13,12 +13,12 @@ import csv
 import hashlib
 
 import pytest
+from tests.conftest import SHARED_DATA, needs_shared
 
 from careercli.catalog.loader import load_catalog
 from careercli.extract.asks import degrees_asked, years_asked
 from careercli.extract.skills import SkillFinder
 from careercli.jobs.asks import read_asks
-from tests.conftest import SHARED_DATA, needs_shared
 
 POSTINGS = SHARED_DATA / "job-postings" / "linkedin-2018-ca"
 EXPECTED = {  # the two matchers differ on a few edge cases of the real postings, each stable

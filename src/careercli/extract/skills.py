@@ -360,14 +360,12 @@ class _AhoMatcher:
         n = len(low)
         for last, (length, group, cue) in self._automaton.iter(low):
             start = last + 1 - length
-            if (
-                start
-                and (low[start - 1].isalnum() or low[start - 1] == "+")
-                and not _left_ok(text, low, start)
-            ):
-                continue
+            if start:
+                prev = low[start - 1]
+                if (prev.isalnum() or prev == "+") and not _left_ok(text, low, start):
+                    continue
             end = last + 1
-            if end < n and (low[end].isalnum() or low[end] in "+#"):  # not at a word's end
+            if end < n and ((nxt := low[end]).isalnum() or nxt in "+#"):  # not at a word's end
                 if cue is not None:
                     if _right_ok(text, low, end):  # "a plusPerks": a lost line break
                         cues.append((start, end, cue))

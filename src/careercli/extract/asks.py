@@ -11,9 +11,10 @@ DegreeAsked per degree named, with required/preferred from the clause or its hea
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from careercli.extract.skills import SkillFinder, SkillMention
@@ -76,12 +77,19 @@ def _anchored(
     pattern: re.Pattern[str], low: str, anchors: Sequence[str], before: int, after: int
 ) -> list[re.Match[str]]:
     """The matches of `pattern` in windows around each anchor word, once each, in order."""
-    spans: list[tuple[int, int]] = []
-    for anchor in anchors:
-        at = low.find(anchor)
-        while at >= 0:
-            spans.append((max(0, at - before), min(len(low), at + len(anchor) + after)))
-            at = low.find(anchor, at + 1)
+    n = len(low)
+    automaton = _automaton(tuple(anchors)) if len(anchors) > 1 else None
+    if automaton is not None:  # every place of every anchor word, as the str.find loop gives
+        spans = [
+            (max(0, last + 1 - size - before), min(n, last + 1 + after)) for last, size in automaton.iter(low)
+        ]
+    else:
+        spans = []
+        for anchor in anchors:
+            at = low.find(anchor)
+            while at >= 0:
+                spans.append((max(0, at - before), min(n, at + len(anchor) + after)))
+                at = low.find(anchor, at + 1)
     if not spans:
         return []
     spans.sort()
@@ -96,6 +104,21 @@ def _anchored(
         for m in pattern.finditer(low, lo, hi):
             found.setdefault(m.start(), m)
     return [found[k] for k in sorted(found)]
+
+
+@functools.cache
+def _automaton(anchors: tuple[str, ...]) -> Any:
+    """A pyahocorasick automaton of the anchor words (one C pass instead of a str.find per
+    word, 35 for the degrees), None without that package."""
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    automaton = ahocorasick.Automaton()
+    for anchor in anchors:
+        automaton.add_word(anchor, len(anchor))
+    automaton.make_automaton()
+    return automaton
 
 
 def _num(word: str) -> int:

@@ -360,14 +360,16 @@ class _AhoMatcher:
         n = len(low)
         for last, (length, group, cue) in self._automaton.iter(low):
             start = last + 1 - length
-            if (
-                start
-                and (low[start - 1].isalnum() or low[start - 1] == "+")
-                and not _left_ok(text, low, start)
-            ):
-                continue
+            if start:  # _left_ok, inline: this loop runs for every automaton match
+                prev = low[start - 1]
+                if (prev.isalnum() or prev == "+") and not (
+                    prev.isalpha() and text[start - 1].islower() and text[start].isupper()
+                ):
+                    continue
             end = last + 1
-            if end < n and (low[end].isalnum() or low[end] in "+#"):  # not at a word's end
+            if end < n and ((nxt := low[end]).isalnum() or nxt in "+#"):  # not at a word's end
+                if low[end - 1].isalnum() and text[end].islower() and (cue is not None or nxt not in "se"):
+                    continue  # inside a word ("require" in "required"): _right_ok's answer, early
                 if cue is not None:
                     if _right_ok(text, low, end):  # "a plusPerks": a lost line break
                         cues.append((start, end, cue))

@@ -215,8 +215,13 @@ def fit_sql(fitter: JobFitter) -> tuple[str, list[object]]:
     for skill, p in fitter.proficiency.items():
         if p <= 0:
             continue
-        have.append("? * (3 * (instr(asked, ?) > 0) + 2 * (instr(asked, ?) > 0) + (instr(asked, ?) > 0))")
-        args += [p, f" {skill}:r ", f" {skill}: ", f" {skill}:p "]
+        # " python:r ": the mark after the skill's own " python:" (each skill is in `asked` once)
+        have.append(
+            "? * (CASE instr(asked, ?) WHEN 0 THEN 0 ELSE (CASE substr(asked, instr(asked, ?) + ?, 1)"
+            " WHEN 'r' THEN 3 WHEN ' ' THEN 2 WHEN 'p' THEN 1 ELSE 0 END) END)"
+        )
+        key = f" {skill}:"
+        args += [p, key, key, len(key)]
     have_sql = " + ".join(have) or "0"
     prior_arms = " ".join("WHEN ? THEN ?" for _ in fitter.role_fits)
     prior_args: list[object] = []

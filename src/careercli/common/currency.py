@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from careercli.common.errors import DataError, UsageProblem, did_you_mean
-from careercli.common.fields import Fields
-from careercli.common.paths import bundled_data_dir, user_pack_dir
-from careercli.common.yamlio import load_yaml
+
+# The rate table's readers are imported where the table is read: renderers import this module
+# for `money` at every start-up, and most commands never convert a currency.
 
 RATES_FILE = "exchange_rates.yaml"
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -97,6 +97,9 @@ def parse_amount(text: str, where: str) -> float:
 
 def load_rates(data_dir: Path | None = None) -> RateTable:
     """The user pack's rate table when it has one, else the bundled one."""
+    from careercli.common.paths import bundled_data_dir, user_pack_dir
+    from careercli.common.yamlio import load_yaml
+
     pack = user_pack_dir(str(data_dir) if data_dir else None)
     for folder in (pack, bundled_data_dir()):
         if folder is not None and (folder / RATES_FILE).is_file():
@@ -106,6 +109,8 @@ def load_rates(data_dir: Path | None = None) -> RateTable:
 
 
 def parse_rates(path: Path, data: Any) -> RateTable:
+    from careercli.common.fields import Fields
+
     f = Fields(data, str(path))
     f.only(["schema_version", "base", "date", "source", "short_source", "url", "note", "rates"])
     version = f.raw("schema_version")

@@ -197,23 +197,17 @@ class CatalogCache:
     def load(self) -> Catalog | None:
         if self.path is None:
             return None
-        import gc
-
         from careercli.catalog.models import Catalog
+        from careercli.common.gc_pause import gc_paused
 
         # a catalog is thousands of small objects, none of them cyclic garbage
-        enabled = gc.isenabled()
-        gc.disable()
         try:
-            with open(self.path, "rb") as handle:
+            with gc_paused(), open(self.path, "rb") as handle:
                 if _ModelsOnly(handle).load() != self.key:  # the key first: a miss reads no further
                     return None
                 catalog = _ModelsOnly(handle).load()
         except Exception:  # missing, unreadable, truncated, corrupt: a miss, never an error
             return None
-        finally:
-            if enabled:
-                gc.enable()
         return catalog if isinstance(catalog, Catalog) else None
 
     def save(self, catalog: Catalog) -> None:

@@ -59,27 +59,41 @@ _DEGREES = re.compile(
     r"|\b(?P<associate>associate(?:['’]?s)?\s+degree)\b"
     r"|\b(?P<high_school>high\s+school\s+diploma|ged)\b"
 )
-_DEGREE_ANCHORS = (
+DEGREE_ANCHORS = (
     "ph.d", "phd", "ph. d", "ph d", "doctor", "master", "m.s", "msc", "m.sc", "mba", "bachelor", "b.s", "b.a",
     "bsc", "bs/", "bs in", "bs or", "bs,", "bs degree", "ms/", "/ms", "ms in", "ms or", "ms,", "ms degree",
     "ba/", "ba in", "ba or", "undergraduate", "year degree", "associate", "high school", "ged",
 )  # fmt: skip
+# (the skill finder's automaton finds these in its own pass: SkillFinder.scan_all)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+_LOWER: list[str] = ["", ""]  # the last text and its _lower: a posting's years, then its degrees
 
 
 def _lower(text: str) -> str:
     """Lower case, the same length as `text`, so offsets carry over."""
-    low = text.lower()
-    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+    if _LOWER[0] is not text:
+        low = text.lower()
+        _LOWER[:] = [text, low if len(low) == len(text) else text.translate(_ASCII_LOWER)]
+    return _LOWER[1]
 
 
 def _anchored(
-    pattern: re.Pattern[str], low: str, anchors: Sequence[str], before: int, after: int
+    pattern: re.Pattern[str],
+    low: str,
+    anchors: Sequence[str],
+    before: int,
+    after: int,
+    places: Sequence[tuple[int, int]] | None = None,
 ) -> list[re.Match[str]]:
-    """The matches of `pattern` in windows around each anchor word, once each, in order."""
+    """The matches of `pattern` in windows around each anchor word, once each, in order.
+    `places`: every (start, end) of every anchor word in `low`, when already found."""
     n = len(low)
-    automaton = _automaton(tuple(anchors)) if len(anchors) > 1 else None
-    if automaton is not None:  # every place of every anchor word, as the str.find loop gives
+    automaton = _automaton(tuple(anchors)) if len(anchors) > 1 and places is None else None
+    if places is not None:
+        spans = [(max(0, start - before), min(n, end + after)) for start, end in places]
+    elif automaton is not None:  # every place of every anchor word, as the str.find loop gives
         spans = [
             (max(0, last + 1 - size - before), min(n, last + 1 + after)) for last, size in automaton.iter(low)
         ]
@@ -167,14 +181,20 @@ def years_asked(
     ]
 
 
-def degrees_asked(text: str, *, cues: list[tuple[int, int, str]] | None = None) -> list[DegreeAsked]:
+def degrees_asked(
+    text: str,
+    *,
+    cues: list[tuple[int, int, str]] | None = None,
+    anchors: Sequence[tuple[int, int]] | None = None,
+) -> list[DegreeAsked]:
     """Every degree named in text, in text order, with required/preferred when it says.
-    `cues`: the finder's cue words of the same text (SkillFinder.scan), else found here."""
+    `cues` and `anchors`: the finder's cue words and degree anchor words of the same text
+    (SkillFinder.scan_all), else found here."""
     from careercli.extract.requirement import requirement_at
 
     hits = [
         (m.lastgroup or "", m.start(), m.end())
-        for m in _anchored(_DEGREES, _lower(text), _DEGREE_ANCHORS, 2, 30)
+        for m in _anchored(_DEGREES, _lower(text), DEGREE_ANCHORS, 2, 30, anchors)
     ]
     if not hits:
         return []

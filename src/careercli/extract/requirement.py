@@ -16,6 +16,7 @@ careercli.extract.skills), with the same boundary rules as skills.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 CUE_WORDS: dict[str, tuple[str, ...]] = {
@@ -32,11 +33,17 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 CUE_KIND = {word: kind for kind, words in CUE_WORDS.items() for word in words}
-# A full stop ends a clause, but not in "3.5", "Node.js", "Ph.D.", "e.g.".
-# Two patterns, one a plain character class, are twice as fast as their alternation.
-_PUNCT = re.compile(r"[;!?*\u2022\u00b7\n\r|]")
+# A full stop ends a clause, but not in "3.5", "Node.js", "Ph.D.", "e.g.". The other
+# punctuation that ends a clause is found with str.find (a regex scans every character).
+_PUNCT = ";!?*\u2022\u00b7\n\r|"
 _STOP = re.compile(r"\.(?<!\.[A-Za-z]\.)(?=\s|$|[A-Z](?!\.))")
-_CAMEL = re.compile(r"[A-Z](?<=[a-z)][A-Z])(?=[a-z])")  # upper case first: the scan skips to capitals
+# A lower-to-upper case change ("skillsPreferred"; ")" counts as lower case) is found in a
+# byte string of letter classes (a, A, b for ")", space for the rest): two bytes.find loops
+# instead of a regex over every capital.
+_CLASSES = bytes(
+    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90 else ord("b") if c == 41 else 32
+    for c in range(256)
+)
 _HEADING = re.compile(
     r"\s*(?:about|benefits|perks|responsibilities|what\s+you(?:'|’)?ll\s+do|what\s+we\s+offer|who\s+we\s+are"
     r"|the\s+role|job\s+description|duties|compensation|why\s+join|our\s+team|overview|summary)\b",
@@ -48,16 +55,44 @@ _SECTION_SPAN = 25  # clauses a heading's word reaches at most
 _LAST: list[object] = [None, (), (), ()]  # the last text's breaks: punctuation, case changes, both
 
 
+def _places(text: str, chars: str) -> list[int]:
+    """The offset after every place of each character, in order."""
+    out: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            out.append(at + 1)
+            at = text.find(char, at + 1)
+    if len(out) > 1:
+        out.sort()
+    return out
+
+
+def _case_changes(text: str) -> list[int]:
+    """Where a lower-case letter (or ")") is followed by a capital and a lower-case letter:
+    the capital's offset, in order."""
+    classes = text.encode("ascii", "replace").translate(_CLASSES)  # one byte a character
+    out: list[int] = []
+    for pair in (b"aAa", b"bAa"):
+        at = classes.find(pair)
+        while at >= 0:
+            out.append(at + 1)
+            at = classes.find(pair, at + 1)
+    if len(out) > 1:
+        out.sort()
+    return out
+
+
 def _raw_breaks(text: str) -> tuple[list[int], list[int], list[int]]:
     """The text's full-stop-like breaks, its lower-to-upper case changes and both in order,
     kept for the last text: the skills, years and degree of one posting ask for the same
     text in turn."""
     if _LAST[0] is not text:
-        punct = [m.end() for m in _PUNCT.finditer(text)]
+        punct = _places(text, _PUNCT)
         stops = [m.end() for m in _STOP.finditer(text)]
         if stops:
             punct = sorted(punct + stops) if punct else stops
-        camel = [m.start() for m in _CAMEL.finditer(text)]
+        camel = _case_changes(text)
         _LAST[:] = [text, punct, camel, sorted(punct + camel) if camel else punct]
     return _LAST[1], _LAST[2], _LAST[3]  # type: ignore[return-value]
 
@@ -67,14 +102,16 @@ def _breaks(text: str, spans: list[tuple[int, int]]) -> list[int]:
     punct, camel, both = _raw_breaks(text)
     if not camel:
         return [0, *punct]
-    at = list(both)
+    at = [0, *both]
     for start, end in spans:  # no break inside a skill: "TensorFlow", "PowerPoint"
         i = bisect.bisect_right(at, start)
-        while i < len(at) and at[i] < end:
-            del at[i]
-    return [0, *at]
+        if i < len(at) and at[i] < end:
+            j = bisect.bisect_left(at, end, i)
+            del at[i:j]
+    return at
 
 
+_START_KIND = operator.itemgetter(0, 2)
 _CLEANED: list[object] = [None, []]  # the last cue list given and its _clean
 
 
@@ -89,30 +126,13 @@ def _clean(cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
 def _cleaned(cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     kept: list[tuple[int, str]] = []
     covered = -1  # the end of the last "preferred" seen, sweeping in text order
-    for a, b, kind in sorted(cues, key=lambda c: (c[0], c[2] != "preferred")):
+    for a, b, kind in sorted(cues, key=_START_KIND):  # "preferred" before "required" at one place
         if kind == "preferred":
             covered = max(covered, b)
             kept.append((a, kind))
         elif a >= covered:
             kept.append((a, kind))
-    return sorted(set(kept))
-
-
-def _cue_for(cues: list[tuple[int, str]], lo: int, hi: int, at: int) -> str | None:
-    """The cue of clause [lo, hi) for a mention at `at`: with one kind of cue in the clause
-    it covers the clause ("Python, R or SAS preferred"); with both, the first after the
-    mention, else the last before it."""
-    i = bisect.bisect_left(cues, (lo, ""))
-    j = bisect.bisect_left(cues, (hi, ""))
-    if i == j:
-        return None
-    kinds = {kind for _, kind in cues[i:j]}
-    if len(kinds) == 1:
-        return cues[i][1]
-    for pos, kind in cues[i:j]:
-        if pos >= at:
-            return kind
-    return cues[j - 1][1]
+    return list(dict.fromkeys(kept))  # in order already: the repeats dropped
 
 
 def requirement_at(
@@ -120,27 +140,42 @@ def requirement_at(
 ) -> list[str | None]:
     """For each (start, end) span in text order: "required", "preferred" or None.
 
-    `cues` are the cue words already found in the text (None: find them here)."""
+    `cues` are the cue words already found in the text (None: find them here).
+
+    A clause's mark: with one kind of cue in it, that kind ("Python, R or SAS preferred");
+    with both, the first after the mention, else the last before it; with none, the
+    heading's above it (_section)."""
     if cues is None:
         from careercli.extract.skills import _regex_cues
 
         cues = _regex_cues(text)
     if not cues:
         return [None] * len(spans)
-    ordered = _clean(cues)
     starts = _breaks(text, spans)
-    bounds = [*starts, len(text)]
+    in_clause: dict[int, list[tuple[int, str]]] = {}  # clause -> its cues, in text order
+    kinds: dict[int, str] = {}  # clause -> the kind of its cues, _MIXED for both
+    for cue in _clean(cues):
+        i = bisect.bisect_right(starts, cue[0]) - 1
+        kind = kinds.get(i)
+        if kind is None:
+            kinds[i] = cue[1]
+            in_clause[i] = [cue]
+        else:
+            in_clause[i].append(cue)
+            if kind != cue[1]:
+                kinds[i] = _MIXED
     marks: list[str | None] = []
-    clauses: dict[int, str | None] = {}  # clause -> its mark, when it is the same for every span
+    sections: dict[int, str | None] = {}
+    headings: dict[int, str | None] = {}
     for start, _end in spans:
         i = bisect.bisect_right(starts, start) - 1
-        mark = clauses.get(i, _MIXED)
-        if mark is _MIXED:
-            mark = _cue_for(ordered, bounds[i], bounds[i + 1], start)
-            if mark is None:
-                clauses[i] = mark = _section(text, bounds, ordered, i)
-            elif _one_kind(ordered, bounds[i], bounds[i + 1]):
-                clauses[i] = mark
+        mark = kinds.get(i)
+        if mark is None:
+            if i not in sections:
+                sections[i] = _section(text, starts, kinds, headings, i)
+            mark = sections[i]
+        elif mark is _MIXED:
+            mark = next((kind for pos, kind in in_clause[i] if pos >= start), in_clause[i][-1][1])
         marks.append(mark)
     return marks
 
@@ -148,23 +183,31 @@ def requirement_at(
 _MIXED = "mixed"  # not a mark: the clause holds both kinds of cue
 
 
-def _one_kind(cues: list[tuple[int, str]], lo: int, hi: int) -> bool:
-    i = bisect.bisect_left(cues, (lo, ""))
-    j = bisect.bisect_left(cues, (hi, ""))
-    return len({kind for _, kind in cues[i:j]}) == 1
-
-
-def _section(text: str, bounds: list[int], cues: list[tuple[int, str]], i: int) -> str | None:
+def _section(
+    text: str, starts: list[int], kinds: dict[int, str], headings: dict[int, str | None], i: int
+) -> str | None:
     """The word of the nearest heading above clause i, unless another heading intervenes.
-    A heading is a clause of at most five words."""
+    A heading is a clause of at most five words. `headings` keeps each clause's verdict
+    (_heading) for the next clause's look upwards."""
     for j in range(i - 1, max(-1, i - 1 - _SECTION_SPAN), -1):
-        lo, hi = bounds[j], bounds[j + 1]
-        if hi - lo > 60 or text.count(" ", lo, hi) > 5:
-            continue
-        if _HEADING.match(text, lo, hi):
-            return None
-        k = bisect.bisect_left(cues, (lo, ""))
-        if k < len(cues) and cues[k][0] < hi:
-            kinds = {kind for pos, kind in cues[k : bisect.bisect_left(cues, (hi, ""))]}
-            return "preferred" if "preferred" in kinds else "required"
+        verdict = headings[j] if j in headings else headings.setdefault(j, _heading(text, starts, kinds, j))
+        if verdict is not None:
+            return None if verdict is _OTHER else verdict
     return None
+
+
+_OTHER = "other"  # a heading of another kind ("Responsibilities:"): the section ends
+
+
+def _heading(text: str, starts: list[int], kinds: dict[int, str], j: int) -> str | None:
+    """Clause j as a heading: its kind, _OTHER for another heading, None: not a heading."""
+    lo = starts[j]
+    hi = starts[j + 1]  # j is above a clause: never the last
+    if hi - lo > 60 or text.count(" ", lo, hi) > 5:
+        return None
+    if _HEADING.match(text, lo, hi):
+        return _OTHER
+    kind = kinds.get(j)
+    if kind is None:
+        return None
+    return "required" if kind == "required" else "preferred"

@@ -22,6 +22,7 @@ is imported before the first `find`.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -278,25 +279,26 @@ def _right_ok(text: str, low: str, end: int) -> bool:
     )
 
 
-class _Hit(NamedTuple):
-    start: int
-    end: int
-    term: _Term
-
-
+_Hit = tuple[int, int, _Term]  # start, minus the end (longest first where starts tie), term
 Cue = tuple[int, int, str]  # start, end, "required" | "preferred"
+_START_LONGEST = operator.itemgetter(0, 1)
 
 
-def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+_Chosen = tuple[list[tuple[int, int]], list[_Term]]  # the spans (start, end) and their terms
+
+
+def _longest_first(hits: list[_Hit]) -> _Chosen:
     """Non-overlapping hits, the longest where they overlap, in text order."""
-    hits.sort(key=lambda h: (h.start, h.start - h.end))
-    chosen: list[_Hit] = []
+    hits.sort(key=_START_LONGEST)  # stable: of two hits with the same span, the first found
+    spans: list[tuple[int, int]] = []
+    terms: list[_Term] = []
     last_end = -1
-    for hit in hits:
-        if hit.start >= last_end:
-            chosen.append(hit)
-            last_end = hit.end
-    return chosen
+    for start, minus_end, term in hits:
+        if start >= last_end:
+            last_end = -minus_end
+            spans.append((start, last_end))
+            terms.append(term)
+    return spans, terms
 
 
 class _ShortMatcher:
@@ -321,7 +323,7 @@ class _ShortMatcher:
             end = m.end()
             for term in self._by_text[m.group(0)]:
                 if term.guard is None or term.guard(text, start, end):
-                    found.append(_Hit(start, end, term))
+                    found.append((start, -end, term))
                     break
 
 
@@ -337,29 +339,47 @@ def _split_terms(terms: list[_Term]) -> tuple[list[_Term], dict[str, list[_Term]
 
 
 class _AhoMatcher:
+    """One automaton pass over the lower-cased text finds the skills' terms, the
+    required/preferred cue words and the degree anchor words (careercli.extract.asks)."""
+
     def __init__(self, terms: list[_Term]) -> None:
         import ahocorasick  # a C extension: loaded only when text is searched
 
+        from careercli.extract.asks import DEGREE_ANCHORS
         from careercli.extract.requirement import CUE_WORDS
 
         short, by_key = _split_terms(terms)
         self._short = _ShortMatcher(short)
+        # key -> (1 - its length, its terms, its cue kind, the offsets of its spaces when it
+        # is a degree anchor: matched in text where those are spaces, not folded hyphens)
+        words: dict[str, tuple[int, tuple[_Term, ...], str | None, tuple[int, ...] | None]] = {
+            key: (1 - len(key), tuple(group), None, None) for key, group in by_key.items()
+        }
+        for kind, cue_words in CUE_WORDS.items():  # "required", "a plus" ...: a cue, not a skill
+            for word in cue_words:
+                words[word] = (1 - len(word), (), kind, None)
+        for anchor in DEGREE_ANCHORS:
+            back, group, cue, _ = words.get(anchor, (1 - len(anchor), (), None, None))
+            words[anchor] = (back, group, cue, tuple(i for i, c in enumerate(anchor) if c == " "))
         self._automaton = ahocorasick.Automaton()
-        for key, group in by_key.items():
-            self._automaton.add_word(key, (len(key), tuple(group), None))
-        for kind, words in CUE_WORDS.items():  # the same pass finds "required", "a plus" ...
-            for word in words:
-                self._automaton.add_word(word, (len(word), (), kind))
+        for word, value in words.items():
+            self._automaton.add_word(word, value)
         self._automaton.make_automaton()
 
-    def hits(self, text: str) -> tuple[list[_Hit], list[Cue]]:
+    def hits(self, text: str) -> tuple[_Chosen, list[Cue], list[tuple[int, int]] | None]:
         low = _fold(text)
         found: list[_Hit] = []
         cues: list[Cue] = []
+        anchors: list[tuple[int, int]] = []
         self._short.hits(text, found)
         n = len(low)
-        for last, (length, group, cue) in self._automaton.iter(low):
-            start = last + 1 - length
+        for last, (back, group, cue, spaces) in self._automaton.iter(low):
+            start = last + back
+            if spaces is not None:  # a degree anchor: the degree reader's window, no boundaries
+                if all(text[start + i] == " " for i in spaces):
+                    anchors.append((start, last + 1))
+                if not group and cue is None:
+                    continue
             if start:  # _left_ok, inline: this loop runs for every automaton match
                 prev = low[start - 1]
                 if (prev.isalnum() or prev == "+") and not (
@@ -370,21 +390,29 @@ class _AhoMatcher:
             if end < n and ((nxt := low[end]).isalnum() or nxt in "+#"):  # not at a word's end
                 if low[end - 1].isalnum() and text[end].islower() and (cue is not None or nxt not in "se"):
                     continue  # inside a word ("require" in "required"): _right_ok's answer, early
-                if cue is not None:
-                    if _right_ok(text, low, end):  # "a plusPerks": a lost line break
-                        cues.append((start, end, cue))
-                    continue
-                end = _right_end(text, low, group[0].key, end)
+                end = _cue_end(text, low, end) if cue else _right_end(text, low, group[0].key, end)
                 if end < 0:
                     continue
             if cue is not None:
                 cues.append((start, end, cue))
-                continue
-            for term in group:
-                if term.guard is None or term.guard(text, start, end):
-                    found.append(_Hit(start, end, term))
-                    break
-        return _longest_first(found), cues
+            elif group[0].guard is None:  # the first term without a context rule: taken
+                found.append((start, -end, group[0]))
+            elif (term := _guarded(group, text, start, end)) is not None:
+                found.append((start, -end, term))
+        return _longest_first(found), cues, anchors
+
+
+def _cue_end(text: str, low: str, end: int) -> int:
+    """A cue word followed by a letter ends there on a lost line break ("a plusPerks"), else -1."""
+    return end if _right_ok(text, low, end) else -1
+
+
+def _guarded(group: tuple[_Term, ...], text: str, start: int, end: int) -> _Term | None:
+    """The first term whose context rule takes this place, None: an ordinary word here."""
+    for term in group:
+        if term.guard is None or term.guard(text, start, end):
+            return term
+    return None
 
 
 class _RegexMatcher:
@@ -398,7 +426,7 @@ class _RegexMatcher:
             r"(?:(?![A-Za-z0-9+#])|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=[A-Z][A-Z])(?=[A-Z][a-z]))"
         )
 
-    def hits(self, text: str) -> tuple[list[_Hit], list[Cue]]:
+    def hits(self, text: str) -> tuple[_Chosen, list[Cue], list[tuple[int, int]] | None]:
         found: list[_Hit] = []
         self._short.hits(text, found)
         for m in self._pattern.finditer(text):
@@ -413,9 +441,9 @@ class _RegexMatcher:
                 continue
             for term in group:
                 if term.guard is None or term.guard(text, m.start(), end):
-                    found.append(_Hit(m.start(), end, term))
+                    found.append((m.start(), -end, term))
                     break
-        return _longest_first(found), _regex_cues(text)
+        return _longest_first(found), _regex_cues(text), None
 
 
 @functools.cache
@@ -472,24 +500,31 @@ class SkillFinder:
 
     def find(self, text: str) -> list[SkillMention]:
         """Every mention in `text`, in text order."""
-        return self.scan(text)[0]
+        return self.scan_all(text)[0]
 
     def scan(self, text: str) -> tuple[list[SkillMention], list[Cue]]:
         """`find`, and the required/preferred cue words of the text (for the years and
         degree readers of careercli.extract.asks, so one pass serves all three)."""
+        found, cues, _ = self.scan_all(text)
+        return found, cues
+
+    def scan_all(self, text: str) -> tuple[list[SkillMention], list[Cue], list[tuple[int, int]] | None]:
+        """`scan`, and the places of the degree reader's anchor words (None: not looked for;
+        careercli.extract.asks.degrees_asked then finds them itself)."""
         if not text:
-            return [], []
-        hits, cues = self._compiled().hits(text)
-        if not hits:
-            return [], cues
+            return [], [], []
+        (spans, terms), cues, anchors = self._compiled().hits(text)
+        if not spans:
+            return [], cues, anchors
         from careercli.extract.requirement import requirement_at
 
-        marks = requirement_at(text, [(h.start, h.end) for h in hits], cues)
+        marks = requirement_at(text, spans, cues)
+        new = tuple.__new__  # SkillMention(...) without its Python-level __new__: one a mention
         found = [
-            SkillMention(h.term.skill, text[h.start : h.end], h.start, h.end, mark)
-            for h, mark in zip(hits, marks, strict=True)
+            new(SkillMention, (term.skill, text[start:end], start, end, mark))
+            for (start, end), term, mark in zip(spans, terms, marks, strict=True)
         ]
-        return found, cues
+        return found, cues, anchors
 
     def skills(self, text: str) -> list[str]:
         """The skill ids `text` names, each once, in order of first mention."""

@@ -59,7 +59,7 @@ def read_asks(
     marks: dict[str, str | None] = {}
     evidence: dict[str, Evidence] = {}
     body = f"{description}\n{qualifications}" if qualifications else description
-    found, cues = finder.scan(body)  # one pass over the text serves skills, years and degree
+    found, cues, anchors = finder.scan_all(body)  # one pass over the text serves skills, years, degree
     split = len(description)
     for m in finder.find(title):
         _note(marks, evidence, Evidence(m.skill, m.text, m.requirement, "title"))
@@ -73,7 +73,7 @@ def read_asks(
     for skill in tag_skills:
         _note(marks, evidence, Evidence(skill, tag_text.get(skill, skill), None, "tags"))
     years = least_years(years_asked(body, mentions=found, cues=cues))
-    degree = least_degree(degrees_asked(body, cues=cues))
+    degree = least_degree(degrees_asked(body, cues=cues, anchors=anchors))
     return Asks(
         tuple(marks.items()),
         years.years if years else None,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from typing import Any
 
 CUE_WORDS: dict[str, tuple[str, ...]] = {
     "preferred": (
@@ -93,19 +94,23 @@ def _raw_breaks(text: str) -> tuple[list[int], list[int], list[int]]:
         if stops:
             punct = sorted(punct + stops) if punct else stops
         camel = _case_changes(text)
-        _LAST[:] = [text, punct, camel, sorted(punct + camel) if camel else punct]
+        _LAST[:] = [text, [0, *punct], camel, [0, *sorted(punct + camel)] if camel else [0, *punct]]
     return _LAST[1], _LAST[2], _LAST[3]  # type: ignore[return-value]
 
 
 def _breaks(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Start offsets of the clauses of `text`, none falling inside a span."""
+    """Start offsets of the clauses of `text` (the first 0), none falling inside a span.
+    The list is shared (the same for every call on the text whose spans hold no break):
+    not to be changed."""
     punct, camel, both = _raw_breaks(text)
     if not camel:
-        return [0, *punct]
-    at = [0, *both]
+        return punct
+    at = both
     for start, end in spans:  # no break inside a skill: "TensorFlow", "PowerPoint"
         i = bisect.bisect_right(at, start)
         if i < len(at) and at[i] < end:
+            if at is both:
+                at = list(both)
             j = bisect.bisect_left(at, end, i)
             del at[i:j]
     return at
@@ -152,21 +157,8 @@ def requirement_at(
     if not cues:
         return [None] * len(spans)
     starts = _breaks(text, spans)
-    in_clause: dict[int, list[tuple[int, str]]] = {}  # clause -> its cues, in text order
-    kinds: dict[int, str] = {}  # clause -> the kind of its cues, _MIXED for both
-    for cue in _clean(cues):
-        i = bisect.bisect_right(starts, cue[0]) - 1
-        kind = kinds.get(i)
-        if kind is None:
-            kinds[i] = cue[1]
-            in_clause[i] = [cue]
-        else:
-            in_clause[i].append(cue)
-            if kind != cue[1]:
-                kinds[i] = _MIXED
+    in_clause, kinds, sections, headings = _clauses(starts, _clean(cues))
     marks: list[str | None] = []
-    sections: dict[int, str | None] = {}
-    headings: dict[int, str | None] = {}
     for start, _end in spans:
         i = bisect.bisect_right(starts, start) - 1
         mark = kinds.get(i)
@@ -181,6 +173,35 @@ def requirement_at(
 
 
 _MIXED = "mixed"  # not a mark: the clause holds both kinds of cue
+_Marks = dict[int, str | None]
+_Clauses = tuple[dict[int, list[tuple[int, str]]], dict[int, str], _Marks, _Marks]
+_CLAUSES: list[Any] = [None, []]  # the last cues, and (clause starts, _Clauses) for each starts
+
+
+def _clauses(starts: list[int], cues: list[tuple[int, str]]) -> _Clauses:
+    """Each clause's cues in text order, the kind of its cues (_MIXED for both), and room for
+    its section's mark and its verdict as a heading (_section). Kept for the last cues: a
+    posting's skills, years and degree pass the same, and mostly the same starts."""
+    if _CLAUSES[0] is not cues:
+        _CLAUSES[:] = [cues, []]
+    for known, clauses in _CLAUSES[1]:
+        if known is starts or known == starts:
+            return clauses  # type: ignore[no-any-return]
+    in_clause: dict[int, list[tuple[int, str]]] = {}
+    kinds: dict[int, str] = {}
+    for cue in cues:
+        i = bisect.bisect_right(starts, cue[0]) - 1
+        kind = kinds.get(i)
+        if kind is None:
+            kinds[i] = cue[1]
+            in_clause[i] = [cue]
+        else:
+            in_clause[i].append(cue)
+            if kind != cue[1]:
+                kinds[i] = _MIXED
+    found: _Clauses = (in_clause, kinds, {}, {})
+    _CLAUSES[1].append((starts, found))
+    return found
 
 
 def _section(

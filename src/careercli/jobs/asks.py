@@ -63,12 +63,16 @@ def read_asks(
     split = len(description)
     for m in finder.find(title):
         _note(marks, evidence, Evidence(m.skill, m.text, m.requirement, "title"))
-    for m in found:
-        _note(
-            marks,
-            evidence,
-            Evidence(m.skill, m.text, m.requirement, "description" if m.start < split else "qualifications"),
-        )
+    for skill, written, start, _, mark in found:
+        old = marks.get(skill, "unset")  # _note, inline: the Evidence made only when it is kept
+        if (
+            old == "unset"
+            or (mark == "required" and old != "required")
+            or (old is None and mark == "preferred")
+        ):
+            marks[skill] = mark
+            field = "description" if start < split else "qualifications"
+            evidence[skill] = Evidence(skill, written, mark, field)
     tag_text = dict(zip(tag_skills, tags, strict=False))
     for skill in tag_skills:
         _note(marks, evidence, Evidence(skill, tag_text.get(skill, skill), None, "tags"))
@@ -112,6 +116,14 @@ def encode(asks: Asks) -> tuple[str, int | None, str | None, str]:
         separators=(",", ":"),
     )
     return asked, asks.years, asks.degree, evidence
+
+
+def store_columns(asks: Asks) -> tuple[object, ...]:
+    """The job store's columns for a posting's asks: `encode`'s four, extracted (1), the
+    length of its text and job_fit's weight and own share (careercli.jobs.store)."""
+    from careercli.jobs.job_fit import weight_and_own
+
+    return (*encode(asks), 1, asks.length, *weight_and_own(asks))
 
 
 def decode(

@@ -9,6 +9,7 @@ DataError naming the file; nothing here touches the store.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -167,18 +168,43 @@ def parse_rows(
     jobs: list[tuple[int, ImportedJob]] = []
     rejected: list[tuple[int, str, Any]] = []
     before = dict(maker.dropped)
-    for i, (row, record) in enumerate(rows.records):
-        if progress is not None and i % 1000 == 0:
-            progress(i)
-        if not isinstance(record, dict):
-            rejected.append((row, str(record) if isinstance(record, _Reason) else "not an object", record))
-            continue
-        try:
-            jobs.append((row, maker.make({f: record.get(c) for f, c in columns.items()})))
-        except Rejected as exc:
-            rejected.append((row, str(exc), record))
+    with _extraction(maker, len(rows.records)):
+        for i, (row, record) in enumerate(rows.records):
+            if progress is not None and i % 1000 == 0:
+                progress(i)
+            if not isinstance(record, dict):
+                reason = str(record) if isinstance(record, _Reason) else "not an object"
+                rejected.append((row, reason, record))
+                continue
+            try:
+                jobs.append((row, maker.make({f: record.get(c) for f, c in columns.items()})))
+            except Rejected as exc:
+                rejected.append((row, str(exc), record))
     dropped = {k: n - before.get(k, 0) for k, n in sorted(maker.dropped.items()) if n > before.get(k, 0)}
     return ParsedFile(str(path), rows.feed, len(rows.records), jobs, rejected, dropped)
+
+
+@contextlib.contextmanager
+def _extraction(maker: RowMaker, rows: int) -> Iterator[None]:
+    """For a big file, the postings' asks read by a worker process (careercli.jobs.extraction)
+    while the rows are cleaned here and then stored; stopped if reading fails or is cancelled."""
+    from careercli.jobs.extraction import MIN_ROWS, Extraction, worker_available
+
+    if not maker.extract or maker.worker is not None or rows < MIN_ROWS or not worker_available():
+        yield
+        return
+    from careercli.extract.skills import finder_for
+
+    worker = maker.worker = Extraction(finder_for(maker.catalog))
+    try:
+        yield
+    except BaseException:
+        worker.abort()
+        raise
+    else:
+        worker.finish()
+    finally:
+        maker.worker = None
 
 
 class _Reason(str):

@@ -26,6 +26,7 @@ from careercli.jobs.model import find_employment_type
 
 if TYPE_CHECKING:
     from careercli.jobs.asks import Asks
+    from careercli.jobs.extraction import Extraction, PendingAsks
 
 MAX_TEXT = 200_000  # characters kept of a description
 
@@ -50,7 +51,8 @@ class ImportedJob(NamedTuple):
     posted: str | None
     url: str | None
     description: str
-    asks: Asks | None = None  # what the posting asks for; None when extraction is off
+    asks: Asks | PendingAsks | None = None  # what the posting asks for; None when extraction is off
+    # (PendingAsks: being read by the import's worker process, careercli.jobs.extraction)
 
     @property
     def level_source(self) -> str:
@@ -232,6 +234,7 @@ class RowMaker:
         self._skills: dict[str, str] = {}
         self.no_currency = 0  # salaries read but left empty: no currency named, none given
         self.dropped: Counter[str] = Counter()  # "field: why" -> values read but left empty
+        self.worker: Extraction | None = None  # set by parse_rows for a big file: asks read there
 
     def make(self, fields: Mapping[str, Any]) -> ImportedJob:
         # untrusted text: control and bidi characters shown as escapes before anything else
@@ -257,22 +260,7 @@ class RowMaker:
         description = html_to_text(clean(fields.get("description")))
         tags = text_list(fields.get("tags"))[:50]
         skills = self._tags(tags)
-        asks = None
-        if self.extract:
-            from careercli.extract.skills import finder_for
-            from careercli.jobs.asks import read_asks
-
-            qualifications = html_to_text(clean(fields.get("qualifications")))
-            resolved = [(tag, self._skills[tag.casefold()]) for tag in tags]
-            known = [(tag, s) for tag, s in resolved if s in self.catalog.skills]
-            asks = read_asks(
-                finder_for(self.catalog),
-                title,
-                description,
-                qualifications,
-                [t for t, _ in known],
-                [s for _, s in known],
-            )
+        asks = self._asks(fields, title, description, tags) if self.extract else None
         return ImportedJob(
             source_id=source_id[:500] if source_id else None,
             title=title,
@@ -291,6 +279,21 @@ class RowMaker:
             description=description,
             asks=asks,
         )
+
+    def _asks(
+        self, fields: Mapping[str, Any], title: str, description: str, tags: list[str]
+    ) -> Asks | PendingAsks:
+        """What the posting asks: read here, or by the worker process when there is one."""
+        qualifications = html_to_text(clean(fields.get("qualifications")))
+        resolved = [(tag, self._skills[tag.casefold()]) for tag in tags]
+        known = [(tag, s) for tag, s in resolved if s in self.catalog.skills]
+        names, skills = [t for t, _ in known], [s for _, s in known]
+        if self.worker is not None:
+            return self.worker.add(title, description, qualifications, names, skills)
+        from careercli.extract.skills import finder_for
+        from careercli.jobs.asks import read_asks
+
+        return read_asks(finder_for(self.catalog), title, description, qualifications, names, skills)
 
     def _types(self, fields: Mapping[str, Any]) -> tuple[bool | None, tuple[str, ...]]:
         """Whether the row says the job is remote (True), says it is not (False: onsite,

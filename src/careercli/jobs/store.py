@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.common.currency import RateTable
     from careercli.jobs.asks import Asks
+    from careercli.jobs.extraction import PendingAsks
     from careercli.jobs.job_fit import JobFitter
     from careercli.jobs.query import JobMatch, JobQuery, JobSearch
 
@@ -385,13 +386,14 @@ def _row(j: ImportedJob, source: str, batch: int) -> tuple[object, ...]:
     )
 
 
-def _asks_columns(asks: Asks | None) -> tuple[object, ...]:
+def _asks_columns(asks: Asks | PendingAsks | None) -> tuple[object, ...]:
     if asks is None:
         return ("", None, None, "", 0, 0, 0.0, 0.0)
-    from careercli.jobs.asks import encode
-    from careercli.jobs.job_fit import weight_and_own
+    from careercli.jobs.asks import Asks, store_columns
 
-    return (*encode(asks), 1, asks.length, *weight_and_own(asks))
+    if isinstance(asks, Asks):
+        return store_columns(asks)
+    return asks.columns()  # read by the import's worker process (careercli.jobs.extraction)
 
 
 def clear(source: str | None = None, path: Path | None = None) -> int:

@@ -109,17 +109,20 @@ def test_a_failing_worker_stops_the_import_with_nothing_stored(
     from careercli.jobs import asks
 
     real = asks.read_asks
+    parent = os.getpid()
 
     def broken(finder: object, title: str, *args: object) -> object:
-        if title == "Data Scientist 30":
+        if os.getpid() != parent and title == "Data Scientist 3":  # in the worker only
             raise ValueError("a bug in extraction")
         return real(finder, title, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(asks, "read_asks", broken)  # the forked worker inherits it
     source = write_postings(tmp_path / "postings.csv", 60)
     store = tmp_path / "jobs.sqlite3"
+    parsed = read_file(source, RowMaker(load_catalog()))
+    time.sleep(0.5)  # the worker has taken its first chunks (else this process reads them)
     with pytest.raises(DataError, match=r"extraction stopped: ValueError: a bug in extraction; nothing"):
-        import_into(source, store)
+        add_batches([Batch("test", "import", str(source), parsed.rows, [j for _, j in parsed.jobs])], store)
     assert stored(store) == []  # the transaction was rolled back: not one row of it
 
 

@@ -1,25 +1,31 @@
-"""What a big import's postings ask, read in a worker process while this one goes on.
+"""What a big import's postings ask, read by worker processes while this one goes on.
 
 `jobs import` of a large file spends most of its time in skill extraction
 (careercli.jobs.asks.read_asks), which needs nothing but the posting's text. With
-`Extraction`, the importer (careercli.jobs.record.RowMaker) hands each posting's text to
-one forked worker process and keeps a `PendingAsks` in its place; the worker reads the
-postings in chunks while this process goes on cleaning rows and then storing them, and
-the store (careercli.jobs.store) takes each row's columns from `PendingAsks.columns()`,
-waiting only when the worker is behind. On a machine with two free cores the extraction
-then costs little more than the import without it (benchmarks/job_store.py --asks).
+`Extraction`, the importer (careercli.jobs.record.RowMaker) hands each posting's text over
+and keeps a `PendingAsks` in its place; forked worker processes read the postings, a chunk
+at a time, while this process goes on cleaning rows and then storing them, and the store
+(careercli.jobs.store) takes each row's columns from `PendingAsks.columns()`. A worker is
+given its next chunk only when it is nearly done with the last, so when the store needs a
+chunk no worker has taken, this process reads it itself instead of waiting: the work is
+shared, and with no free core the import is no slower than with extraction all here. On
+a machine with a second free core the extraction costs a fraction of the import
+(benchmarks/job_store.py --asks gives the figures).
 
-The worker only reads text and sends back the store's columns; it never touches the job
-store, so a cancelled import still leaves the store as it was. It ignores Ctrl-C (this
-process handles it and the worker, a daemon, ends with it) and ends by itself after the
-last chunk. Where `fork` is not available (Windows, macOS's default) or the file is small,
-extraction runs in this process as before (`worker_available`). The columns are the same
-either way: the worker runs the same read_asks.
+The workers only read text and send back the store's columns; they never touch the job
+store, so a cancelled import still leaves the store as it was. They ignore Ctrl-C (this
+process handles it, stops them, and they are daemons that end with it) and end by
+themselves after the last chunk. Where `fork` is not available (Windows, macOS's default)
+or the file is small, extraction runs in this process as before (`worker_available`). The
+columns are the same either way: the workers run the same read_asks.
 """
 
 from __future__ import annotations
 
-import queue
+import bisect
+import collections
+import contextlib
+import os
 import signal
 import sys
 import threading
@@ -34,7 +40,10 @@ if TYPE_CHECKING:
     from careercli.extract.skills import SkillFinder
 
 MIN_ROWS = 2000  # fewer postings: extraction in this process (a fork costs about 10 ms)
-CHUNK = 250  # postings sent to the worker at a time (about 0.75 MB of text)
+CHUNK = 250  # postings in a chunk, at most (about 0.75 MB of text) ...
+CHUNK_CHARS = 600_000  # ... or fewer when their text is longer: a chunk fits in a pipe
+AHEAD = 2  # chunks a worker holds at most (the one it reads and the next)
+PIPE_BYTES = 1 << 20  # Linux's pipe-max-size default: a chunk written in one go
 
 Columns = tuple[object, ...]  # careercli.jobs.asks.store_columns
 _Item = tuple[str, str, str, list[str], list[str]]  # title, description, qualifications, tags, tag skills
@@ -47,8 +56,14 @@ def worker_available() -> bool:
     return sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
 
 
+def workers() -> int:
+    """Worker processes: one core left for this process, at least one and at most two."""
+    return max(1, min(2, (os.cpu_count() or 2) - 1))
+
+
 class PendingAsks:
-    """A posting's asks being read by the worker: `columns()` waits for them."""
+    """A posting's asks being read by a worker: `columns()` gives them (waiting, or reading
+    them here)."""
 
     __slots__ = ("_index", "_owner")
 
@@ -61,103 +76,179 @@ class PendingAsks:
 
 
 class Extraction:
-    """One worker process reading postings' asks, in the order they are added."""
+    """Chunks of postings read by worker processes, or here when none has taken one yet;
+    `columns(i)` gives the i-th posting's store columns, in the order they were added."""
 
-    def __init__(self, finder: SkillFinder) -> None:
-        import multiprocessing
-
+    def __init__(self, finder: SkillFinder, count: int | None = None) -> None:
         finder.find("warm up")  # the automaton compiled here, before the fork, once
-        context = multiprocessing.get_context("fork")
-        into_worker, self._to_worker = context.Pipe(duplex=False)
-        self._from_worker, out_of_worker = context.Pipe(duplex=False)
-        self._process = context.Process(
-            target=_serve, args=(finder, into_worker, out_of_worker), name="careercli-extraction", daemon=True
-        )
-        _start_ignoring_sigint(self._process)
-        into_worker.close()
-        out_of_worker.close()
+        self._finder = finder
         self._batch: list[_Item] = []
+        self._chars = 0
         self._added = 0
-        self._results: list[Columns] = []
-        self._failure: str | None = None
-        self._done = threading.Condition()
-        self._outbox: queue.SimpleQueue[list[_Item] | None] = queue.SimpleQueue()
-        # threads, so that neither this process nor the worker ever waits on a full pipe
-        threading.Thread(target=self._send, name="careercli-extraction-send", daemon=True).start()
-        threading.Thread(target=self._receive, name="careercli-extraction-receive", daemon=True).start()
+        self._starts: list[int] = []  # the first posting of each chunk
+        self._waiting: collections.deque[tuple[int, list[_Item]]] = collections.deque()  # not yet taken
+        self._answers: dict[int, list[Columns]] = {}  # chunk -> its columns
+        self._taken: dict[int, int] = {}  # chunk -> the worker reading it
+        self._current: tuple[int, int, list[Columns]] = (0, 0, [])  # the last chunk read
+        self._ended: dict[int, str] = {}  # worker -> why it ended (a failure if it held a chunk)
+        self._finished = False
+        self._lock = threading.Condition()
+        self._pool = [_Worker(finder, self, number) for number in range(count or workers())]
 
     def add(
         self, title: str, description: str, qualifications: str, tags: Sequence[str], skills: Sequence[str]
     ) -> PendingAsks:
         self._batch.append((title, description, qualifications, list(tags), list(skills)))
-        if len(self._batch) >= CHUNK:
-            self._flush()
+        self._chars += len(description) + len(qualifications)
         self._added += 1
+        if len(self._batch) >= CHUNK or self._chars >= CHUNK_CHARS:
+            self._flush()
         return PendingAsks(self, self._added - 1)
 
     def finish(self) -> None:
-        """No more postings: the worker ends after the last chunk."""
+        """No more postings: the workers end when none is left."""
         self._flush()
-        self._outbox.put(None)
+        with self._lock:
+            self._finished = True
+            self._lock.notify_all()
 
     def abort(self) -> None:
-        """Stop the worker now (the import was cancelled or failed)."""
-        self._outbox.put(None)
-        if self._process.is_alive():
-            self._process.terminate()
-        with self._done:
-            self._failure = self._failure or "the import was stopped"
-            self._done.notify_all()
+        """Stop the workers now (the import was cancelled or failed)."""
+        with self._lock:
+            self._finished = True
+            self._waiting.clear()
+            self._lock.notify_all()
+        for worker in self._pool:
+            if worker.process.is_alive():
+                worker.process.terminate()
+            self.ended(worker.number, "the import was stopped")
 
     def columns(self, index: int) -> Columns:
-        results = self._results
-        if index < len(results):
-            return results[index]
+        lo, hi, answers = self._current
+        if lo <= index < hi:
+            return answers[index - lo]
         if self._batch and index >= self._added - len(self._batch):
-            self._flush()  # asked before finish(): send what is waiting
-        with self._done:
-            while index >= len(results):
-                if self._failure is not None:
-                    raise DataError(f"skill extraction stopped: {self._failure}; nothing was imported")
-                self._done.wait(1.0)
-        return results[index]
+            self._flush()  # asked before finish(): what is waiting becomes a chunk
+        chunk = bisect.bisect_right(self._starts, index) - 1
+        answers = self._answers_to(chunk)
+        lo = self._starts[chunk]
+        self._current = (lo, lo + len(answers), answers)
+        return answers[index - lo]
+
+    def _answers_to(self, chunk: int) -> list[Columns]:
+        """The chunk's columns: a worker's, or read here when no worker has taken it."""
+        with self._lock:
+            while chunk not in self._answers:
+                if self._waiting and self._waiting[0][0] == chunk:
+                    batch = self._waiting.popleft()[1]
+                    break
+                worker = self._taken.get(chunk)
+                if worker is not None and worker in self._ended:
+                    raise DataError(f"skill extraction stopped: {self._ended[worker]}; nothing was imported")
+                self._lock.wait(1.0)
+            else:
+                return self._answers.pop(chunk)
+        from careercli.jobs.asks import read_asks, store_columns
+
+        return [store_columns(read_asks(self._finder, *item)) for item in batch]
+
+    def next_chunk(self, worker: int) -> tuple[int, list[_Item]] | None:
+        """The next chunk for a worker (waiting until there is one), None: no more."""
+        with self._lock:
+            while not self._waiting:
+                if self._finished:
+                    return None
+                self._lock.wait()
+            chunk, batch = self._waiting.popleft()
+            self._taken[chunk] = worker
+            return chunk, batch
+
+    def answered(self, chunk: int, answers: list[Columns]) -> None:
+        with self._lock:
+            self._answers[chunk] = answers
+            self._lock.notify_all()
+
+    def ended(self, worker: int, why: str) -> None:
+        with self._lock:
+            self._ended.setdefault(worker, why)
+            self._lock.notify_all()
 
     def _flush(self) -> None:
         if self._batch:
-            self._outbox.put(self._batch)
+            with self._lock:
+                self._waiting.append((len(self._starts), self._batch))
+                self._lock.notify_all()
+            self._starts.append(self._added - len(self._batch))
             self._batch = []
+            self._chars = 0
+
+
+class _Worker:
+    """One forked process reading chunks in turn, with a thread feeding it (AHEAD chunks at
+    most) and one taking its answers, so that neither side waits on a full pipe."""
+
+    def __init__(self, finder: SkillFinder, owner: Extraction, number: int) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        into_worker, self._to_worker = context.Pipe(duplex=False)
+        self._from_worker, out_of_worker = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_serve, args=(finder, into_worker, out_of_worker), name="careercli-extraction", daemon=True
+        )
+        _start_ignoring_sigint(self.process)
+        into_worker.close()
+        out_of_worker.close()
+        for end in (self._to_worker, self._from_worker):
+            _widen(end)
+        self._owner = owner
+        self.number = number
+        self._room = threading.Semaphore(AHEAD)  # a chunk sent takes one, its answer gives it back
+        threading.Thread(target=self._send, name="careercli-extraction-send", daemon=True).start()
+        threading.Thread(target=self._receive, name="careercli-extraction-receive", daemon=True).start()
 
     def _send(self) -> None:
         try:
-            while (batch := self._outbox.get()) is not None:
-                self._to_worker.send(batch)
-            self._to_worker.send(None)
+            while True:
+                self._room.acquire()
+                work = self._owner.next_chunk(self.number)
+                self._to_worker.send(work)
+                if work is None:
+                    break
         except (OSError, ValueError):  # the worker has gone: _receive reports it
             pass
         finally:
             self._to_worker.close()
 
     def _receive(self) -> None:
-        failure = "the worker process ended early"
+        why = "the worker process ended early"
         try:
             while (message := self._from_worker.recv()) is not None:
-                kind, body = message
+                kind, chunk, body = message
                 if kind == "error":
-                    failure = str(body)
+                    why = str(body)
                     break
-                with self._done:
-                    self._results.extend(body)
-                    self._done.notify_all()
+                self._owner.answered(chunk, body)
+                self._room.release()
             else:
-                failure = "the worker process ended before reading every posting"
+                why = "the worker process ended"
         except (EOFError, OSError):
             pass
         finally:
             self._from_worker.close()
-            self._process.join(5)
-            with self._done:
-                self._failure = failure  # read only while results are missing
-                self._done.notify_all()
+            self._room.release()  # a sender waiting for room sees the pipe closed
+            self.process.join(5)
+            self._owner.ended(self.number, why)  # a failure only if it held a chunk
+
+
+def _widen(end: Connection) -> None:
+    """A pipe of PIPE_BYTES where Linux allows it (64 KB otherwise): a chunk then goes in one
+    write, not dozens, each of which would wait for this process's busy thread to let go of
+    the interpreter lock, which kept the worker waiting for its input."""
+    import fcntl
+
+    with contextlib.suppress(OSError):  # not Linux, or a smaller limit: slower, not wrong
+        fcntl.fcntl(end.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
 
 
 def _start_ignoring_sigint(process: Any) -> None:
@@ -178,11 +269,13 @@ def _serve(finder: SkillFinder, inputs: Connection, outputs: Connection) -> None
     """The worker: read chunks of postings, send back their store columns, until None."""
     from careercli.jobs.asks import read_asks, store_columns
 
+    chunk = -1
     try:
-        while (batch := inputs.recv()) is not None:
-            outputs.send(("ok", [store_columns(read_asks(finder, *item)) for item in batch]))
+        while (work := inputs.recv()) is not None:
+            chunk, batch = work
+            outputs.send(("ok", chunk, [store_columns(read_asks(finder, *item)) for item in batch]))
         outputs.send(None)
     except EOFError:  # this process has gone
         pass
     except Exception as exc:  # a bug: said once in this process, which stops the import
-        outputs.send(("error", f"{type(exc).__name__}: {exc}"))
+        outputs.send(("error", chunk, f"{type(exc).__name__}: {exc}"))

@@ -97,6 +97,33 @@ def test_the_worker_stores_what_this_process_would(
     assert sum(1 for row in here if "python:" in str(row[1])) > 30  # and they found something
 
 
+def test_chunks_no_worker_has_taken_are_read_here(
+    small_worker: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow worker (a busy machine): the store reads the chunks it has not taken itself,
+    and stores the same."""
+    from careercli.jobs import asks
+
+    real = asks.read_asks
+    parent = os.getpid()
+    here: list[str] = []
+
+    def slow_there(finder: object, title: str, *args: object) -> object:
+        if os.getpid() == parent:
+            here.append(title)
+        else:
+            time.sleep(0.02)
+        return real(finder, title, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(asks, "read_asks", slow_there)
+    source = write_postings(tmp_path / "postings.csv", 60)
+    import_into(source, tmp_path / "shared.sqlite3")
+    assert 0 < len(here) < 60  # some chunks read here, some by the worker
+    monkeypatch.setattr(extraction, "worker_available", lambda: False)
+    import_into(source, tmp_path / "here.sqlite3")
+    assert stored(tmp_path / "shared.sqlite3") == stored(tmp_path / "here.sqlite3")
+
+
 def test_small_files_are_read_here(tmp_path: Path) -> None:
     source = write_postings(tmp_path / "postings.csv", 20)
     asks = import_into(source, tmp_path / "jobs.sqlite3")

@@ -136,18 +136,29 @@ class Extraction:
         return answers[index - lo]
 
     def _answers_to(self, chunk: int) -> list[Columns]:
-        """The chunk's columns: a worker's, or read here when no worker has taken it."""
-        with self._lock:
-            while chunk not in self._answers:
-                if self._waiting and self._waiting[0][0] == chunk:
-                    batch = self._waiting.popleft()[1]
-                    break
+        """The chunk's columns: a worker's, or read here when no worker has taken it. While
+        a worker still reads it, this process reads the last chunk no worker has taken (the
+        workers take the first), so that neither side waits while work is left."""
+        while True:
+            with self._lock:
+                if chunk in self._answers:
+                    return self._answers.pop(chunk)
                 worker = self._taken.get(chunk)
-                if worker is not None and worker in self._ended:
+                if self._waiting and self._waiting[0][0] == chunk:
+                    number, batch = self._waiting.popleft()
+                elif worker is not None and worker in self._ended:
                     raise DataError(f"skill extraction stopped: {self._ended[worker]}; nothing was imported")
-                self._lock.wait(1.0)
-            else:
-                return self._answers.pop(chunk)
+                elif self._waiting:
+                    number, batch = self._waiting.pop()
+                else:
+                    self._lock.wait(1.0)
+                    continue
+            answers = self._read_here(batch)
+            if number == chunk:
+                return answers
+            self.answered(number, answers)
+
+    def _read_here(self, batch: list[_Item]) -> list[Columns]:
         from careercli.jobs.asks import read_asks, store_columns
 
         return [store_columns(read_asks(self._finder, *item)) for item in batch]

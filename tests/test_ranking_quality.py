@@ -28,11 +28,23 @@ def test_a_title_names_a_role_without_its_seniority_or_location() -> None:
     assert rq.title_role("Financial Analyst", NAMES) is None
 
 
-def test_years_come_from_the_seniority_then_the_title() -> None:
-    assert rq.posting_years("Entry level", "Data Analyst") == 1.0
-    assert rq.posting_years("Mid-Senior level", "Data Analyst") == 6.0
-    assert rq.posting_years("Not Applicable", "Senior Data Analyst") == 6.0
-    assert rq.posting_years("", "Data Analyst") == rq.DEFAULT_YEARS
+def test_years_come_from_the_title_word_then_the_years_asked() -> None:
+    assert rq.posting_years("Data Analyst", 4.0) == 4.0  # the years asked
+    assert rq.posting_years("Senior Data Scientist", 2.0) == 6.0  # "Senior" sets a floor
+    assert rq.posting_years("Senior Data Scientist", 8.0) == 8.0  # ... that more years raise
+    assert rq.posting_years("Data Science Manager", None) == 8.0
+    assert rq.posting_years("Director of Data Science", 5.0) == 12.0
+    assert rq.posting_years("Data Analyst", None) == rq.DEFAULT_YEARS
+
+
+def test_linkedins_entry_level_is_counted_against_the_titles() -> None:
+    rows = [
+        {"title": "Senior Data Scientist", "seniority": "Entry level"},
+        {"title": "Data Scientist", "seniority": "Entry level"},
+        {"title": "Lead Data Analyst", "seniority": "Mid-Senior level"},
+        {"title": "Payments Analyst", "seniority": "Entry level"},
+    ]
+    assert rq.field_disagreements(rows, NAMES) == (1, 2)
 
 
 def test_a_posting_becomes_a_pseudo_profile(tmp_path: Path) -> None:
@@ -53,7 +65,7 @@ def test_a_posting_becomes_a_pseudo_profile(tmp_path: Path) -> None:
     assert posting.role == "data-scientist"
     assert posting.skills["python"] == rq.REQUIRED_PROFICIENCY
     assert posting.skills["spark"] == rq.PREFERRED_PROFICIENCY
-    assert posting.years == 4.0  # the years asked win over the seniority's 3
+    assert posting.years == 6.0  # "Senior" in the title: at least 6, above the 4 asked
     assert posting.degree == "master"
     result = rq.evaluate(postings, CATALOG, rq.careercli_ranking)
     assert result.n == 1 and 0 <= result.hit1 <= result.hit3 <= 1

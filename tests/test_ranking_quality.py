@@ -73,8 +73,9 @@ def test_a_posting_becomes_a_pseudo_profile(tmp_path: Path) -> None:
 
 @needs_shared
 def test_the_readme_figures_hold_on_the_real_postings() -> None:
-    """The README records hit@1 0.485 and hit@3 0.809-0.811 on 740 postings; a change that
-    drops either by more than two points should be a decision, not an accident."""
+    """The README records hit@1 0.647 and hit@3 0.901 on 740 postings (held-out half 0.639
+    and 0.900); the issue's targets are 0.60 and 0.90. A change that takes either below
+    the reached figure (to two decimals) should be a decision, not an accident."""
     if not POSTINGS.is_dir():
         import pytest
 
@@ -82,6 +83,27 @@ def test_the_readme_figures_hold_on_the_real_postings() -> None:
     postings, _ = rq.pseudo_profiles(rq.read_postings(POSTINGS), CATALOG)
     result = rq.evaluate(postings, CATALOG, rq.careercli_ranking)
     assert result.n == 740
-    assert result.hit1 >= 0.465 and result.hit3 >= 0.789, (result.hit1, result.hit3)
+    assert result.hit1 >= 0.64 and result.hit3 >= 0.90, (result.hit1, result.hit3)
+    held = rq.evaluate([p for p in postings if p.order % 2 == 1], CATALOG, rq.careercli_ranking)
+    assert held.hit1 >= 0.63 and held.hit3 >= 0.89, (held.hit1, held.hit3)
     baseline = rq.evaluate(postings, CATALOG, rq.overlap_ranking)
     assert result.hit1 > baseline.hit1 and result.hit3 > baseline.hit3
+
+
+@needs_shared
+def test_the_benchmark_meets_the_issues_targets_from_the_command_line() -> None:
+    """`benchmarks/ranking_quality.py --min-hit1 0.64 --min-hit3 0.90` (the reached figures;
+    the targets are 0.60 and 0.90) exits 0 and prints the held-out half apart."""
+    import subprocess
+    import sys
+
+    if not POSTINGS.is_dir():
+        import pytest
+
+        pytest.skip("no LinkedIn postings beside this clone")
+    args = ["--quiet", "--data", str(POSTINGS), "--min-hit1", "0.64", "--min-hit3", "0.90"]
+    run = subprocess.run(
+        [sys.executable, str(Path(rq.__file__)), *args], check=False, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "held-out half (n 379)" in run.stdout

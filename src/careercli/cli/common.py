@@ -29,6 +29,7 @@ AnswersOpt = Annotated[
     Path | None,
     typer.Option(
         "--answers",
+        readable=False,
         metavar="FILE",
         show_default=False,
         help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",

@@ -51,6 +51,7 @@ def salary(
         Path | None,
         typer.Option(
             "--data",
+            readable=False,
             help="Compute from this CSV in the survey's columns instead of the bundled figures.",
             show_default=False,
         ),

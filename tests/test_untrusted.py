@@ -44,7 +44,13 @@ def run(
     }
     full.update({"CAREERCLI_HOME": str(home), "HOME": str(cwd), "PYTHONDONTWRITEBYTECODE": "1", **env})
     return subprocess.run(
-        [*prefix, *careercli(), *argv], check=False, cwd=cwd, env=full, input=stdin, capture_output=True, timeout=120
+        [*prefix, *careercli(), *argv],
+        check=False,
+        cwd=cwd,
+        env=full,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
     )
 
 

@@ -10,6 +10,7 @@ from careercli.cli.common import (
     CatalogOpt,
     JsonOpt,
     MarkdownOpt,
+    complete_level,
     complete_role,
     handles_errors,
     one_format,
@@ -31,7 +32,10 @@ def roles(
     level: Annotated[
         list[str] | None,
         typer.Option(
-            "--level", "-l", help="Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX)."
+            "--level",
+            "-l",
+            help="Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX).",
+            autocompletion=complete_level,
         ),
     ] = None,
     family: Annotated[

@@ -166,6 +166,25 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     ]
 
 
+def complete_skill(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a skill word (`jobs --search`): the catalog's skill ids, with
+    their names, that start with what is typed (run only when the shell asks)."""
+    try:
+        catalog = state(ctx).catalog()
+    except CareerError:
+        return []
+    typed = incomplete.casefold()
+    skills = sorted(catalog.skills.values(), key=lambda s: s.id)
+    return [(s.id, s.name) for s in skills if s.id.startswith(typed)]
+
+
+def complete_level(incomplete: str) -> list[str]:
+    """Shell completion of a --level value: the four levels."""
+    from careercli.common.vocab import LEVELS
+
+    return [level for level in LEVELS if level.startswith(incomplete.casefold())]
+
+
 def parse_catalog(name: str) -> str:
     """A --catalog value, or exit 2 naming the valid ones."""
     from careercli.common.errors import UsageProblem, did_you_mean

@@ -10,9 +10,9 @@ from careercli.cli.common import (
     CatalogOpt,
     JsonOpt,
     MarkdownOpt,
-    complete_level,
     complete_role,
     handles_errors,
+    level_option,
     one_format,
     parse_catalog,
     state,
@@ -31,12 +31,7 @@ def roles(
     ctx: typer.Context,
     level: Annotated[
         list[str] | None,
-        typer.Option(
-            "--level",
-            "-l",
-            help="Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX).",
-            autocompletion=complete_level,
-        ),
+        level_option("Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX)."),
     ] = None,
     family: Annotated[
         list[str] | None,

@@ -185,6 +185,16 @@ def complete_level(incomplete: str) -> list[str]:
     return [level for level in LEVELS if level.startswith(incomplete.casefold())]
 
 
+def level_option(help_text: str) -> Any:
+    """`--level/-l`, completing the four levels; `help_text` says what it filters."""
+    return typer.Option("--level", "-l", help=help_text, autocompletion=complete_level)
+
+
+def role_option(help_text: str) -> Any:
+    """`--role/-r`, completing role ids; `help_text` says what it filters."""
+    return typer.Option("--role", "-r", help=help_text, autocompletion=complete_role)
+
+
 def parse_catalog(name: str) -> str:
     """A --catalog value, or exit 2 naming the valid ones."""
     from careercli.common.errors import UsageProblem, did_you_mean

@@ -71,6 +71,34 @@ def test_a_posting_becomes_a_pseudo_profile(tmp_path: Path) -> None:
     assert result.n == 1 and 0 <= result.hit1 <= result.hit3 <= 1
 
 
+def test_a_demand_share_becomes_an_importance() -> None:
+    assert [rq.importance_of(x) for x in (0.88, 0.7, 0.69, 0.5, 0.3, 0.1, 0.09, 0.0)] == [
+        5,
+        5,
+        4,
+        4,
+        3,
+        2,
+        1,
+        1,
+    ]
+
+
+@needs_shared
+def test_the_fitted_roles_hold_the_importances_their_demand_gives() -> None:
+    """data-scientist, data-analyst and data-engineer: every skill's importance is what its
+    share of the tuning half's postings gives (`--demand` shows no "differs")."""
+    if not POSTINGS.is_dir():
+        import pytest
+
+        pytest.skip("no LinkedIn postings beside this clone")
+    postings, _ = rq.pseudo_profiles(rq.read_postings(POSTINGS), CATALOG)
+    lines = rq.demand_lines(postings, CATALOG)
+    fitted = [line.split()[0] for line in lines if not line.startswith(" ")]
+    assert fitted == ["data-scientist", "data-analyst", "data-engineer"], fitted
+    assert not [line for line in lines if "differs" in line], lines
+
+
 @needs_shared
 def test_the_readme_figures_hold_on_the_real_postings() -> None:
     """The README records hit@1 0.647 and hit@3 0.901 on 740 postings (held-out half 0.639

@@ -338,6 +338,10 @@ def _split_terms(terms: list[_Term]) -> tuple[list[_Term], dict[str, list[_Term]
     return short, by_key
 
 
+_ALNUM_PLUS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+")
+_ALNUM_PLUS_HASH = _ALNUM_PLUS | {"#"}  # and any other character whose isalnum() is True
+
+
 class _AhoMatcher:
     """One automaton pass over the lower-cased text finds the skills' terms, the
     required/preferred cue words and the degree anchor words (careercli.extract.asks)."""
@@ -382,14 +386,15 @@ class _AhoMatcher:
                     continue
             if start:  # _left_ok, inline: this loop runs for every automaton match
                 prev = low[start - 1]
-                if (prev.isalnum() or prev == "+") and not (
+                if (prev in _ALNUM_PLUS or (prev > "\x7f" and prev.isalnum())) and not (
                     prev.isalpha() and text[start - 1].islower() and text[start].isupper()
                 ):
                     continue
             end = last + 1
-            if end < n and ((nxt := low[end]).isalnum() or nxt in "+#"):  # not at a word's end
+            if end < n and ((nxt := low[end]) in _ALNUM_PLUS_HASH or (nxt > "\x7f" and nxt.isalnum())):
+                # not at a word's end; inside a word ("require" in "required"): _right_ok's answer, early
                 if low[end - 1].isalnum() and text[end].islower() and (cue is not None or nxt not in "se"):
-                    continue  # inside a word ("require" in "required"): _right_ok's answer, early
+                    continue
                 end = _cue_end(text, low, end) if cue else _right_end(text, low, group[0].key, end)
                 if end < 0:
                     continue

@@ -65,14 +65,17 @@ class PendingAsks:
     """A posting's asks being read by a worker: `columns()` gives them (waiting, or reading
     them here)."""
 
-    __slots__ = ("_index", "_owner")
+    __slots__ = ("_columns", "_index", "_owner")
 
     def __init__(self, owner: Extraction, index: int) -> None:
         self._owner = owner
         self._index = index
+        self._columns: Columns | None = None  # kept: a repeated posting shares them
 
     def columns(self) -> Columns:
-        return self._owner.columns(self._index)
+        if self._columns is None:
+            self._columns = self._owner.columns(self._index)
+        return self._columns
 
 
 class Extraction:

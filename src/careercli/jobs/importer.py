@@ -168,6 +168,7 @@ def parse_rows(
     jobs: list[tuple[int, ImportedJob]] = []
     rejected: list[tuple[int, str, Any]] = []
     before = dict(maker.dropped)
+    maker.seen.clear()  # repeats are read once within a file
     with _extraction(maker, len(rows.records)):
         for i, (row, record) in enumerate(rows.records):
             if progress is not None and i % 1000 == 0:
@@ -205,6 +206,7 @@ def _extraction(maker: RowMaker, rows: int) -> Iterator[None]:
         worker.finish()
     finally:
         maker.worker = None
+        maker.seen.clear()
 
 
 class _Reason(str):

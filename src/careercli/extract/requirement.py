@@ -98,22 +98,28 @@ def _raw_breaks(text: str) -> tuple[list[int], list[int], list[int]]:
     return _LAST[1], _LAST[2], _LAST[3]  # type: ignore[return-value]
 
 
-def _breaks(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Start offsets of the clauses of `text` (the first 0), none falling inside a span.
-    The list is shared (the same for every call on the text whose spans hold no break):
-    not to be changed."""
+def _breaks(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Start offsets of the clauses of `text` (the first 0), none falling inside a span, and
+    the clause of each span. The list is shared (the same for every call on the text whose
+    spans hold no break): not to be changed."""
     punct, camel, both = _raw_breaks(text)
-    if not camel:
-        return punct
-    at = both
-    for start, end in spans:  # no break inside a skill: "TensorFlow", "PowerPoint"
+    at = both if camel else punct
+    clauses: list[int] = []
+    last = 0
+    for start, end in spans:
         i = bisect.bisect_right(at, start)
-        if i < len(at) and at[i] < end:
+        # a later span removes only breaks after its own start: this clause is final
+        clauses.append(i - 1)
+        if start < last:  # not in text order: the clauses found again below
+            clauses = []
+        last = start
+        if camel and i < len(at) and at[i] < end:  # no break inside a skill: "TensorFlow"
             if at is both:
                 at = list(both)
-            j = bisect.bisect_left(at, end, i)
-            del at[i:j]
-    return at
+            del at[i : bisect.bisect_left(at, end, i)]
+    if len(clauses) < len(spans):
+        clauses = [bisect.bisect_right(at, start) - 1 for start, _ in spans]
+    return at, clauses
 
 
 _START_KIND = operator.itemgetter(0, 2)
@@ -156,11 +162,10 @@ def requirement_at(
         cues = _regex_cues(text)
     if not cues:
         return [None] * len(spans)
-    starts = _breaks(text, spans)
+    starts, where = _breaks(text, spans)
     in_clause, kinds, sections, headings = _clauses(starts, _clean(cues))
     marks: list[str | None] = []
-    for start, _end in spans:
-        i = bisect.bisect_right(starts, start) - 1
+    for (start, _end), i in zip(spans, where, strict=True):
         mark = kinds.get(i)
         if mark is None:
             if i not in sections:

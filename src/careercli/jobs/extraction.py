@@ -15,8 +15,9 @@ a machine with a second free core the extraction costs a fraction of the import
 The workers only read text and send back the store's columns; they never touch the job
 store, so a cancelled import still leaves the store as it was. They ignore Ctrl-C (this
 process handles it, stops them, and they are daemons that end with it) and end by
-themselves after the last chunk. Where `fork` is not available (Windows, macOS's default)
-or the file is small, extraction runs in this process as before (`worker_available`). The
+themselves after the last chunk. Off Linux (no fork on Windows; macOS's system libraries
+may not survive one) or for a small file, extraction runs in this process as before
+(`worker_available`). The
 columns are the same either way: the workers run the same read_asks.
 """
 
@@ -50,10 +51,11 @@ _Item = tuple[str, str, str, list[str], list[str]]  # title, description, qualif
 
 
 def worker_available() -> bool:
-    """True where a worker process can be forked (Linux, and POSIX systems offering fork)."""
+    """True on Linux, where a worker is forked safely and cheaply (macOS offers fork, but its
+    system libraries may not survive one; Windows has none)."""
     import multiprocessing
 
-    return sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def workers() -> int:

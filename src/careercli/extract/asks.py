@@ -42,8 +42,8 @@ _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 # Both patterns are matched on lower-cased text (_lower), and only in windows around their
 # anchor words (found with str.find, which is far faster than a regex scanning every place).
-_YEARS = re.compile(
-    r"(?<![\d.$])"
+_YEARS = re.compile(  # the look-ahead, a figure's first character, skips most places at once
+    r"(?=[\dotfsen])(?<![\d.$])"
     + _NUM
     + r"\s*\+?\s*(?:(?:-|–|to)\s*"
     + _NUM
@@ -51,13 +51,13 @@ _YEARS = re.compile(
     r"(?:\s+of)?(?P<tail>[^.;:\n•]{0,70})"
 )
 _NOT_EXPERIENCE = re.compile(r"^\s*(?:old|ago|in\s+business|of\s+age|warranty|history)\b")
-_DEGREES = re.compile(
-    r"\b(?P<phd>ph\.?\s?d\.?s?|doctorate|doctoral(?:\s+degree)?)(?![a-z])"
+_DEGREES = re.compile(  # the look-ahead: the first letters of them all (skips most places)
+    r"(?=[abdfghmpu4])(?:\b(?P<phd>ph\.?\s?d\.?s?|doctorate|doctoral(?:\s+degree)?)(?![a-z])"
     r"|\b(?P<master>master(?:['’]?s)?(?:\s+degree)?|m\.s\.|m\.sc\.?|msc|ms(?=\s*(?:/|or|in|degree|,))|mba)\b"
     r"|\b(?P<bachelor>bachelor(?:['’]?s)?(?:\s+degree)?|b\.s\.|b\.a\.|bsc|bs(?=\s*(?:/|or|in|degree|,))"
     r"|ba(?=\s*(?:/|or|in)\s)|undergraduate\s+degree|four[\s-]year\s+degree|4[\s-]year\s+degree)\b"
     r"|\b(?P<associate>associate(?:['’]?s)?\s+degree)\b"
-    r"|\b(?P<high_school>high\s+school\s+diploma|ged)\b"
+    r"|\b(?P<high_school>high\s+school\s+diploma|ged)\b)"
 )
 DEGREE_ANCHORS = (
     "ph.d", "phd", "ph. d", "ph d", "doctor", "master", "m.s", "msc", "m.sc", "mba", "bachelor", "b.s", "b.a",

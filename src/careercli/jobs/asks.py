@@ -102,18 +102,19 @@ def _note(marks: dict[str, str | None], evidence: dict[str, Evidence], e: Eviden
         evidence[e.skill] = e
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps's, made once
+
+
 def encode(asks: Asks) -> tuple[str, int | None, str | None, str]:
     """The store's columns: asked (" python:r sql: spark:p ", a space each side so that SQL
     finds " sql: " with instr), years, degree, evidence JSON."""
     asked = f" {' '.join(f'{s}:{_MARK[r]}' for s, r in asks.skills)} " if asks.skills else ""
-    evidence = json.dumps(
+    evidence = _JSON.encode(
         {
             "skills": [[e.skill, e.text, _MARK[e.requirement], e.field] for e in asks.evidence],
             "years": asks.years_text,
             "degree": asks.degree_text,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
+        }
     )
     return asked, asks.years, asks.degree, evidence
 

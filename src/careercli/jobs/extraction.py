@@ -291,7 +291,8 @@ def _serve(finder: SkillFinder, inputs: Connection, outputs: Connection) -> None
             chunk, batch = work
             outputs.send(("ok", chunk, [store_columns(read_asks(finder, *item)) for item in batch]))
         outputs.send(None)
-    except EOFError:  # this process has gone
+    except (EOFError, BrokenPipeError):  # the importing process has gone
         pass
-    except Exception as exc:  # a bug: said once in this process, which stops the import
-        outputs.send(("error", chunk, f"{type(exc).__name__}: {exc}"))
+    except Exception as exc:  # a bug: said once in the importing process, which stops the import
+        with contextlib.suppress(OSError):
+            outputs.send(("error", chunk, f"{type(exc).__name__}: {exc}"))

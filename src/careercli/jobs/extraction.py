@@ -51,11 +51,15 @@ _Item = tuple[str, str, str, list[str], list[str]]  # title, description, qualif
 
 
 def worker_available() -> bool:
-    """True on Linux, where a worker is forked safely and cheaply (macOS offers fork, but its
-    system libraries may not survive one; Windows has none)."""
+    """True on Linux with two cores or more, where a worker is forked safely and cheaply
+    (macOS offers fork, but its system libraries may not survive one; Windows has none)."""
     import multiprocessing
 
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return (
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) > 1  # one core: a worker would only take turns with this process
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 def workers() -> int:

@@ -146,6 +146,21 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE jobs ADD COLUMN remote_stated INTEGER NOT NULL DEFAULT 1;
     """,
+    # 5: the listings filter and rank every shape in SQL (careercli.jobs.stream), exactly, so
+    # `level_inferred < 2` must be exactly "a level stated or guessed from the title": stores
+    # before schema 4 hold 1 for a default level too, which is set to 2 where the title says
+    # no level (record.title_level, the very test level_source makes; nothing else changes).
+    # `jobs_fit_by_level` covers every column the fit-ranked listing reads (the level filter's
+    # `level_inferred` too, which `jobs_fitting` lacked, so each matching row was read from the
+    # table), so `jobs --for-me` scores the rows from the index alone.
+    """
+    UPDATE jobs SET level_inferred = 2 WHERE level_inferred = 1 AND title_level(title) IS NULL;
+    DROP INDEX IF EXISTS jobs_fitting;
+    CREATE INDEX jobs_fit_by_level ON jobs(
+        level, level_inferred, plain, role, remote, extracted, ask_own, ask_weight, years_asked,
+        degree_asked, asked
+    );
+    """,
 )
 # A row's remote as Job.remote reads it: 1, 0, or NULL when the posting does not say.
 _REMOTE = "CASE WHEN remote_stated THEN remote END"
@@ -207,9 +222,16 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.create_function("casefold", 1, _casefold, deterministic=True)
+        conn.create_function("title_level", 1, _title_level, deterministic=True)
     except sqlite3.Error as exc:
         raise _store_error(path, exc) from None
     return conn
+
+
+def _title_level(title: str | None) -> str | None:
+    from careercli.jobs.record import title_level
+
+    return title_level(title) if isinstance(title, str) else None
 
 
 def _casefold(text: str | None) -> str | None:
@@ -560,23 +582,23 @@ def search_jobs(
 ) -> JobSearch:
     """`filter_jobs([*others, *every stored job], query, rates, fits, fitter)`, exactly, but cheaply.
 
-    With `stream` (JSON or CSV output), a listing careercli.jobs.stream can order in SQL
-    comes back with its matches read in order as iterated.
+    With `stream` (the output written as it comes: `--all`, `--json`, `--csv`), an unlimited
+    listing comes back with its matches read in order as iterated (careercli.jobs.stream).
 
-    The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
-    filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
-    search word is letters and digits (a token starts with "python" exactly where the word
-    "python" starts); other rows get the pure word test over their text. A listing ranked
-    by pay with a limit reads only the index (`_top_by_pay`); otherwise the stored rows that
-    pass become light Jobs (no description, skills or url) for filter_jobs to apply the
-    remaining filters and rank. Only the matches shown (and the floor's notes) are read in
-    full.
+    A listing with a limit (the default table's 50, `--for-me --limit 20`) has SQLite pick
+    the stored rows that can be in its top N, every filter and the order in SQL
+    (stream.top_search; by pay with only the level, role, remote and search filters, from
+    the `jobs_ranking` index alone: `_top_by_pay`); filter_jobs and JobFitter then rank
+    those beside the other jobs, exactly. Only the matches shown (and the floor's notes)
+    are read in full. Otherwise (unlimited, not streamed) the level, role, remote and
+    search filters run in SQL and FTS5 (see load_jobs) and the rows that pass become light
+    Jobs (no description, skills or url) for filter_jobs to filter and rank.
     """
     from careercli.jobs.query import filter_jobs, job_predicate
-    from careercli.jobs.stream import stream_search, streams
+    from careercli.jobs.stream import stream_search, streams, top_search
 
     if stream and streams(query, fits, fitter):
-        return stream_search(others, query, rates, path)
+        return stream_search(others, query, rates, path, fits, fitter)
     search = query.search
     with reading(path) as conn:
         if conn is None:
@@ -586,14 +608,12 @@ def search_jobs(
         # The stored jobs come back light (no description), so the search words are settled
         # here, for the other jobs by the filter's own test, and left out of the query.
         mine = [j for j in others if job_predicate(query)(j)] if search else list(others)
-        if exact and fitter is not None and _ranks_by_fit(query):
-            found = _top_by_fit(conn, mine, query, rates, fits, fitter, (where, args))
-            if found is not None:
-                return found
         if exact and fitter is None and _ranks_by_pay(query, fits):
             found = _top_by_pay(conn, mine, query, rates, fits, (where, args))
             if found is not None:
                 return found
+        if query.limit is not None and query.limit > 0:
+            return top_search(conn, others, query, rates, fits, fitter)
         check = "NOT plain" if exact and search else ("1" if search else "0")
         sql = f"SELECT {_LIGHT_COLUMNS}, {check} FROM jobs{where} ORDER BY rowid"  # noqa: S608
         rows = conn.execute(sql, args).fetchall()
@@ -608,52 +628,6 @@ def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
     by_pay = query.sort == "salary" or (query.sort == "fit" and not fits)
     pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
     return by_pay and pushed_down_only and query.limit is not None and query.limit > 0
-
-
-def _ranks_by_fit(query: JobQuery) -> bool:
-    """Whether `query` is a fit-ranked, limited listing whose filters all run in SQL."""
-    pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
-    return query.sort == "fit" and pushed_down_only and query.limit is not None and query.limit > 0
-
-
-FIT_MARGIN = 0.5  # SQL's fit and JobFitter.score differ by rounding (0.1 a part) and summing order
-
-
-def _top_by_fit(
-    conn: sqlite3.Connection,
-    others: list[Job],
-    query: JobQuery,
-    rates: RateTable,
-    fits: Mapping[str, float] | None,
-    fitter: JobFitter,
-    where_args: tuple[str, list[object]],
-) -> JobSearch | None:
-    """The fit-ranked top `limit` (`jobs --for-me`), reading only the rows that can be in it.
-
-    SQL scores every matching row by the fitter's own formula (`job_fit.fit_sql`); only the
-    rows within FIT_MARGIN of the `limit`-th best become Jobs, scored exactly beside the
-    other (bundled) jobs. None when fewer rows match than `limit` (the general path is
-    then as cheap)."""
-    from careercli.jobs.job_fit import fit_sql
-    from careercli.jobs.query import filter_jobs, job_predicate
-
-    assert query.limit is not None
-    where, args = where_args
-    fit, fit_args = fit_sql(fitter)
-    sql = f"SELECT rowid, plain, {fit} FROM jobs{where}"  # noqa: S608 - fixed names, ? parameters
-    rows = conn.execute(sql, [*fit_args, *args]).fetchall()
-    if query.search:
-        passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
-        rows = [r for r in rows if r[1] or r[0] in passed]
-    if len(rows) < query.limit:
-        return None
-    floor = heapq.nlargest(query.limit, (r[2] for r in rows))[-1] - FIT_MARGIN
-    keep = job_predicate(query._replace(search=()))
-    mine = [j for j in others if keep(j)]
-    wanted = [r[0] for r in rows if r[2] >= floor]
-    candidates, light = _with_light(mine, _light_rows(conn, wanted))
-    result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
-    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
 
 
 def _top_by_pay(

@@ -76,7 +76,10 @@ def test_bundled_jobs_get_skills_too(invoke: Invoke) -> None:
 def test_a_store_of_schema_2_keeps_every_row_and_reindex_reads_them(invoke: Invoke) -> None:
     _store([_posting("Data Engineer", "Python and Airflow required.")])
     conn = sqlite3.connect(store_path())
-    conn.execute("DROP INDEX jobs_fit_by_level")
+    conn.executescript(
+        "DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; DROP TRIGGER job_asks_delete; "
+        "DROP TABLE job_asks;"
+    )
     for column in (
         "asked",
         "years_asked",

@@ -317,7 +317,8 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     _ranked_store(30)
     conn = sqlite3.connect(store_path())
     conn.executescript(
-        "DROP INDEX jobs_ranking; DROP INDEX jobs_fit_by_level; ALTER TABLE jobs DROP COLUMN plain; "
+        "DROP INDEX jobs_ranking; DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; "
+        "DROP TRIGGER job_asks_delete; DROP TABLE job_asks; ALTER TABLE jobs DROP COLUMN plain; "
         + " ".join(
             f"ALTER TABLE jobs DROP COLUMN {c};"
             for c in (

@@ -14,8 +14,8 @@ from typer.testing import Result
 
 from careercli.catalog.loader import load_catalog
 from careercli.common.currency import load_rates
-from careercli.jobs.model import all_jobs
 from careercli.jobs.job_fit import JobFitter
+from careercli.jobs.model import all_jobs
 from careercli.jobs.query import JobQuery
 from careercli.jobs.record import RowMaker
 from careercli.jobs.render import write_csv, write_json

@@ -218,7 +218,7 @@ def fit_function(fitter: JobFitter) -> Callable[..., float]:
     have = {s: p for s, p in fitter.proficiency.items() if p > 0}
     marks = {"r": WEIGHT["required"], "": WEIGHT[None], "p": WEIGHT["preferred"]}
     names = "|".join(re.escape(s) for s in sorted(have, key=len, reverse=True))
-    found = re.compile(f" ({names}):([rp]?)(?= )").findall if names else None
+    found = re.compile(f" ({names}):([^ ]*)(?= )").findall if names else None
     priors: dict[str | None, float] = {role: fit / 100.0 for role, fit in fitter.role_fits.items()}
     levels: dict[str | None, float] = {level: fitter._level_points(level) for level in LEVELS}
     degrees: dict[str | None, float] = {degree: fitter._degree_points(degree) for degree in DEGREES}
@@ -238,7 +238,7 @@ def fit_function(fitter: JobFitter) -> Callable[..., float]:
             return round(round(SKILLS * prior, 1) + levels.get(level, LEVEL / 2) + DEGREE + YEARS, 1)
         sum_ = 0.0
         for skill, mark in found(asked) if found is not None else ():
-            sum_ += marks[mark] * have[skill]
+            sum_ += marks.get(mark, WEIGHT[None]) * have[skill]
         share = own * (sum_ / weight if weight else 0.0) + (1.0 - own) * prior
         total = round(SKILLS * share, 1) + levels.get(level, LEVEL / 2)
         total += degrees.get(degree, DEGREE)
@@ -246,3 +246,48 @@ def fit_function(fitter: JobFitter) -> Callable[..., float]:
         return round(total, 1)
 
     return fit
+
+
+def bound_sql(fitter: JobFitter, bit: Callable[[str], int]) -> tuple[str, list[object]]:
+    """SQL over a `job_asks` row (careercli.jobs.store): a bound on JobFitter.score of its job,
+    never below the score less its rounding (at most 0.2: a tenth at most in each of three
+    rounded parts and the sum). The skills sum tests the person's skills' bits in the row's
+    two masks (a skill's weight is 2 x high + low: required 3, not said 2, preferred 1;
+    decode's unknown mark weighs 2, as not said); a skill that shares its bit (one a pack
+    adds) may count for one the posting does not ask, which only raises the bound. The rest
+    is the score's own formula, so for the catalog's skills the bound is the score, unrounded:
+    the job store scores exactly only the rows whose bound can reach the top N."""
+    args: list[object] = []
+    have: list[str] = []
+    for skill, p in fitter.proficiency.items():
+        if p <= 0:
+            continue
+        b = bit(skill)
+        have.append("? * (2 * ((high & ?) != 0) + ((low & ?) != 0))")
+        args += [p, b, b]
+    have_sql = " + ".join(have) or "0"
+    prior_arms = " ".join("WHEN ? THEN ?" for _ in fitter.role_fits)
+    prior_args: list[object] = []
+    for role, fit in fitter.role_fits.items():
+        prior_args += [role, fit / 100.0]
+    prior = f"(CASE role {prior_arms} ELSE {NEUTRAL_PRIOR} END)" if prior_arms else str(NEUTRAL_PRIOR)
+    level_arms = " ".join("WHEN ? THEN ?" for _ in LEVELS)
+    level_args: list[object] = []
+    for level in LEVELS:
+        level_args += [level, fitter._level_points(level)]
+    degree_arms = " ".join("WHEN ? THEN ?" for _ in DEGREES)
+    degree_args: list[object] = []
+    for degree in DEGREES:
+        degree_args += [degree, fitter._degree_points(degree)]
+    # a row not read yet has ask_own 0 and no years or degree: its share is the prior alone,
+    # its degree and years points full, as JobFitter.score gives a job without asks
+    share = (
+        f"(ask_own * (CASE WHEN ask_weight > 0 THEN min(1.0, ({have_sql}) / ask_weight) ELSE 0 END)"
+        f" + (CASE WHEN ask_own < 1 THEN (1 - ask_own) * {prior} ELSE 0 END))"
+    )
+    years = f"(CASE WHEN years_asked > 0 THEN {YEARS} * min(1.0, ? * 1.0 / years_asked) ELSE {YEARS} END)"
+    degree = f"(CASE degree_asked {degree_arms} ELSE {DEGREE} END)"
+    level = f"(CASE level {level_arms} ELSE {LEVEL / 2} END)"
+    sql = f"({SKILLS} * {share} + {level} + {degree} + {years})"
+    # the placeholders in text order: share (have, prior), level, degree, years
+    return sql, [*args, *prior_args, *level_args, *degree_args, fitter.years]

@@ -150,18 +150,93 @@ MIGRATIONS: tuple[str, ...] = (
     # `level_inferred < 2` must be exactly "a level stated or guessed from the title": stores
     # before schema 4 hold 1 for a default level too, which is set to 2 where the title says
     # no level (record.title_level, the very test level_source makes; nothing else changes).
-    # `jobs_fit_by_level` covers every column the fit-ranked listing reads (the level filter's
-    # `level_inferred` too, which `jobs_fitting` lacked, so each matching row was read from the
-    # table), so `jobs --for-me` scores the rows from the index alone.
+    # `job_asks` is a narrow copy of what the fit-ranked listing reads of each row (its
+    # filters, and the weight of each skill its posting asks as two bit masks, a bit per skill
+    # (ASK_BITS): `high` 2 and `low` 1, so required 3 is in both, not said 2 in `high`,
+    # preferred 1 in `low`), clustered by level, kept in step with `jobs` by triggers (an insert,
+    # a reindex, a delete), so `jobs --for-me` bounds every row's fit with a few integer
+    # operations (job_fit.bound_sql) and scores exactly only the rows that can reach its top
+    # N. It is filled from the rows already stored; `jobs_fitting`, which it replaces, goes.
     """
     UPDATE jobs SET level_inferred = 2 WHERE level_inferred = 1 AND title_level(title) IS NULL;
     DROP INDEX IF EXISTS jobs_fitting;
-    CREATE INDEX jobs_fit_by_level ON jobs(
-        level, level_inferred, plain, role, remote, extracted, ask_own, ask_weight, years_asked,
-        degree_asked, asked
-    );
+    CREATE TABLE job_asks (
+        level TEXT NOT NULL,
+        level_inferred INTEGER NOT NULL,
+        job INTEGER NOT NULL,
+        role TEXT,
+        remote INTEGER NOT NULL,
+        extracted INTEGER NOT NULL,
+        ask_own REAL NOT NULL,
+        ask_weight REAL NOT NULL,
+        years_asked INTEGER,
+        degree_asked TEXT,
+        high INTEGER NOT NULL,
+        low INTEGER NOT NULL,
+        PRIMARY KEY (level, level_inferred, job)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX job_asks_by_job ON job_asks(job);
+    INSERT INTO job_asks
+        SELECT coalesce(level, ''), level_inferred, rowid, role, remote, extracted, ask_own, ask_weight,
+               years_asked, degree_asked, ask_mask(asked, 2), ask_mask(asked, 1)
+        FROM jobs;
+    CREATE TRIGGER job_asks_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO job_asks VALUES (
+            coalesce(new.level, ''), new.level_inferred, new.rowid, new.role, new.remote, new.extracted,
+            new.ask_own, new.ask_weight, new.years_asked, new.degree_asked, ask_mask(new.asked, 2),
+            ask_mask(new.asked, 1));
+    END;
+    CREATE TRIGGER job_asks_reindex AFTER UPDATE OF asked, extracted, ask_own, ask_weight, years_asked,
+        degree_asked ON jobs BEGIN
+        UPDATE job_asks SET extracted = new.extracted, ask_own = new.ask_own, ask_weight = new.ask_weight,
+            years_asked = new.years_asked, degree_asked = new.degree_asked,
+            high = ask_mask(new.asked, 2), low = ask_mask(new.asked, 1)
+        WHERE job = new.rowid;
+    END;
+    CREATE TRIGGER job_asks_delete AFTER DELETE ON jobs BEGIN
+        DELETE FROM job_asks WHERE job = old.rowid;
+    END;
     """,
 )
+# The bit of each skill in job_asks' masks (bit i: 1 << i). Part of the schema: append only
+# (to 62 entries), never reorder; a skill not here (one a pack adds) sets the shared bit 62,
+# so a mask may say more than the posting asks but never less (job_fit.bound_sql's bound
+# stays a bound). The bundled catalog's skills, less four the postings rarely ask.
+ASK_BITS: tuple[str, ...] = (
+    *("python", "r", "sql", "java", "cpp", "scala", "go", "c", "software-engineering"),
+    *("version-control", "testing", "statistics", "mathematics", "sas", "experimentation"),
+    *("time-series", "optimization", "financial-modeling", "machine-learning", "deep-learning"),
+    *("data-preprocessing", "feature-engineering", "model-selection", "scikit-learn", "tensorflow"),
+    *("keras", "pytorch", "spark", "hadoop", "big-data", "etl", "data-modeling", "data-warehousing"),
+    *("airflow", "dbt", "nosql", "data-governance", "data-quality", "data-analysis"),
+    *("data-visualization", "tableau", "power-bi", "excel", "aws", "azure", "gcp", "cloud-computing"),
+    *("docker", "kubernetes", "ci-cd", "mlops", "model-deployment", "nlp", "computer-vision", "llms"),
+    *("prompt-engineering", "reinforcement-learning", "research", "leadership", "people-management"),
+    *("communication", "stakeholder-management"),
+)
+OTHER_BIT = 62
+_BIT = {skill: 1 << i for i, skill in enumerate(ASK_BITS)}
+
+
+def ask_bit(skill: str) -> int:
+    """The bit of `skill` in job_asks' masks."""
+    return _BIT.get(skill, 1 << OTHER_BIT)
+
+
+_WEIGHT_BITS = {"r": 3, "": 2, "p": 1}  # job_fit.WEIGHT: required 3, not said 2, preferred 1
+
+
+def _ask_mask(asked: str | None, part: int) -> int:
+    """The mask of the skills `asked` (asks.encode's " python:r sql: ") weighs with `part`
+    (2 or 1) in its weight: `high` (2: required and not said) or `low` (1: required, preferred)."""
+    mask = 0
+    for item in (asked or "").split():
+        skill, _, mark = item.partition(":")
+        if _WEIGHT_BITS.get(mark, 2) & part:
+            mask |= ask_bit(skill)
+    return mask
+
+
 # A row's remote as Job.remote reads it: 1, 0, or NULL when the posting does not say.
 _REMOTE = "CASE WHEN remote_stated THEN remote END"
 _INSERT = """
@@ -223,6 +298,7 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.create_function("casefold", 1, _casefold, deterministic=True)
         conn.create_function("title_level", 1, _title_level, deterministic=True)
+        conn.create_function("ask_mask", 2, _ask_mask, deterministic=True)
     except sqlite3.Error as exc:
         raise _store_error(path, exc) from None
     return conn

@@ -193,15 +193,21 @@ def _register(
 
 
 def stored_facts(
-    conn: sqlite3.Connection, p: Plan, query: JobQuery, rates: RateTable
+    conn: sqlite3.Connection,
+    p: Plan,
+    query: JobQuery,
+    rates: RateTable,
+    stored: int | None = None,
+    currencies: bool = True,
 ) -> tuple[int, int, list[JobMatch], set[str]]:
-    """How many stored rows match; how many the floor left out for want of a comparable
-    salary; the first BELOW_SHOWN under the floor whose pay was converted (for the notes);
-    the currencies converted among the matches."""
+    """How many stored rows match (unless known: `stored`); how many the floor left out for
+    want of a comparable salary; the first BELOW_SHOWN under the floor whose pay was
+    converted (for the notes); with `currencies`, the currencies converted among the matches."""
     from careercli.jobs.query import JobMatch, _converter
     from careercli.jobs.store import _full_jobs, _pay_sql
 
-    (stored,) = conn.execute(f"SELECT count(*) FROM jobs{p.where}", p.args).fetchone()  # noqa: S608
+    if stored is None:
+        (stored,) = conn.execute(f"SELECT count(*) FROM jobs{p.where}", p.args).fetchone()  # noqa: S608
     dropped, below = 0, []
     if p.floor:
         pay, pay_args = _pay_sql(query.currency, rates)
@@ -217,11 +223,13 @@ def stored_facts(
         convert = _converter(query.currency, rates)
         full = _full_jobs(conn, ids)
         below = [JobMatch(full[i], None, convert(full[i].salary)) for i in ids]
+    if not currencies:
+        return int(stored), int(dropped), below, set()
     narrow = f"{p.where} AND" if p.where else " WHERE"
     sql = f"SELECT DISTINCT salary_currency FROM jobs{narrow} salary_currency IS NOT NULL"  # noqa: S608
     sql += " AND (salary_min IS NOT NULL OR salary_max IS NOT NULL)"
-    currencies = {str(r[0]) for r in conn.execute(sql, p.args)}
-    converted = {c for c in currencies if _rate(c, query.currency, rates)}
+    found = {str(r[0]) for r in conn.execute(sql, p.args)}
+    converted = {c for c in found if _rate(c, query.currency, rates)}
     return int(stored), int(dropped), below, converted
 
 
@@ -272,22 +280,52 @@ def top_search(
     keep = job_predicate(query)
     kept = [j for j in others if keep(j)]  # the search words settled: the stored rows come light
     p = plan(conn, query, rates, fits, fitter)
+    count: int | None = None
     if fitter is not None:
-        rows = conn.execute(f"SELECT rowid, {_FIT} FROM jobs{p.where}", p.args).fetchall()  # noqa: S608
-        edge = heapq.nlargest(query.limit, (r[1] for r in rows))[-1:] or [0.0]
-        wanted = [r[0] for r in rows if r[1] >= edge[0] - FIT_MARGIN]
+        wanted, count = _fit_candidates(conn, query, p, fitter)
     else:
         sql = f"SELECT rowid FROM jobs{p.where} ORDER BY {p.order}, rowid LIMIT ?"  # noqa: S608
         wanted = [r[0] for r in conn.execute(sql, [*p.args, query.limit])]
-    stored, dropped, below, _ = stored_facts(conn, p, query, rates)
+    stored, dropped, below, _ = stored_facts(conn, p, query, rates, count, currencies=False)
     candidates, light = _with_light(kept, _light_rows(conn, wanted))
     result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
     mine = filter_jobs(kept, query._replace(search=(), limit=None), rates)
-    return _filled(conn, result, query, light)._replace(
+    filled = _filled(conn, result, query, light)
+    if fitter is not None:  # explained again in full: a light job has no evidence or text asked
+        filled = filled._replace(matches=[m._replace(why=fitter.explain(m.job)) for m in filled.matches])
+    return filled._replace(
         total=mine.total + stored,
         no_salary_dropped=mine.no_salary_dropped + dropped,
         below_floor=[*mine.below_floor, *below],
     )
+
+
+def _fit_candidates(
+    conn: sqlite3.Connection, query: JobQuery, p: Plan, fitter: JobFitter
+) -> tuple[list[int], int]:
+    """The stored rows that can be in the fit-ranked top N, and how many rows match.
+
+    SQLite bounds every matching row's fit from `job_asks` (job_fit.bound_sql: a few integer
+    operations a row, never below the exact score less 0.2); the N best bounded are scored
+    exactly (JobFitter.score), and every row whose bound reaches the N-th of those scores,
+    less FIT_MARGIN, is a candidate: a row left out scores below N stored rows already."""
+    from careercli.jobs.job_fit import bound_sql
+    from careercli.jobs.store import _light_job, _light_rows, _where, ask_bit
+
+    assert query.limit is not None
+    bound, bound_args = bound_sql(fitter, ask_bit)
+    if query.locations or query.types or query.company or query.search or query.min_salary is not None:
+        inner = f"(SELECT {bound} FROM job_asks WHERE job = jobs.rowid)"  # noqa: S608
+        sql, args = f"SELECT rowid, {inner} FROM jobs{p.where}", [*bound_args, *p.args]  # noqa: S608
+    else:  # every filter is a column of job_asks: the wide rows are never read
+        where, where_args = _where(query.levels, query.role, query.remote, ())
+        sql, args = f"SELECT job, {bound} FROM job_asks{where}", [*bound_args, *where_args]  # noqa: S608
+    rows = conn.execute(sql, args).fetchall()
+    best = heapq.nlargest(query.limit, rows, key=lambda r: r[1])
+    if len(best) < query.limit:
+        return [r[0] for r in rows], len(rows)
+    edge = min(fitter.score(_light_job(r)) for r in _light_rows(conn, [r[0] for r in best]))
+    return [r[0] for r in rows if r[1] >= edge - FIT_MARGIN], len(rows)
 
 
 def _cells(level: str | None, types: tuple[str, ...], salary: Salary | None) -> Job:

@@ -127,6 +127,7 @@ def test_a_streamed_search_keeps_the_ranked_fields(store: Path) -> None:
         ranked = search_jobs(others, query, rates, path=store, stream=False)
         assert streamed._replace(matches=[], below_floor=[]) == ranked._replace(matches=[], below_floor=[])
         assert streamed.below_floor == ranked.below_floor[: len(streamed.below_floor)]
+        assert len(streamed.below_floor) >= min(3, len(ranked.below_floor))
         assert streamed.matches[5] == ranked.matches[5] and streamed.matches[-3:] == list(ranked.matches[-3:])
 
 
@@ -151,3 +152,23 @@ def test_the_cli_streams_csv_and_json(invoke: Invoke, store: Path, user_home: Pa
             result = invoke("jobs", "--sort", sort, flag)
             assert result.exit_code == 0, result.output
             assert result.output == _outputs(store, JobQuery(sort=sort), False)[at]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=repr)
+@pytest.mark.parametrize("limit", [1, 50])
+def test_a_limited_listing_of_every_shape_is_the_pure_filters(
+    store: Path, query: JobQuery, limit: int
+) -> None:
+    """The default table's 50 (and --limit N) of every shape: SQLite preselects the stored
+    rows that can be in the top N, filter_jobs ranks them; the same as filtering everything."""
+    from careercli.jobs.query import filter_jobs, match_dict
+    from careercli.jobs.store import load_jobs
+
+    others, rates = all_jobs(load_catalog()), load_rates()
+    query = query._replace(limit=limit)
+    pushed = search_jobs(others, query, rates, path=store)
+    pure = filter_jobs([*others, *load_jobs(path=store)], query, rates)
+    assert [match_dict(m) for m in pushed.matches] == [match_dict(m) for m in pure.matches]
+    assert pushed._replace(matches=[], below_floor=[]) == pure._replace(matches=[], below_floor=[])
+    assert pushed.below_floor == pure.below_floor[: len(pushed.below_floor)]
+    assert len(pushed.below_floor) >= min(3, len(pure.below_floor))  # the footnotes name 3

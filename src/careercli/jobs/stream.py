@@ -284,8 +284,12 @@ def top_search(
     if fitter is not None:
         wanted, count = _fit_candidates(conn, query, p, fitter)
     else:
-        sql = f"SELECT rowid FROM jobs{p.where} ORDER BY {p.order}, rowid LIMIT ?"  # noqa: S608
-        wanted = [r[0] for r in conn.execute(sql, [*p.args, query.limit])]
+        found = _by_edge(conn, query, rates, p, ranked_by(query, fits, fitter))
+        if found is not None:
+            wanted, count = found
+        else:
+            sql = f"SELECT rowid FROM jobs{p.where} ORDER BY {p.order}, rowid LIMIT ?"  # noqa: S608
+            wanted = [r[0] for r in conn.execute(sql, [*p.args, query.limit])]
     stored, dropped, below, _ = stored_facts(conn, p, query, rates, count, currencies=False)
     candidates, light = _with_light(kept, _light_rows(conn, wanted))
     result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
@@ -298,6 +302,33 @@ def top_search(
         no_salary_dropped=mine.no_salary_dropped + dropped,
         below_floor=[*mine.below_floor, *below],
     )
+
+
+def _by_edge(
+    conn: sqlite3.Connection, query: JobQuery, rates: RateTable, p: Plan, by: str
+) -> tuple[list[int], int] | None:
+    """By pay or date, the stored rows that can be in the top N, and how many rows match,
+    from one pass that reads each matching row's figure in C (no Python per row): the rows
+    within 1 of the N-th best yearly pay (filter_jobs ranks the figure rounded, and rounding
+    never reorders figures more than 1 apart), or posted on or after the N-th newest date;
+    None when fewer than N rows have the figure (the others then rank by what follows)."""
+    from careercli.jobs.store import _pay_sql
+
+    assert query.limit is not None
+    if by == "salary":
+        figure, args = _pay_sql(query.currency, rates)
+    elif by == "posted":
+        figure, args = "posted", []
+    else:
+        return None
+    rows = conn.execute(f"SELECT rowid, {figure} FROM jobs{p.where}", [*args, *p.args]).fetchall()  # noqa: S608
+    known = [r for r in rows if r[1] is not None]
+    if len(known) < query.limit:
+        return None
+    edge = heapq.nlargest(query.limit, (r[1] for r in known))[-1]
+    if by == "salary":
+        return [r[0] for r in known if r[1] >= edge - 1.0], len(rows)
+    return [r[0] for r in known if r[1] >= edge], len(rows)
 
 
 def _fit_candidates(

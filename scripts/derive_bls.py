@@ -35,6 +35,7 @@ from careercli.bls.tables import (
     read_projections,
     read_wages,
 )
+from role_files import update
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTIONS_FILE = "ep_table_1_2_2024_34.csv"
@@ -153,14 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         lines = outlook_block(projections[soc], projections[AVERAGE_SOC], data.get("outlook") or {})
         blocks = "\n".join([*lines, *wages_block(wages[soc])]) + "\n"
-        new = rewrite(path, text, blocks)
-        if new != text:
-            stale += 1
-            if args.check:
-                print(f"{path}: BLS figures differ from {args.bls} for {soc}", file=sys.stderr)
-            else:
-                path.write_text(new, encoding="utf-8")
-                print(f"{path.name}: {soc} {projections[soc].title} {projections[soc].growth_pct:+g}%")
+        differs = f"BLS figures differ from {args.bls} for {soc}"
+        wrote = f"{soc} {projections[soc].title} {projections[soc].growth_pct:+g}%"
+        stale += update(path, text, rewrite(path, text, blocks), args.check, differs, wrote)
     return 1 if args.check and stale else 0
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from role_files import update
+
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = re.compile(r"^interests:[^\n]*\n(?:[ \t]+[^\n]*\n)+", re.MULTILINE)
@@ -81,13 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: no `interests:` block to fill", file=sys.stderr)
             return 1
         new = text[: found.start()] + block + text[found.end() :]
-        if new != text:
-            stale += 1
-            if args.check:
-                print(f"{path}: interests differ from O*NET {code}", file=sys.stderr)
-            else:
-                path.write_text(new, encoding="utf-8")
-                print(f"{path.name}: {code} {title}")
+        stale += update(path, text, new, args.check, f"interests differ from O*NET {code}", f"{code} {title}")
     return 1 if args.check and stale else 0
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -50,9 +53,10 @@ def tree(named: dict[str, str]) -> Callable[[Path], None]:
     return make
 
 
-def locked(name: str) -> Callable[[Path], None]:
+def locked(name: str, content: str = GOOD) -> Callable[[Path], None]:
     def make(cwd: Path) -> None:
-        (cwd / name).write_text(GOOD, encoding="utf-8")
+        (cwd / name).parent.mkdir(parents=True, exist_ok=True)
+        (cwd / name).write_text(content, encoding="utf-8")
         (cwd / name).chmod(0)
 
     return make
@@ -276,6 +280,34 @@ CASES = [
         "locked.yaml: cannot read: Permission denied",
     ),
     Case(
+        "jobs-unreadable",
+        ["jobs", "import", "locked.csv"],
+        locked("locked.csv", "title,company\nData Analyst,Acme\n"),
+        1,
+        "locked.csv: cannot read: Permission denied",
+    ),
+    Case(
+        "pack-unreadable",
+        ["data", "validate", "pack"],
+        locked("pack/roles/odd-role.yaml", MINIMAL_ROLE.format(id="odd-role", title="Odd Role")),
+        1,
+        "odd-role.yaml: cannot read: Permission denied",
+    ),
+    Case(
+        "resume-unreadable",
+        ["resume", "cv.md"],
+        locked("cv.md", "# Ada\n\nSkills: Python, SQL\n"),
+        1,
+        "cv.md: cannot read: Permission denied",
+    ),
+    Case(
+        "salary-unreadable",
+        ["salary", "data-scientist", "--data", "s.csv"],
+        locked("s.csv", "work_year,salary_in_usd\n"),
+        1,
+        "s.csv: cannot read: Permission denied",
+    ),
+    Case(
         "jobs-json-nan",
         ["jobs", "import", "j.json"],
         files(j_json='[{"title": "A", "salary": NaN}]'),
@@ -307,16 +339,36 @@ CASES = [
 ]
 
 
+def _unprivileged() -> tuple[str, ...]:
+    """What runs a command without the power to read any file: nothing for a user; for root
+    (CI containers), setpriv dropping CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the
+    bounding set, so that the exec'd careercli meets mode 000 as any user would."""
+    if os.geteuid() != 0:
+        return ()
+    drop = ("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--")
+    probe = Path(tempfile.mkdtemp()) / "locked"
+    try:
+        probe.write_text("x", encoding="utf-8")
+        probe.chmod(0)
+        done = subprocess.run([*drop, "cat", str(probe)], check=False, capture_output=True)
+    except OSError:  # no setpriv here
+        pytest.skip("root reads a file of mode 000, and setpriv is not available to drop that")
+    finally:
+        shutil.rmtree(probe.parent)
+    if done.returncode == 0 or b"Permission denied" not in done.stderr:
+        pytest.skip("root reads a file of mode 000, and setpriv could not drop that")
+    return drop
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_file(case: Case, tmp_path: Path) -> None:
-    if case.id == "answers-unreadable" and os.geteuid() == 0:
-        pytest.skip("root reads a file of mode 000")
+    prefix = _unprivileged() if case.id.endswith("-unreadable") else ()
     cwd, home = tmp_path / "cwd", tmp_path / "home"
     cwd.mkdir()
     case.setup(cwd)
     before = snapshot(tmp_path, home)
     start = time.perf_counter()
-    done = run(case.argv, home, cwd, stdin=case.stdin, COLUMNS="100")
+    done = run(case.argv, home, cwd, stdin=case.stdin, prefix=prefix, COLUMNS="100")
     took = time.perf_counter() - start
     stderr = done.stderr.decode()
     assert "Traceback" not in stderr
@@ -343,6 +395,8 @@ BASH = {"_CAREERCLI_COMPLETE": "complete_bash"}
     [
         ({**BASH, "COMP_WORDS": "careercli show lead", "COMP_CWORD": "2"}, "lead-mle"),
         ({**BASH, "COMP_WORDS": "careercli com", "COMP_CWORD": "1"}, "compare"),
+        ({**BASH, "COMP_WORDS": "careercli skills demand --role data-e", "COMP_CWORD": "4"}, "data-engineer"),
+        ({**BASH, "COMP_WORDS": "careercli roles --level s", "COMP_CWORD": "3"}, "senior"),
         ({"_CAREERCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "careercli fit head"}, '"head-ds"'),
         ({"_CAREERCLI_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "careercli jobs --role ml",
           "_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "ml-engineer"),

@@ -13,10 +13,12 @@ from tests.conftest import ROOT, SHARED_DATA, Invoke, needs_shared
 REAL = SHARED_DATA / "onet-29.2"
 BLS = SHARED_DATA / "bls"
 
-# (O*NET-SOC code, score, rank) of the first ten, from main's code before the speed work
+# (O*NET-SOC code, score, rank) of the first ten, from main's code before the speed work;
+# one change since, on purpose: issue 16's degree rule (meeting the minimum degree scores
+# 0.85, was 0.7) took 15-1221.00 from 80.6 (2nd) to 82.3 (1st) for the engineer's master's
 PINNED = {
     "engineer.yaml": [
-        ("15-1252.00", 80.8, 1), ("15-1221.00", 80.6, 2), ("15-1251.00", 78.4, 3),
+        ("15-1221.00", 82.3, 1), ("15-1252.00", 80.8, 2), ("15-1251.00", 78.4, 3),
         ("15-2051.00", 78.0, 4), ("15-1211.00", 76.3, 5), ("15-1299.07", 76.0, 6),
         ("15-1299.08", 75.7, 7), ("15-1254.00", 75.2, 8), ("15-1299.04", 74.6, 9),
         ("15-1242.00", 74.5, 10),

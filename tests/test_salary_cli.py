@@ -486,3 +486,23 @@ def test_a_proxy_made_mostly_of_one_title_says_so(invoke: Invoke) -> None:
     assert mostly(catalog, "head-ds") is None  # exactly half is not "mostly"
     roles = invoke("roles", width=100).output
     assert "* = a proxy" in " ".join(roles.split())
+
+
+def test_roles_marks_a_thin_median_and_names_its_n(invoke: Invoke) -> None:
+    """A median resting on fewer than THIN_N survey rows is marked ~ and its n is given under
+    the table; a role with enough rows is not marked."""
+    import json
+
+    from careercli.catalog.role_data import THIN_N
+
+    data = json.loads(invoke("roles", "--json").output)
+    p50 = {r["id"]: r["salary"]["percentiles"] for r in data["roles"]}
+    thin = sorted(i for i, p in p50.items() if p is not None and p["n"] < THIN_N)
+    assert "lead-mle" in thin and "data-scientist" not in thin
+    out = invoke("roles", width=100).output
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
+    for role in thin:
+        assert "~$" in rows[role], rows[role]
+    assert "~$" not in rows["data-scientist"]
+    note = " ".join(out.split())
+    assert f"~ = thin data, under {THIN_N} survey rows: lead-mle n={p50['lead-mle']['n']}" in note

@@ -37,14 +37,20 @@ def careercli() -> list[str]:
 
 
 def run(
-    argv: list[str], home: Path, cwd: Path, stdin: bytes = b"", **env: str
+    argv: list[str], home: Path, cwd: Path, stdin: bytes = b"", prefix: tuple[str, ...] = (), **env: str
 ) -> subprocess.CompletedProcess[bytes]:
     full = {
         k: v for k, v in os.environ.items() if not k.startswith(("CAREERCLI_", "XDG_")) and k != "NO_COLOR"
     }
     full.update({"CAREERCLI_HOME": str(home), "HOME": str(cwd), "PYTHONDONTWRITEBYTECODE": "1", **env})
     return subprocess.run(
-        [*careercli(), *argv], check=False, cwd=cwd, env=full, input=stdin, capture_output=True, timeout=120
+        [*prefix, *careercli(), *argv],
+        check=False,
+        cwd=cwd,
+        env=full,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
     )
 
 

@@ -77,7 +77,8 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80, grouped: b
             table.add_row(Text(family, style="bold magenta"))
         sal = salary_dict(catalog, role.id)
         p = sal["percentiles"]
-        median = "-" if p is None else money(p["p50"]) + ("*" if sal["proxy"] else "")
+        thin = "~" if p is not None and p["thin"] else ""
+        median = "-" if p is None else thin + money(p["p50"]) + ("*" if sal["proxy"] else "")
         level = (vocab.LEVEL_CODES[role.level] if coded else role.level) if role.level else "-"
         us = money(role.us_wages.p50) if role.us_wages and role.us_wages.p50 is not None else "-"
         pct = role.outlook.growth_pct
@@ -87,6 +88,20 @@ def roles_table(catalog: Catalog, roles: list[Role], width: int = 80, grouped: b
             row.insert(1, role.title)
         table.add_row(*row)
     return table
+
+
+def thin_note(catalog: Catalog, roles: list[Role]) -> str | None:
+    """'~ = thin data: lead-mle n=15, nlp-engineer n=19 ...' for the medians the roles table
+    marks, or None when every shown median rests on enough survey rows."""
+    thin = []
+    for role in roles:
+        p = salary_dict(catalog, role.id)["percentiles"]
+        if p is not None and p["thin"]:
+            thin.append(f"{role.id} n={p['n']:,}")
+    if not thin:
+        return None
+    listed = ", ".join(thin)
+    return f"~ = thin data, under {THIN_N} survey rows: {listed} (`careercli salary ROLE` shows the spread)."
 
 
 def proxy_notes(catalog: Catalog, roles: list[Role]) -> list[str]:

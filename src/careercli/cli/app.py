@@ -59,6 +59,7 @@ def build_app(only: str | None = None) -> "typer.Typer":
             Path | None,
             typer.Option(
                 "--data-dir",
+                readable=False,
                 help="A data pack folder laid out like data/ (also CAREERCLI_DATA_DIR).",
                 show_default=False,
             ),

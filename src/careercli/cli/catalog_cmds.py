@@ -12,6 +12,7 @@ from careercli.cli.common import (
     MarkdownOpt,
     complete_role,
     handles_errors,
+    level_option,
     one_format,
     parse_catalog,
     state,
@@ -30,9 +31,7 @@ def roles(
     ctx: typer.Context,
     level: Annotated[
         list[str] | None,
-        typer.Option(
-            "--level", "-l", help="Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX)."
-        ),
+        level_option("Only these levels: entry, mid, senior, executive (or EN/MI/SE/EX)."),
     ] = None,
     family: Annotated[
         list[str] | None,
@@ -151,7 +150,7 @@ def _roles_json(catalog: Catalog, chosen: list[Role]) -> None:
 
 
 def _roles_text(catalog: Catalog, chosen: list[Role], grouped: bool) -> None:
-    from careercli.catalog.render import proxy_notes, roles_table
+    from careercli.catalog.render import proxy_notes, roles_table, thin_note
     from careercli.catalog.role_data import onet_credits
     from careercli.cli.console import console
     from careercli.onet.credit import credit_for_width
@@ -167,6 +166,7 @@ def _roles_text(catalog: Catalog, chosen: list[Role], grouped: bool) -> None:
         f"{len(chosen)} roles. Survey: median gross yearly salary in USD from {survey}; "
         "* = a proxy (closest survey titles, no exact title).",
         *(f"  {note}" for note in proxy_notes(catalog, chosen)),
+        *filter(None, [thin_note(catalog, chosen)]),
         "US med: BLS OEWS May 2024 median annual wage of the role's occupation; Growth: BLS "
         "Employment Projections 2024-34 (all occupations +3.1%).",
     ]

@@ -29,6 +29,7 @@ AnswersOpt = Annotated[
     Path | None,
     typer.Option(
         "--answers",
+        readable=False,
         metavar="FILE",
         show_default=False,
         help="An answers file (YAML or JSON, schema version 1) instead of the saved profile.",
@@ -163,6 +164,35 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return [
         (r.id, r.title) for r in sorted(catalog.roles.values(), key=lambda r: r.id) if r.id.startswith(typed)
     ]
+
+
+def complete_skill(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a skill word (`jobs --search`): the catalog's skill ids, with
+    their names, that start with what is typed (run only when the shell asks)."""
+    try:
+        catalog = state(ctx).catalog()
+    except CareerError:
+        return []
+    typed = incomplete.casefold()
+    skills = sorted(catalog.skills.values(), key=lambda s: s.id)
+    return [(s.id, s.name) for s in skills if s.id.startswith(typed)]
+
+
+def complete_level(incomplete: str) -> list[str]:
+    """Shell completion of a --level value: the four levels."""
+    from careercli.common.vocab import LEVELS
+
+    return [level for level in LEVELS if level.startswith(incomplete.casefold())]
+
+
+def level_option(help_text: str) -> Any:
+    """`--level/-l`, completing the four levels; `help_text` says what it filters."""
+    return typer.Option("--level", "-l", help=help_text, autocompletion=complete_level)
+
+
+def role_option(help_text: str) -> Any:
+    """`--role/-r`, completing role ids; `help_text` says what it filters."""
+    return typer.Option("--role", "-r", help=help_text, autocompletion=complete_role)
 
 
 def parse_catalog(name: str) -> str:

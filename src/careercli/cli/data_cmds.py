@@ -23,8 +23,9 @@ def validate(
     path: Annotated[
         Path,
         typer.Argument(
+            readable=False,
             help="A data pack folder, or one of its files: a role, skills.yaml, industries.yaml, "
-            "jobs.yaml or exchange_rates.yaml."
+            "jobs.yaml or exchange_rates.yaml.",
         ),
     ],
     as_json: JsonOpt = False,
@@ -86,6 +87,7 @@ def import_onet(
     folder: Annotated[
         Path,
         typer.Argument(
+            readable=False,
             metavar="DIR",
             help="A folder of O*NET text tables, release 29.x (the 'Text' download, e.g. db_29_2_text).",
             show_default=False,
@@ -104,6 +106,7 @@ def import_onet(
         Path | None,
         typer.Option(
             "--bls",
+            readable=False,
             metavar="DIR",
             show_default=False,
             help="A folder with the BLS tables ep_table_1_2_2024_34.csv and oews_national_M2024.csv, "

@@ -121,6 +121,7 @@ def jobs(
         Path | None,
         typer.Option(
             "--answers",
+            readable=False,
             help="Rank by fit to this answers file instead of the saved profile.",
             show_default=False,
         ),
@@ -305,7 +306,11 @@ def show_job(
     job_id: Annotated[str, typer.Argument(metavar="ID", help="The job's id, as `jobs --json` gives it.")],
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="Score the fit to this answers file instead of the saved profile."),
+        typer.Option(
+            "--answers",
+            readable=False,
+            help="Score the fit to this answers file instead of the saved profile.",
+        ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:

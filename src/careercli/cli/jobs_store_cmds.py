@@ -39,7 +39,9 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def import_jobs(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="CSV, TSV, JSON, JSON Lines or feed JSON files.")],
+    files: Annotated[
+        list[Path], typer.Argument(readable=False, help="CSV, TSV, JSON, JSON Lines or feed JSON files.")
+    ],
     maps: Annotated[
         list[str] | None,
         typer.Option("--map", help="field=column for a column not recognised by name (repeatable)."),
@@ -47,7 +49,10 @@ def import_jobs(
     rejects: Annotated[
         Path | None,
         typer.Option(
-            "--rejects", help="Write the rejected rows here (.csv, else JSON Lines).", show_default=False
+            "--rejects",
+            help="Write the rejected rows here (.csv, else JSON Lines).",
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     source: Annotated[

@@ -47,6 +47,7 @@ def quiz(
         Path | None,
         typer.Option(
             "--answers",
+            readable=False,
             metavar="FILE",
             show_default=False,
             help="Answers file (YAML or JSON, schema version 1): no questions asked.",
@@ -56,6 +57,7 @@ def quiz(
         Path | None,
         typer.Option(
             "--resume",
+            readable=False,
             metavar="FILE",
             show_default=False,
             help="Start from a résumé (PDF, DOCX, ODT, text): its values pre-filled; with no terminal, "
@@ -66,6 +68,7 @@ def quiz(
         Path | None,
         typer.Option(
             "--save-answers",
+            readable=False,
             metavar="FILE",
             show_default=False,
             help="Also write this run's answers to FILE, to rerun with --answers.",

@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 ResumeArg = Annotated[
     Path,
     typer.Argument(
-        metavar="FILE", show_default=False, help="A résumé: PDF, DOCX, ODT, plain text, Markdown or HTML."
+        readable=False,
+        metavar="FILE",
+        show_default=False,
+        help="A résumé: PDF, DOCX, ODT, plain text, Markdown or HTML.",
     ),
 ]
 
@@ -40,6 +43,7 @@ def resume(
         Path | None,
         typer.Option(
             "--save-answers",
+            readable=False,
             metavar="OUT",
             show_default=False,
             help="Write an answers file (schema 1) whose comments say the line each value came from.",

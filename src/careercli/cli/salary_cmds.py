@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careercli.cli.common import JsonOpt, complete_role, handles_errors, state
+from careercli.cli.common import JsonOpt, complete_role, handles_errors, level_option, state
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog, Role
@@ -26,7 +26,7 @@ def salary(
     ] = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", "-l", help="entry, mid, senior, executive (or EN/MI/SE/EX, junior...)."),
+        level_option("entry, mid, senior, executive (or EN/MI/SE/EX, junior...)."),
     ] = None,
     country: Annotated[
         str | None,
@@ -51,6 +51,7 @@ def salary(
         Path | None,
         typer.Option(
             "--data",
+            readable=False,
             help="Compute from this CSV in the survey's columns instead of the bundled figures.",
             show_default=False,
         ),

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from careercli.cli.common import JsonOpt, handles_errors, state
+from careercli.cli.common import JsonOpt, handles_errors, level_option, role_option, state
 
 skills_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Skills across your job postings.")
 
@@ -17,11 +17,11 @@ def demand(
     ctx: typer.Context,
     role: Annotated[
         str | None,
-        typer.Option("--role", "-r", help="Only postings mapped to this role (id, alias or title)."),
+        role_option("Only postings mapped to this role (id, alias or title)."),
     ] = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", "-l", help="Only postings at this level: entry, mid, senior, executive."),
+        level_option("Only postings at this level: entry, mid, senior, executive."),
     ] = None,
     location: Annotated[
         str | None,

@@ -51,10 +51,13 @@ a clear top three, which 1-5 answers often lack. A role with no interest profile
 neutral 0.5 and says so.
 
 Education. 0.7 x degree + 0.3 x field. Degree: at or above the role's typical degree 1.0,
-at least its minimum 0.7, below the minimum 0.4, 0.2, 0 for one, two, three or more steps
-below. Field: 1.0 when the field of study matches one of the role's fields, 0.2 when it
-does not, 0.5 when no field was given. An MBA is a master's degree, and counts as a field match for
-leadership and product roles.
+at least its minimum MEETS_MINIMUM (0.85), below the minimum 0.4, 0.2, 0 for one, two,
+three or more steps below. The minimum is what employers ask for, and once it is met a
+degree rarely decides: at 0.7 (before), a bachelor's holder lost 2.1 points against a data
+scientist role, as much as a missing skill of importance 3; now 1.05. Field: 1.0 when the
+field of study matches one of the role's fields, 0.2 when it does not, 0.5 when no field
+was given. An MBA is a master's degree, and counts as a field match for leadership and
+product roles.
 
 Experience. A role spans the levels it is hired at: the salary survey's level mix where it
 has 30 rows or more (data/role_levels.json, scripts/derive_levels.py: the levels with at
@@ -121,6 +124,7 @@ ONET_BASIS: tuple[str, ...] = ("skills", "experience", "interests", "education")
 # Person level minus role level -> score. Gentle above the role, steep below it.
 LEVEL_GAP_SCORE: dict[int, float] = {3: 0.6, 2: 0.75, 1: 0.9, 0: 1.0, -1: 0.5, -2: 0.15, -3: 0.0}
 DEGREE_SHARE, FIELD_SHARE = 0.7, 0.3
+MEETS_MINIMUM = 0.85  # the degree score at or above the role's minimum, below its typical
 # Without a must-have skill (or a related skill that stands in for it) the skills part
 # earns at most this share: a role's defining skill cannot be made up by the rest.
 MUST_CAP = 0.4
@@ -852,7 +856,7 @@ def _education(person: _Person, role: Role) -> Component:
     if rank >= typical:
         degree_score, degree_note = 1.0, f"meets the typical {education.typical}"
     elif rank >= minimum:
-        degree_score, degree_note = 0.7, f"meets the minimum {education.minimum}, below the typical"
+        degree_score, degree_note = MEETS_MINIMUM, f"meets the minimum {education.minimum}, below the typical"
     else:
         steps = minimum - rank
         degree_score = max(0.0, 0.4 - 0.2 * (steps - 1))

@@ -78,7 +78,7 @@ def test_a_store_of_schema_2_keeps_every_row_and_reindex_reads_them(invoke: Invo
     conn = sqlite3.connect(store_path())
     conn.executescript(
         "DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; DROP TRIGGER job_asks_delete; "
-        "DROP TABLE job_asks;"
+        "DROP TABLE job_asks; DROP INDEX jobs_listing;"
     )
     for column in (
         "asked",

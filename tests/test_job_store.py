@@ -317,7 +317,7 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     _ranked_store(30)
     conn = sqlite3.connect(store_path())
     conn.executescript(
-        "DROP INDEX jobs_ranking; DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; "
+        "DROP INDEX jobs_listing; DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; "
         "DROP TRIGGER job_asks_delete; DROP TABLE job_asks; ALTER TABLE jobs DROP COLUMN plain; "
         + " ".join(
             f"ALTER TABLE jobs DROP COLUMN {c};"

@@ -157,9 +157,17 @@ MIGRATIONS: tuple[str, ...] = (
     # a reindex, a delete), so `jobs --for-me` bounds every row's fit with a few integer
     # operations (job_fit.bound_sql) and scores exactly only the rows that can reach its top
     # N. It is filled from the rows already stored; `jobs_fitting`, which it replaces, goes.
+    # `jobs_listing` replaces `jobs_ranking` (its first columns, with `level_inferred`, which
+    # every level filter reads): it covers every column a listing filters and sorts by but
+    # the searched text, so the listings of every shape scan it, not the wide rows.
     """
     UPDATE jobs SET level_inferred = 2 WHERE level_inferred = 1 AND title_level(title) IS NULL;
     DROP INDEX IF EXISTS jobs_fitting;
+    DROP INDEX IF EXISTS jobs_ranking;
+    CREATE INDEX jobs_listing ON jobs(
+        level, level_inferred, plain, role, remote, remote_stated, salary_currency, salary_period,
+        salary_max, salary_min, posted, employment_type, location, company, title
+    );
     CREATE TABLE job_asks (
         level TEXT NOT NULL,
         level_inferred INTEGER NOT NULL,
@@ -664,7 +672,7 @@ def search_jobs(
     A listing with a limit (the default table's 50, `--for-me --limit 20`) has SQLite pick
     the stored rows that can be in its top N, every filter and the order in SQL
     (stream.top_search; by pay with only the level, role, remote and search filters, from
-    the `jobs_ranking` index alone: `_top_by_pay`); filter_jobs and JobFitter then rank
+    the `jobs_listing` index alone: `_top_by_pay`); filter_jobs and JobFitter then rank
     those beside the other jobs, exactly. Only the matches shown (and the floor's notes)
     are read in full. Otherwise (unlimited, not streamed) the level, role, remote and
     search filters run in SQL and FTS5 (see load_jobs) and the rows that pass become light
@@ -714,7 +722,7 @@ def _top_by_pay(
     fits: Mapping[str, float] | None,
     where_args: tuple[str, list[object]],
 ) -> JobSearch | None:
-    """The pay-ranked top `limit`, read from the `jobs_ranking` index; None if it cannot tell.
+    """The pay-ranked top `limit`, read from the `jobs_listing` index; None if it cannot tell.
 
     SQL gives every matching row's yearly top of range in the query's currency, unrounded
     (`_pay_sql`); filter_jobs ranks by that figure rounded, then by title. Rounding never

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -280,17 +280,16 @@ def top_search(
     keep = job_predicate(query)
     kept = [j for j in others if keep(j)]  # the search words settled: the stored rows come light
     p = plan(conn, query, rates, fits, fitter)
-    count: int | None = None
-    if fitter is not None:
-        wanted, count = _fit_candidates(conn, query, p, fitter)
+    picked = _by_edge(conn, query, rates, p, ranked_by(query, fits, fitter)) if fitter is None else None
+    if picked is not None:
+        wanted, stored, dropped, below = picked
     else:
-        found = _by_edge(conn, query, rates, p, ranked_by(query, fits, fitter))
-        if found is not None:
-            wanted, count = found
+        if fitter is not None:
+            wanted, count = _fit_candidates(conn, query, p, fitter)
         else:
             sql = f"SELECT rowid FROM jobs{p.where} ORDER BY {p.order}, rowid LIMIT ?"  # noqa: S608
-            wanted = [r[0] for r in conn.execute(sql, [*p.args, query.limit])]
-    stored, dropped, below, _ = stored_facts(conn, p, query, rates, count, currencies=False)
+            wanted, count = [r[0] for r in conn.execute(sql, [*p.args, query.limit])], None
+        stored, dropped, below, _ = stored_facts(conn, p, query, rates, count, currencies=False)
     candidates, light = _with_light(kept, _light_rows(conn, wanted))
     result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
     mine = filter_jobs(kept, query._replace(search=(), limit=None), rates)
@@ -304,31 +303,74 @@ def top_search(
     )
 
 
-def _by_edge(
-    conn: sqlite3.Connection, query: JobQuery, rates: RateTable, p: Plan, by: str
-) -> tuple[list[int], int] | None:
-    """By pay or date, the stored rows that can be in the top N, and how many rows match,
-    from one pass that reads each matching row's figure in C (no Python per row): the rows
-    within 1 of the N-th best yearly pay (filter_jobs ranks the figure rounded, and rounding
-    never reorders figures more than 1 apart), or posted on or after the N-th newest date;
-    None when fewer than N rows have the figure (the others then rank by what follows)."""
-    from careercli.jobs.store import _pay_sql
+class Picked(NamedTuple):
+    wanted: list[int]  # the stored rows that can be in the top N
+    stored: int  # how many stored rows match
+    dropped: int  # left out by the salary floor: no comparable salary
+    below: list[JobMatch]  # the first BELOW_SHOWN under the floor, their pay converted
+
+
+def _by_edge(conn: sqlite3.Connection, query: JobQuery, rates: RateTable, p: Plan, by: str) -> Picked | None:
+    """By pay or date, the stored rows that can be in the top N, from one pass that reads
+    each matching row's figure in C (no Python per row): the rows within 1 of the N-th best
+    yearly pay (filter_jobs ranks the figure rounded, and rounding never reorders figures
+    more than 1 apart), or posted on or after the N-th newest date; None when fewer than N
+    rows have the figure (the others then rank by what follows). With a salary floor the
+    same pass reads every row the other filters keep and settles the floor in Python (by the
+    pay figure, and the filter's own rounded one within 1 of the floor), counting what it
+    leaves out."""
+    from careercli.jobs.query import JobMatch, _converter
+    from careercli.jobs.store import _full_jobs, _pay_sql
 
     assert query.limit is not None
-    if by == "salary":
-        figure, args = _pay_sql(query.currency, rates)
-    elif by == "posted":
-        figure, args = "posted", []
-    else:
+    if by not in ("salary", "posted"):
         return None
-    rows = conn.execute(f"SELECT rowid, {figure} FROM jobs{p.where}", [*args, *p.args]).fetchall()  # noqa: S608
-    known = [r for r in rows if r[1] is not None]
+    pay, pay_args = _pay_sql(query.currency, rates)
+    dropped, below = 0, list[int]()
+    if query.min_salary is not None:
+        money = "salary_currency, salary_period, salary_min, salary_max"
+        sql = f"SELECT rowid, {pay}, posted, {money} FROM jobs{p.unfloored}"  # noqa: S608
+        rows = conn.execute(sql, [*pay_args, *p.unfloored_args]).fetchall()
+        rows, dropped, below = _floored(rows, query, rates)
+        at = 1 if by == "salary" else 2
+    else:  # the figure alone
+        figure, args = (pay, pay_args) if by == "salary" else ("posted", [])
+        rows = conn.execute(f"SELECT rowid, {figure} FROM jobs{p.where}", [*args, *p.args]).fetchall()  # noqa: S608
+        at = 1
+    known = [r for r in rows if r[at] is not None]
     if len(known) < query.limit:
         return None
-    edge = heapq.nlargest(query.limit, (r[1] for r in known))[-1]
-    if by == "salary":
-        return [r[0] for r in known if r[1] >= edge - 1.0], len(rows)
-    return [r[0] for r in known if r[1] >= edge], len(rows)
+    edge = heapq.nlargest(query.limit, (r[at] for r in known))[-1]
+    wanted = [r[0] for r in known if r[at] >= (edge - 1.0 if by == "salary" else edge)]
+    convert = _converter(query.currency, rates)
+    full = _full_jobs(conn, below)
+    shown = [JobMatch(full[i], None, convert(full[i].salary)) for i in below]
+    return Picked(wanted, len(rows), dropped, shown)
+
+
+def _floored(rows: list[Any], query: JobQuery, rates: RateTable) -> tuple[list[Any], int, list[int]]:
+    """`rows` (rowid, pay, posted, currency, period, min, max) the floor keeps, how many it
+    drops for want of a comparable salary, and the first BELOW_SHOWN it drops whose pay was
+    converted (filter_jobs' below_floor)."""
+    from careercli.jobs.query import _converter
+
+    assert query.min_salary is not None
+    floor, convert = query.min_salary, _converter(query.currency, rates)
+    kept, below, dropped = [], [], 0
+    for r in rows:
+        if r[1] is None:
+            dropped += 1
+            continue
+        if r[1] >= floor + 1.0 or (r[1] >= floor - 1.0 and _top(convert, r) >= floor):
+            kept.append(r)
+        elif r[3] != query.currency or r[4] != "year":
+            below.append(r[0])
+    return kept, dropped, heapq.nsmallest(BELOW_SHOWN, below)  # the first stored: rowid order
+
+
+def _top(convert: Callable[[Salary | None], Any], r: Any) -> float:
+    found = convert(Salary(r[5], r[6], str(r[3]), str(r[4])))
+    return float(found.top) if found is not None and found.top is not None else float("-inf")
 
 
 def _fit_candidates(

@@ -308,9 +308,10 @@ def stream(n: int, runs: int) -> int:
                     got = [first_byte(cmd, where) for _ in range(runs)]
                     ttfb, row, total, rss = (min(x[i] for x in got) for i in range(4))
                     label = " ".join(shape).replace("{answers}", "engineer.yaml")
+                    job = f"{row:5.2f} s" if row else "  none "  # the bundled jobs may have no match
                     print(
                         f"jobs --all {fmt or '(table)':7} {label:44} {name:7} first byte {ttfb:5.2f} s  "
-                        f"first job {row:5.2f} s  all {total:6.2f} s  peak RSS {rss:4.0f} MB",
+                        f"first job {job}  all {total:6.2f} s  peak RSS {rss:4.0f} MB",
                         flush=True,
                     )
     return 0

@@ -774,6 +774,7 @@ def _top_in_sql(
     than `limit`. A few more rows than `limit` are read per group, so that every row within
     1 of the floor comes too; when ties run past them, a second pass reads the rest."""
     from careercli.jobs.query import pay_factor
+    from careercli.jobs.stream import SQL_LIMIT
 
     (currency, rates), (pay, pargs), (where, args) = money, pay_args, where_args
     (stored,) = conn.execute(f"SELECT count(*) FROM jobs{where}", args).fetchone()  # noqa: S608
@@ -782,7 +783,7 @@ def _top_in_sql(
         f"SELECT DISTINCT salary_currency, salary_period FROM jobs{narrow} salary_currency IS NOT NULL",  # noqa: S608
         args,
     ).fetchall()
-    wanted = limit + 64
+    wanted = min(limit, SQL_LIMIT) + 64
     top: list[tuple[float, int]] = []
     edges: list[float] = []  # the smallest pay read in each group that filled its `wanted`
     for code, period in groups:

@@ -56,6 +56,7 @@ _ROLE_FIT = "role_fit(role)"
 CHUNK = 500
 FIT_MARGIN = 0.5  # the preselection keeps every row within this of the N-th best fit
 BELOW_SHOWN = 3  # the stored jobs under the salary floor a listing names (footnotes show 3)
+SQL_LIMIT = 1 << 40  # a --limit past every row (9 x 30) as SQLite's 64-bit LIMIT
 
 
 def ranked_by(query: JobQuery, fits: Mapping[str, float] | None, fitter: JobFitter | None) -> str:
@@ -288,7 +289,7 @@ def top_search(
             wanted, count = _fit_candidates(conn, query, p, fitter)
         else:
             sql = f"SELECT rowid FROM jobs{p.where} ORDER BY {p.order}, rowid LIMIT ?"  # noqa: S608
-            wanted, count = [r[0] for r in conn.execute(sql, [*p.args, query.limit])], None
+            wanted, count = [r[0] for r in conn.execute(sql, [*p.args, min(query.limit, SQL_LIMIT)])], None
         stored, dropped, below, _ = stored_facts(conn, p, query, rates, count, currencies=False)
     candidates, light = _with_light(kept, _light_rows(conn, wanted))
     result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)

@@ -72,6 +72,11 @@ QUERIES = [
     JobQuery(
         sort="salary", levels=frozenset({"senior"}), locations=("london",), types=frozenset({"full-time"})
     ),
+    # the pay and date orders with the filters SQLite settles in C, and the floor
+    JobQuery(sort="salary", types=frozenset({"contract"})),
+    JobQuery(sort="posted", levels=frozenset({"senior", "mid"}), min_salary=50000),
+    JobQuery(min_salary=60000, remote=True, currency="EUR"),
+    JobQuery(sort="posted", role="data-scientist", types=frozenset({"full-time"})),
 ]
 
 

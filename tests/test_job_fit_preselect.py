@@ -109,3 +109,30 @@ def test_the_preselected_top_n_is_the_top_n_of_scoring_every_job(store: Path, se
         for a, b in zip(pushed.matches, pure.matches, strict=True):
             assert a.why == b.why, (a.why, b.why)
         assert (pushed.total, pushed.no_salary_dropped) == (pure.total, pure.no_salary_dropped)
+
+
+def test_job_asks_follows_a_reindex_and_a_clear(tmp_path: Path) -> None:
+    """Rows stored unread (extracted 0), then read by `jobs reindex`: the triggers keep
+    job_asks in step, so the fit-ranked top N is still scoring every job's; a clear empties it."""
+    from careercli.jobs.store import clear, reindex
+
+    rng = random.Random(7)
+    path = tmp_path / "jobs.sqlite3"
+    maker = RowMaker(CATALOG, "USD", extract=False)
+    rows = [
+        maker.make({"id": f"u{i}", "title": "Data Scientist", "description": _text(rng)}) for i in range(200)
+    ]
+    add_batches([Batch("gen", "import", "gen.csv", len(rows), rows)], path)
+    assert reindex(CATALOG, path) == 200
+    fitter = JobFitter(_profile(rng), _role_fits(rng, 4))
+    query, rates, bundled = JobQuery(limit=10), load_rates(), all_jobs(CATALOG)
+    pushed = search_jobs(bundled, query, rates, fitter.role_fits, path=path, fitter=fitter)
+    pure = filter_jobs([*bundled, *load_jobs(path=path)], query, rates, fitter.role_fits, fitter)
+    assert [(m.job.id, m.fit) for m in pushed.matches] == [(m.job.id, m.fit) for m in pure.matches]
+    conn = _connect(path, create=False)
+    assert conn.execute("SELECT count(*) FROM job_asks WHERE extracted = 1").fetchone()[0] == 200
+    conn.close()
+    clear(path=path)
+    conn = _connect(path, create=False)
+    assert conn.execute("SELECT count(*) FROM job_asks").fetchone()[0] == 0
+    conn.close()

@@ -136,3 +136,30 @@ def test_job_asks_follows_a_reindex_and_a_clear(tmp_path: Path) -> None:
     conn = _connect(path, create=False)
     assert conn.execute("SELECT count(*) FROM job_asks").fetchone()[0] == 0
     conn.close()
+
+
+def test_migration_5_backfills_job_asks_from_the_stored_rows(store: Path, tmp_path: Path) -> None:
+    """A schema-4 store gains job_asks filled from every stored row (the masks the triggers
+    would have written), and loses nothing: the same rows, the same listing."""
+    import shutil
+
+    from careercli.jobs.store import _ask_mask, reading
+
+    old = tmp_path / "jobs.sqlite3"
+    shutil.copy(store, old)
+    conn = _connect(old, create=False)
+    expected = conn.execute("SELECT * FROM job_asks ORDER BY job").fetchall()
+    conn.executescript(
+        "DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; DROP TRIGGER job_asks_delete; "
+        "DROP TABLE job_asks; DROP INDEX jobs_listing; PRAGMA user_version = 4;"
+    )
+    conn.close()
+    with reading(old) as migrated:
+        assert migrated is not None
+        assert migrated.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert migrated.execute("SELECT * FROM job_asks ORDER BY job").fetchall() == expected
+        for asked, high, low in migrated.execute(
+            "SELECT asked, high, low FROM jobs JOIN job_asks ON job = jobs.rowid"
+        ):
+            assert (high, low) == (_ask_mask(asked, 2), _ask_mask(asked, 1))
+    assert load_jobs(path=old) == load_jobs(path=store)

@@ -91,8 +91,14 @@ def test_the_bound_is_never_below_the_score(store: Path) -> None:
     conn.close()
 
 
+@pytest.mark.parametrize("spare", [0, 64])  # 0: the edge runs past the rows read first
 @pytest.mark.parametrize("seed", range(12))
-def test_the_preselected_top_n_is_the_top_n_of_scoring_every_job(store: Path, seed: int) -> None:
+def test_the_preselected_top_n_is_the_top_n_of_scoring_every_job(
+    store: Path, seed: int, spare: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercli.jobs import stream
+
+    monkeypatch.setattr(stream, "FIT_SPARE", spare)
     rng = random.Random(seed)
     rates, bundled = load_rates(), all_jobs(CATALOG)
     everything = [*bundled, *load_jobs(path=store)]

@@ -55,6 +55,7 @@ _FIT = "job_fit(asked, ask_own, ask_weight, years_asked, degree_asked, role, lev
 _ROLE_FIT = "role_fit(role)"
 CHUNK = 500
 FIT_MARGIN = 0.5  # the preselection keeps every row within this of the N-th best fit
+FIT_SPARE = 64  # bounded rows read beyond the N best, in case the edge runs past them
 BELOW_SHOWN = 3  # the stored jobs under the salary floor a listing names (footnotes show 3)
 SQL_LIMIT = 1 << 40  # a --limit past every row (9 x 30) as SQLite's 64-bit LIMIT
 
@@ -382,7 +383,10 @@ def _fit_candidates(
     SQLite bounds every matching row's fit from `job_asks` (job_fit.bound_sql: a few integer
     operations a row, never below the exact score less 0.2); the N best bounded are scored
     exactly (JobFitter.score), and every row whose bound reaches the N-th of those scores,
-    less FIT_MARGIN, is a candidate: a row left out scores below N stored rows already."""
+    less FIT_MARGIN, is a candidate: a row left out scores below N stored rows already.
+    SQLite first hands over only the FIT_SPARE + N best bounded rows (a top-N sort in C);
+    when the last of them is already below that edge, no other row can be a candidate, else
+    every row's bound is read."""
     from careercli.jobs.job_fit import bound_sql
     from careercli.jobs.store import _light_job, _light_rows, _where, ask_bit
 
@@ -391,15 +395,21 @@ def _fit_candidates(
     if query.locations or query.types or query.company or query.search or query.min_salary is not None:
         inner = f"(SELECT {bound} FROM job_asks WHERE job = jobs.rowid)"  # noqa: S608
         sql, args = f"SELECT rowid, {inner} FROM jobs{p.where}", [*bound_args, *p.args]  # noqa: S608
+        count, count_args = f"SELECT count(*) FROM jobs{p.where}", p.args  # noqa: S608
     else:  # every filter is a column of job_asks: the wide rows are never read
         where, where_args = _where(query.levels, query.role, query.remote, ())
         sql, args = f"SELECT job, {bound} FROM job_asks{where}", [*bound_args, *where_args]  # noqa: S608
-    rows = conn.execute(sql, args).fetchall()
-    best = heapq.nlargest(query.limit, rows, key=lambda r: r[1])
+        count, count_args = f"SELECT count(*) FROM job_asks{where}", where_args  # noqa: S608
+    spare = min(query.limit, SQL_LIMIT) + FIT_SPARE
+    rows = conn.execute(f"{sql} ORDER BY 2 DESC LIMIT ?", [*args, spare]).fetchall()
+    best = rows[: query.limit]
     if len(best) < query.limit:
         return [r[0] for r in rows], len(rows)
-    edge = min(fitter.score(_light_job(r)) for r in _light_rows(conn, [r[0] for r in best]))
-    return [r[0] for r in rows if r[1] >= edge - FIT_MARGIN], len(rows)
+    edge = min(fitter.score(_light_job(r)) for r in _light_rows(conn, [r[0] for r in best])) - FIT_MARGIN
+    if len(rows) == spare and rows[-1][1] >= edge:  # the edge runs past the rows read: read all
+        rows = conn.execute(sql, args).fetchall()
+    (stored,) = conn.execute(count, count_args).fetchone()
+    return [r[0] for r in rows if r[1] >= edge], int(stored)
 
 
 def _cells(level: str | None, types: tuple[str, ...], salary: Salary | None) -> Job:

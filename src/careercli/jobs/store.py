@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careercli.common.errors import DataError
 from careercli.common.paths import state_dir
 from careercli.jobs.model import Job, Salary
-from careercli.jobs.record import ImportedJob, level_source
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from careercli.jobs.asks import Asks
     from careercli.jobs.job_fit import JobFitter
     from careercli.jobs.query import JobMatch, JobQuery, JobSearch
+    from careercli.jobs.record import ImportedJob
 
 STORE_FILE = "jobs.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -260,8 +260,10 @@ _JOB_COLUMNS = (
     "salary_currency, salary_period, role, skills, posted, url, description, level_inferred, "
     "asked, years_asked, degree_asked, evidence, extracted, text_length"
 )
-# level_inferred: 0 stated, 1 guessed from the title, 2 the default (older stores hold 1 for both)
+# level_inferred: 0 stated, 1 guessed from the title, 2 the default (stores before schema 5
+# held 1 for both; migration 5 tells them apart by record.title_level, as level_source does)
 LEVEL_CODES = {"stated": 0, "title": 1, "default": 2}
+_LEVEL_SOURCES = {code: source for source, code in LEVEL_CODES.items()}
 FEED_NAMES = {
     "remotive": "Remotive (https://remotive.com)",
     "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
@@ -629,7 +631,7 @@ def _job(r: tuple[object, ...]) -> Job:
         url=url,  # type: ignore[arg-type]
         source=source_label(str(source)),
         description=str(description),
-        level_source=level_source(bool(inferred), str(title)),
+        level_source=_LEVEL_SOURCES.get(int(inferred), "title"),  # type: ignore[call-overload]
         asks=_decoded(asked, years, degree, evidence, length) if extracted else None,
     )
 

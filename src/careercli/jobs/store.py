@@ -835,7 +835,7 @@ def _pay_sql(currency: str, rates: RateTable) -> tuple[str, list[object]]:
 
     arms: list[str] = []
     args: list[object] = []
-    for code in sorted({currency, *rates.rates}):
+    for code in [currency, *sorted(set(rates.rates) - {currency})]:  # the listing's currency first: most rows
         factors = {period: pay_factor(code, period, currency, rates) for period in PAY_PERIODS}
         known = {period: found[0] for period, found in factors.items() if found is not None}
         if not known:

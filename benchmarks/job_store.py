@@ -20,13 +20,19 @@ With --asks (issue 15), over postings of about 3,000 characters instead:
 5. `careercli jobs --for-me --limit 20` over that store against `jobs --limit 20` over
    the bundled jobs (target: at most 1.5).
 
-With --stream (issue 13 point 6), over the same 100,000 jobs: the time to the first byte,
-the whole run and the child's peak RSS (resource.getrusage of the child, via os.wait4) of
-`jobs --all --csv` and `jobs --all --json` (streamed from SQLite in order) against the
-same listing through the ranked path (`--company company`: the same stored rows, which the
-company filter, not pushed down to SQL, sends through filter_jobs), best of --runs.
+Also (issue 13 point 6) the default listing of every shape a user types (`--search`,
+`--location`, `--type`, `--company`, `--min-salary`, `--remote`, `--level`, `--role`,
+`--sort`, `--for-me`, and combinations) over that store against the same over the bundled
+jobs, alternating runs, --shape-runs each (target: at most 1.5 each).
 
-Usage: python benchmarks/job_store.py [--jobs 100000] [--runs 15] [--jsonl] [--asks [--rounds 2]] [--stream]
+With --stream (issue 13 point 6), over the same 100,000 jobs: the time to the first byte,
+to the first JOB (a table row, a CSV row after the header, a JSON object), the whole run,
+and the child's peak RSS (its own, reported by a small parent: a child's ru_maxrss starts
+from its parent's size) of `jobs --all` as a table, `--csv` and `--json`, for every shape,
+beside the same command over the bundled jobs only (an empty store), best of --stream-runs.
+
+Usage: python benchmarks/job_store.py [--jobs 100000] [--runs 15] [--shape-runs 5] [--jsonl]
+       [--asks [--rounds 2]] [--stream] [--stream-runs 1]
 """
 
 from __future__ import annotations
@@ -261,48 +267,102 @@ def asks(n: int, runs: int, rounds: int = 2) -> int:
     return 0
 
 
+_WRAPPER = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(code)"
+)
+
+
 def first_byte(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
-    """Seconds to the first byte of output, to the first job (a CSV row after the header, a
-    JSON object with an "id"), to the end; and the child's peak RSS in MB."""
+    """Seconds to the first byte of output, to the first job (a table row under the header
+    and its rule, a CSV row after the header, a JSON object with an "id"), to the end; and
+    the command's peak RSS in MB."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env)
-    assert proc.stdout is not None
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _WRAPPER, *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert proc.stdout is not None and proc.stderr is not None
     fd = proc.stdout.fileno()
     first = row = None
     head = b""
+    table = "--json" not in cmd and "--csv" not in cmd
     while chunk := os.read(fd, 1 << 16):
         first = first or time.perf_counter() - start
         if row is None:
             head += chunk
-            if head.count(b"\n") >= 2 and (b'"id"' in head or not head.startswith(b"{")):
+            lines = head.count(b"\n")
+            if (b'"id"' in head) if head.startswith(b"{") else lines >= (3 if table else 2):
                 row = time.perf_counter() - start
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read()
+    proc.wait()
     if proc.returncode:
-        raise SystemExit(f"{' '.join(cmd)}: exit {proc.returncode}")
-    return first or 0.0, row or 0.0, time.perf_counter() - start, usage.ru_maxrss / 1024  # KB on Linux
+        raise SystemExit(f"{' '.join(cmd)}: exit {proc.returncode}: {err[-500:].decode()}")
+    return first or 0.0, row or 0.0, time.perf_counter() - start, int(err.split()[-1]) / 1024
+
+
+SHAPES: tuple[tuple[str, ...], ...] = (
+    (),
+    ("--search", "python"),
+    ("--location", "berlin"),
+    ("--type", "contract"),
+    ("--company", "company 12"),
+    ("--min-salary", "100K"),
+    ("--remote",),
+    ("--level", "senior"),
+    ("--role", "data-scientist"),
+    ("--sort", "title"),
+    ("--sort", "posted"),
+    ("--sort", "fit", "--answers", "{answers}"),
+    ("--for-me", "--answers", "{answers}"),
+    ("--search", "python", "--location", "berlin"),
+    ("--level", "senior", "--min-salary", "90K", "--sort", "posted"),
+    ("--location", "remote", "--type", "full-time", "--company", "company"),
+    ("--for-me", "--answers", "{answers}", "--location", "berlin", "--min-salary", "80K"),
+)
+
+
+def _shape(shape: tuple[str, ...]) -> list[str]:
+    answers = Path(__file__).resolve().parent.parent / "examples" / "engineer.yaml"
+    return [a.format(answers=answers) for a in shape]
+
+
+def shapes(exe: str, full_env: dict[str, str], empty_env: dict[str, str], runs: int) -> list[float]:
+    """The default listing (a table of 50) of every shape, over the store vs bundled only."""
+    ratios = []
+    for shape in SHAPES:
+        cmd = [exe, "jobs", *_shape(shape)]
+        big, bundled = alternate((cmd, full_env), (cmd, empty_env), runs, warmup=1)
+        d, db = statistics.median(big), statistics.median(bundled)
+        ratios.append(d / db)
+        name = " ".join(shape).replace("{answers}", "engineer.yaml") or "(plain)"
+        print(f"  jobs {name:62} {d * 1000:6.0f} vs {db * 1000:4.0f} ms  ratio {d / db:.2f}", flush=True)
+    return ratios
 
 
 def stream(n: int, runs: int) -> int:
-    """The issue-13 figures for --all --csv / --json: streamed against the ranked path."""
+    """The issue-13 figures for --all (table, CSV, JSON) of every shape: the store vs bundled."""
     exe = str(Path(sys.executable).with_name("careercli"))
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp, "full")
+        home, empty = Path(tmp, "full"), Path(tmp, "empty")
         env = {**bench_env(), "CAREERCLI_HOME": str(home)}
+        empty_env = {**env, "CAREERCLI_HOME": str(empty)}
         source = write_csv(Path(tmp, "jobs.csv"), n)
         timed([exe, "jobs", "import", str(source)], env)
-        print(f"{n:,} stored jobs; best of {runs} runs (first byte, first job, all, peak RSS of the child)")
-        for fmt in ("--csv", "--json"):
-            for name, extra in (("streamed", []), ("ranked path", ["--company", "company"])):
-                cmd = [exe, "jobs", "--all", fmt, *extra]
-                got = [first_byte(cmd, env) for _ in range(runs)]
-                ttfb, row, total, rss = (min(x[i] for x in got) for i in range(4))
-                print(
-                    f"jobs --all {fmt:6} {name:12} first byte {ttfb:6.2f} s  first job {row:6.2f} s  "
-                    f"all {total:6.2f} s  "
-                    f"peak RSS {rss:6.0f} MB",
-                    flush=True,
-                )
+        timed([exe, "jobs", "--limit", "1"], empty_env)
+        print(f"{n:,} stored jobs vs the bundled ones; best of {runs} (first byte, first job, all, peak RSS)")
+        for fmt in ("--json", "--csv", ""):
+            for shape in SHAPES if fmt == "--json" else (SHAPES[0], SHAPES[12]):
+                cmd = [exe, "jobs", "--all", *([fmt] if fmt else []), *_shape(shape)]
+                for name, where in (("stored", env), ("bundled", empty_env)):
+                    got = [first_byte(cmd, where) for _ in range(runs)]
+                    ttfb, row, total, rss = (min(x[i] for x in got) for i in range(4))
+                    label = " ".join(shape).replace("{answers}", "engineer.yaml")
+                    job = f"{row:5.2f} s" if row else "  none "  # the bundled jobs may have no match
+                    print(
+                        f"jobs --all {fmt or '(table)':7} {label:44} {name:7} first byte {ttfb:5.2f} s  "
+                        f"first job {job}  all {total:6.2f} s  peak RSS {rss:4.0f} MB",
+                        flush=True,
+                    )
     return 0
 
 
@@ -313,10 +373,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="--asks: imports with extraction off and on")
     parser.add_argument("--jsonl", action="store_true", help="import JSON Lines instead of CSV")
     parser.add_argument("--asks", action="store_true", help="the issue-15 figures (3,000-character postings)")
-    parser.add_argument("--stream", action="store_true", help="the issue-13 --all --csv/--json figures")
+    parser.add_argument("--shape-runs", type=int, default=5, help="runs of each listing shape")
+    parser.add_argument("--stream", action="store_true", help="the issue-13 --all table/CSV/JSON figures")
+    parser.add_argument("--stream-runs", type=int, default=1)
     opts = parser.parse_args()
     if opts.stream:
-        return stream(opts.jobs, opts.runs)
+        return stream(opts.jobs, opts.stream_runs)
     if opts.asks:
         return asks(opts.jobs, opts.runs, opts.rounds)
     exe = str(Path(sys.executable).with_name("careercli"))
@@ -335,6 +397,8 @@ def main() -> int:
         ours, base = alternate((search, full_env), (plain, empty_env), opts.runs)
         listing = [exe, "jobs"]
         big, bundled = alternate((listing, full_env), (listing, empty_env), opts.runs)
+        print(f"the default listing of every shape, {opts.jobs:,} stored vs bundled ({opts.shape_runs} runs)")
+        ratios = shapes(exe, full_env, empty_env, opts.shape_runs)
     s, b = statistics.median(ours), statistics.median(base)
     d, db = statistics.median(big), statistics.median(bundled)
     print(f"generated {opts.jobs:,} jobs ({source.suffix}) in {made:.1f} s")
@@ -345,6 +409,8 @@ def main() -> int:
     print(f"jobs (default listing), bundled only   median {db * 1000:7.1f} ms ({len(bundled)} runs)")
     print(f"jobs (default listing), {opts.jobs:,} stored   median {d * 1000:7.1f} ms")
     print(f"ratio {d / db:.2f} (target <= 1.5)")
+    worst, middle = max(ratios), statistics.median(ratios)
+    print(f"every shape: worst ratio {worst:.2f}, median {middle:.2f} (target <= 1.5)")
     return 0
 
 

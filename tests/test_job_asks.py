@@ -76,7 +76,10 @@ def test_bundled_jobs_get_skills_too(invoke: Invoke) -> None:
 def test_a_store_of_schema_2_keeps_every_row_and_reindex_reads_them(invoke: Invoke) -> None:
     _store([_posting("Data Engineer", "Python and Airflow required.")])
     conn = sqlite3.connect(store_path())
-    conn.execute("DROP INDEX jobs_fitting")
+    conn.executescript(
+        "DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; DROP TRIGGER job_asks_delete; "
+        "DROP TABLE job_asks; DROP INDEX jobs_listing;"
+    )
     for column in (
         "asked",
         "years_asked",
@@ -181,13 +184,14 @@ def test_the_store_ranks_by_job_fit_exactly_as_the_pure_filter(invoke: Invoke) -
     ]
     _store(rows)
     fitter, _ = _engineer_fits()
-    from careercli.jobs.job_fit import fit_sql
+    from careercli.jobs.job_fit import fit_function
 
-    sql, args = fit_sql(fitter)
+    cols = "asked, ask_own, ask_weight, years_asked, degree_asked, role, level, extracted"
     with sqlite3.connect(store_path()) as conn:
-        in_sql = dict(conn.execute(f"SELECT id, {sql} FROM jobs", args).fetchall())
+        conn.create_function("job_fit", 8, fit_function(fitter))
+        in_sql = dict(conn.execute(f"SELECT id, job_fit({cols}) FROM jobs").fetchall())
     for job in load_jobs():
-        assert abs(in_sql[job.id] - fitter.score(job)) <= 0.2, job.title
+        assert in_sql[job.id] == fitter.score(job), job.title  # the same arithmetic: exactly
     rates = load_rates()
     bundled = all_jobs(CATALOG)
     for query in (

@@ -131,6 +131,10 @@ def test_a_schema_3_store_keeps_its_remote_values(invoke: Invoke, tmp_path: Path
     """Rows stored before the remote_stated column keep what they held (0 stays false)."""
     _store(True, False)
     conn = sqlite3.connect(store_path())
+    conn.executescript(  # what schema 5 added goes first: it reads remote_stated
+        "DROP INDEX jobs_listing; DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; "
+        "DROP TRIGGER job_asks_delete; DROP TABLE job_asks;"
+    )
     conn.execute("ALTER TABLE jobs DROP COLUMN remote_stated")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
@@ -139,7 +143,7 @@ def test_a_schema_3_store_keeps_its_remote_values(invoke: Invoke, tmp_path: Path
     assert {j["title"]: j["remote"] for j in out} == {"Analyst 0": True, "Analyst 1": False}
     _store(None, start=2)  # a write migrates, and the new row is unknown
     conn = sqlite3.connect(store_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
     conn.close()
     assert {j.title: j.remote for j in load_jobs()} == {
         "Analyst 0": True,

@@ -317,7 +317,8 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     _ranked_store(30)
     conn = sqlite3.connect(store_path())
     conn.executescript(
-        "DROP INDEX jobs_ranking; DROP INDEX jobs_fitting; ALTER TABLE jobs DROP COLUMN plain; "
+        "DROP INDEX jobs_listing; DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; "
+        "DROP TRIGGER job_asks_delete; DROP TABLE job_asks; ALTER TABLE jobs DROP COLUMN plain; "
         + " ".join(
             f"ALTER TABLE jobs DROP COLUMN {c};"
             for c in (
@@ -338,7 +339,7 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     result = invoke("jobs", "--search", "python", "--limit", "3", "--json")
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(store_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
     plain = dict(conn.execute("SELECT description, plain FROM jobs").fetchall())
     conn.close()
     assert plain["python and sql 0"] == 1 and plain["Café python 3"] == 0 and plain["ＰＹＴＨＯＮ 4"] == 0

@@ -14,6 +14,7 @@ from typer.testing import Result
 
 from careercli.catalog.loader import load_catalog
 from careercli.common.currency import load_rates
+from careercli.jobs.job_fit import JobFitter
 from careercli.jobs.model import all_jobs
 from careercli.jobs.query import JobQuery
 from careercli.jobs.record import RowMaker
@@ -57,11 +58,44 @@ QUERIES = [
     JobQuery(sort="posted", currency="GBP", levels=frozenset({"senior", "entry"})),
     JobQuery(sort="title", remote=True),
     JobQuery(sort="salary", role="data-scientist"),
+    # what filter_jobs alone used to decide: every filter and its combinations, in SQL
+    JobQuery(sort="title", search=("python",)),
+    JobQuery(sort="salary", search=("straße", "analyst")),  # non-ASCII words: the word test
+    JobQuery(sort="posted", search=("pipe",)),  # a word start, not a word
+    JobQuery(sort="title", locations=("berlin",)),
+    JobQuery(sort="salary", locations=("remote", "york")),
+    JobQuery(sort="title", min_salary=50000),
+    JobQuery(sort="salary", min_salary=100000, currency="EUR"),
+    JobQuery(sort="title", types=frozenset({"contract", "part-time"})),
+    JobQuery(sort="title", company="zeta"),
+    JobQuery(sort="posted", company="occam", search=("analyst",), min_salary=40000),
+    JobQuery(
+        sort="salary", levels=frozenset({"senior"}), locations=("london",), types=frozenset({"full-time"})
+    ),
+    # the pay and date orders with the filters SQLite settles in C, and the floor
+    JobQuery(sort="salary", types=frozenset({"contract"})),
+    JobQuery(sort="posted", levels=frozenset({"senior", "mid"}), min_salary=50000),
+    JobQuery(min_salary=60000, remote=True, currency="EUR"),
+    JobQuery(sort="posted", role="data-scientist", types=frozenset({"full-time"})),
 ]
 
 
-def _outputs(store: Path, query: JobQuery, stream: bool) -> tuple[str, str]:
-    result = search_jobs(all_jobs(load_catalog()), query, load_rates(), path=store, stream=stream)
+def _engineer() -> tuple[JobFitter, dict[str, float]]:
+    from careercli.fit.score import score_roles
+    from careercli.jobs.match import fit_map
+    from careercli.profile.answers import load_answers
+
+    catalog = load_catalog()
+    profile = load_answers(Path(__file__).resolve().parent.parent / "examples" / "engineer.yaml", catalog)
+    fits = fit_map(score_roles(profile, catalog))
+    return JobFitter(profile, fits), fits
+
+
+def _outputs(store: Path, query: JobQuery, stream: bool, fitted: bool = False) -> tuple[str, str]:
+    fitter, fits = _engineer() if fitted else (None, None)
+    result = search_jobs(
+        all_jobs(load_catalog()), query, load_rates(), fits, path=store, fitter=fitter, stream=stream
+    )
     assert isinstance(result.matches, StreamedMatches) is stream
     as_json, as_csv = io.StringIO(), io.StringIO()
     write_json(result, as_json)
@@ -69,20 +103,37 @@ def _outputs(store: Path, query: JobQuery, stream: bool) -> tuple[str, str]:
     return as_json.getvalue(), as_csv.getvalue()
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=lambda q: f"{q.sort}-{q.currency}-{sorted(q.levels)}")
+@pytest.mark.parametrize("query", QUERIES, ids=repr)
 def test_streamed_output_is_the_ranked_output(store: Path, query: JobQuery) -> None:
     streamed, ranked = _outputs(store, query, True), _outputs(store, query, False)
-    assert streamed[1].count("\n") > 300
+    assert streamed[1].count("\n") > 30
+    assert streamed == ranked
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        JobQuery(sort="fit"),
+        JobQuery(sort="fit", levels=frozenset({"senior"}), search=("python",)),
+        JobQuery(sort="fit", locations=("berlin", "remote"), min_salary=60000),
+    ],
+    ids=repr,
+)
+def test_a_fit_ranked_listing_streams_in_the_ranked_order(store: Path, query: JobQuery) -> None:
+    streamed, ranked = _outputs(store, query, True, fitted=True), _outputs(store, query, False, fitted=True)
+    assert '"fit_points"' in streamed[0] and streamed[1].count("\n") > 30
     assert streamed == ranked
 
 
 def test_a_streamed_search_keeps_the_ranked_fields(store: Path) -> None:
     others, rates = all_jobs(load_catalog()), load_rates()
-    query = JobQuery(sort="salary", currency="EUR")
-    streamed = search_jobs(others, query, rates, path=store, stream=True)
-    ranked = search_jobs(others, query, rates, path=store, stream=False)
-    assert streamed._replace(matches=[]) == ranked._replace(matches=[])
-    assert streamed.matches[5] == ranked.matches[5] and streamed.matches[-3:] == list(ranked.matches[-3:])
+    for query in (JobQuery(sort="salary", currency="EUR"), JobQuery(sort="title", min_salary=90000)):
+        streamed = search_jobs(others, query, rates, path=store, stream=True)
+        ranked = search_jobs(others, query, rates, path=store, stream=False)
+        assert streamed._replace(matches=[], below_floor=[]) == ranked._replace(matches=[], below_floor=[])
+        assert streamed.below_floor == ranked.below_floor[: len(streamed.below_floor)]
+        assert len(streamed.below_floor) >= min(3, len(ranked.below_floor))
+        assert streamed.matches[5] == ranked.matches[5] and streamed.matches[-3:] == list(ranked.matches[-3:])
 
 
 @pytest.mark.parametrize(
@@ -91,22 +142,12 @@ def test_a_streamed_search_keeps_the_ranked_fields(store: Path) -> None:
         JobQuery(sort="title", limit=20),
         JobQuery(sort="title", search=("python",)),
         JobQuery(sort="title", locations=("berlin",)),
-        JobQuery(sort="title", min_salary=50000),
-        JobQuery(sort="title", types=frozenset({"contract"})),
-        JobQuery(sort="title", company="zeta"),
+        JobQuery(sort="fit", min_salary=50000),
     ],
+    ids=repr,
 )
-def test_what_sql_cannot_order_takes_the_ranked_path(query: JobQuery) -> None:
-    assert not streams(query, None, None)
-    assert streams(
-        query._replace(limit=None, search=(), locations=(), min_salary=None, types=frozenset(), company=None),
-        None,
-        None,
-    )
-
-
-def test_a_fit_ranked_listing_is_not_streamed() -> None:
-    assert not streams(JobQuery(sort="fit"), {"data-scientist": 80.0}, None)
+def test_every_unlimited_listing_streams(query: JobQuery) -> None:
+    assert streams(query, None, None) is (query.limit is None)
 
 
 def test_the_cli_streams_csv_and_json(invoke: Invoke, store: Path, user_home: Path) -> None:
@@ -116,3 +157,23 @@ def test_the_cli_streams_csv_and_json(invoke: Invoke, store: Path, user_home: Pa
             result = invoke("jobs", "--sort", sort, flag)
             assert result.exit_code == 0, result.output
             assert result.output == _outputs(store, JobQuery(sort=sort), False)[at]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=repr)
+@pytest.mark.parametrize("limit", [1, 50])
+def test_a_limited_listing_of_every_shape_is_the_pure_filters(
+    store: Path, query: JobQuery, limit: int
+) -> None:
+    """The default table's 50 (and --limit N) of every shape: SQLite preselects the stored
+    rows that can be in the top N, filter_jobs ranks them; the same as filtering everything."""
+    from careercli.jobs.query import filter_jobs, match_dict
+    from careercli.jobs.store import load_jobs
+
+    others, rates = all_jobs(load_catalog()), load_rates()
+    query = query._replace(limit=limit)
+    pushed = search_jobs(others, query, rates, path=store)
+    pure = filter_jobs([*others, *load_jobs(path=store)], query, rates)
+    assert [match_dict(m) for m in pushed.matches] == [match_dict(m) for m in pure.matches]
+    assert pushed._replace(matches=[], below_floor=[]) == pure._replace(matches=[], below_floor=[])
+    assert pushed.below_floor == pure.below_floor[: len(pushed.below_floor)]
+    assert len(pushed.below_floor) >= min(3, len(pure.below_floor))  # the footnotes name 3

@@ -173,7 +173,8 @@ def jobs(
     profile, where = _profile(catalog, answers, needs_profile)
     if profile is None and needs_profile:
         raise UsageProblem(f"{'--for-me' if for_me else '--sort fit'} {NO_PROFILE}")
-    result = _search(catalog, rates, options, profile, for_me, app_state.data_dir, as_json or as_csv)
+    # an unlimited listing (--all, --json, --csv) is written as its rows come from the store
+    result = _search(catalog, rates, options, profile, for_me, app_state.data_dir, options.limit is None)
     _emit(result, as_json, as_csv, where if profile is not None else "", for_me)
 
 
@@ -243,7 +244,9 @@ def _search(
 
         fits = score_roles(profile, catalog)
     if for_me and profile is not None:
-        return search_for(profile, fits, catalog, data_dir=data_dir, overrides=options, rates=rates)
+        return search_for(
+            profile, fits, catalog, data_dir=data_dir, overrides=options, rates=rates, stream=stream
+        )
     query = options.over(JobQuery())
     return find_jobs(catalog, query, rates, fit_map(fits) if fits else None, data_dir, profile, stream)
 

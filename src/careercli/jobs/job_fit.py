@@ -18,7 +18,7 @@ Location, remote and the pay floor stay filters (careercli.jobs.query).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from careercli.common.vocab import DEGREES, LEVEL_LABELS, LEVELS
@@ -206,22 +206,65 @@ def fit_dict(fit: JobFit) -> dict[str, object]:
     }
 
 
-def fit_sql(fitter: JobFitter) -> tuple[str, list[object]]:
-    """SQL for a stored row's fit, the same formula as `JobFitter.score` (before its
-    rounding, and with its sums in another order: the job store reads the rows within a
-    point of the top N by it, then scores those exactly)."""
+def fit_function(fitter: JobFitter) -> Callable[..., float]:
+    """`fit(asked, ask_own, ask_weight, years_asked, degree_asked, role, level, extracted)`
+    over a stored row's columns: JobFitter.score of the row's job, the same arithmetic in
+    the same order (its skill sum runs over the skills the row asks in the order asked,
+    and the ones the person lacks add 0.0, which changes no float), for SQLite to rank by.
+    The job store registers it on its connection; only the skills the person has are
+    looked at (one regular expression over `asked`), so it costs a few microseconds a row."""
+    import re
+
+    have = {s: p for s, p in fitter.proficiency.items() if p > 0}
+    marks = {"r": WEIGHT["required"], "": WEIGHT[None], "p": WEIGHT["preferred"]}
+    names = "|".join(re.escape(s) for s in sorted(have, key=len, reverse=True))
+    found = re.compile(f" ({names}):([^ ]*)(?= )").findall if names else None
+    priors: dict[str | None, float] = {role: fit / 100.0 for role, fit in fitter.role_fits.items()}
+    levels: dict[str | None, float] = {level: fitter._level_points(level) for level in LEVELS}
+    degrees: dict[str | None, float] = {degree: fitter._degree_points(degree) for degree in DEGREES}
+
+    def fit(
+        asked: str,
+        own: float,
+        weight: float,
+        years: int | None,
+        degree: str | None,
+        role: str | None,
+        level: str | None,
+        extracted: int,
+    ) -> float:
+        prior = priors.get(role, NEUTRAL_PRIOR) if role else NEUTRAL_PRIOR
+        if not extracted:
+            return round(round(SKILLS * prior, 1) + levels.get(level, LEVEL / 2) + DEGREE + YEARS, 1)
+        sum_ = 0.0
+        for skill, mark in found(asked) if found is not None else ():
+            sum_ += marks.get(mark, WEIGHT[None]) * have[skill]
+        share = own * (sum_ / weight if weight else 0.0) + (1.0 - own) * prior
+        total = round(SKILLS * share, 1) + levels.get(level, LEVEL / 2)
+        total += degrees.get(degree, DEGREE)
+        total += round(fitter._years_points(years), 1)
+        return round(total, 1)
+
+    return fit
+
+
+def bound_sql(fitter: JobFitter, bit: Callable[[str], int]) -> tuple[str, list[object]]:
+    """SQL over a `job_asks` row (careercli.jobs.store): a bound on JobFitter.score of its job,
+    never below the score less its rounding (at most 0.2: a tenth at most in each of three
+    rounded parts and the sum). The skills sum tests the person's skills' bits in the row's
+    two masks (a skill's weight is 2 x high + low: required 3, not said 2, preferred 1;
+    decode's unknown mark weighs 2, as not said); a skill that shares its bit (one a pack
+    adds) may count for one the posting does not ask, which only raises the bound. The rest
+    is the score's own formula, so for the catalog's skills the bound is the score, unrounded:
+    the job store scores exactly only the rows whose bound can reach the top N."""
     args: list[object] = []
     have: list[str] = []
     for skill, p in fitter.proficiency.items():
         if p <= 0:
             continue
-        # " python:r ": the mark after the skill's own " python:" (each skill is in `asked` once)
-        have.append(
-            "? * (CASE instr(asked, ?) WHEN 0 THEN 0 ELSE (CASE substr(asked, instr(asked, ?) + ?, 1)"
-            " WHEN 'r' THEN 3 WHEN ' ' THEN 2 WHEN 'p' THEN 1 ELSE 0 END) END)"
-        )
-        key = f" {skill}:"
-        args += [p, key, key, len(key)]
+        b = bit(skill)
+        have.append("? * (2 * ((high & ?) != 0) + ((low & ?) != 0))")
+        args += [p, b, b]
     have_sql = " + ".join(have) or "0"
     prior_arms = " ".join("WHEN ? THEN ?" for _ in fitter.role_fits)
     prior_args: list[object] = []
@@ -239,13 +282,12 @@ def fit_sql(fitter: JobFitter) -> tuple[str, list[object]]:
     # a row not read yet has ask_own 0 and no years or degree: its share is the prior alone,
     # its degree and years points full, as JobFitter.score gives a job without asks
     share = (
-        f"(ask_own * (CASE WHEN ask_weight > 0 THEN ({have_sql}) / ask_weight ELSE 0 END)"
-        f" + (1 - ask_own) * {prior})"
+        f"(ask_own * (CASE WHEN ask_weight > 0 THEN min(1.0, ({have_sql}) / ask_weight) ELSE 0 END)"
+        f" + (CASE WHEN ask_own < 1 THEN (1 - ask_own) * {prior} ELSE 0 END))"
     )
     years = f"(CASE WHEN years_asked > 0 THEN {YEARS} * min(1.0, ? * 1.0 / years_asked) ELSE {YEARS} END)"
     degree = f"(CASE degree_asked {degree_arms} ELSE {DEGREE} END)"
     level = f"(CASE level {level_arms} ELSE {LEVEL / 2} END)"
     sql = f"({SKILLS} * {share} + {level} + {degree} + {years})"
     # the placeholders in text order: share (have, prior), level, degree, years
-    share_args = [*args, *prior_args]
-    return sql, [*share_args, *level_args, *degree_args, fitter.years]
+    return sql, [*args, *prior_args, *level_args, *degree_args, fitter.years]

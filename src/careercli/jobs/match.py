@@ -73,16 +73,18 @@ def search_for(
     data_dir: Path | None = None,
     overrides: JobOptions | None = None,
     rates: RateTable | None = None,
+    stream: bool = False,
 ) -> JobSearch:
-    """`jobs --for-me`: the profile's filters (explicit options in `overrides` win), ranked by fit."""
+    """`jobs --for-me`: the profile's filters (explicit options in `overrides` win), ranked by
+    fit; with `stream`, an unlimited listing is read from the store as iterated."""
     rates = rates or load_rates(data_dir)
     base = profile_query(profile, rates, limit)
     if overrides is None:
-        return find_jobs(catalog, base, rates, fit_map(fits), data_dir, profile)
+        return find_jobs(catalog, base, rates, fit_map(fits), data_dir, profile, stream)
     if overrides.currency is not None and overrides.min_salary is None and base.min_salary is not None:
         # --currency alone: the profile's floor, converted
         base = base._replace(min_salary=rates.convert(base.min_salary, base.currency, overrides.currency))
-    return find_jobs(catalog, overrides.over(base), rates, fit_map(fits), data_dir, profile)
+    return find_jobs(catalog, overrides.over(base), rates, fit_map(fits), data_dir, profile, stream)
 
 
 class JobOptions(NamedTuple):

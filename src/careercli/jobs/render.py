@@ -128,9 +128,38 @@ def jobs_table(
     return table
 
 
-def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]:
+class Seen:
+    """What the footnotes say of the matches shown, gathered in one pass as they are printed
+    (`see`), so that a streamed listing is never read twice for its notes."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.short_types = self.guessed = self.fit = self.why = self.annualised = False
+        self.sources: set[str] = set()
+
+    def see(self, m: JobMatch) -> JobMatch:
+        job = m.job
+        self.count += 1
+        self.short_types = self.short_types or any(t in TYPE_SHORT_NOTE for t in job.employment_type)
+        self.guessed = self.guessed or job.level_source != "stated"
+        self.fit = self.fit or m.fit is not None
+        self.why = self.why or m.why is not None
+        self.annualised = self.annualised or (m.salary is not None and m.salary.annualised)
+        self.sources.add(job.source)
+        return m
+
+
+def seen_in(matches: Iterable[JobMatch]) -> Seen:
+    seen = Seen()
+    for m in matches:
+        seen.see(m)
+    return seen
+
+
+def footnotes(search: JobSearch, fit_to: str = "", width: int = 80, seen: Seen | None = None) -> list[str]:
     """What the reader needs to trust the table: count, order, conversions, sources."""
-    n, q = len(search.matches), search.query
+    seen = seen or seen_in(search.matches)
+    n, q = seen.count, search.query
     shown = f"{n} job{'s' if n != 1 else ''}" + (f" of {search.total}" if search.total > n else "")
     order = {
         "fit": "best fit first",
@@ -141,33 +170,33 @@ def footnotes(search: JobSearch, fit_to: str = "", width: int = 80) -> list[str]
     lines = [f"{shown}, {order}."]
     if search.total > n:
         lines.append(f"{search.total - n:,} more: --limit {search.total} or --all shows them.")
-    if width >= 72 and any(t in TYPE_SHORT_NOTE for m in search.matches for t in m.job.employment_type):
+    if width >= 72 and seen.short_types:
         lines.append("Type: FT full-time, PT part-time.")
     if width < 72:
         lines.append("Level: EN entry, MI mid, SE senior, EX executive.")
-    if width >= 50 and any(m.job.level_source != "stated" for m in search.matches):
+    if width >= 50 and seen.guessed:
         lines.append(
             f"Level{GUESSED_MARK}: not stated by the listing; guessed from the title, or mid by default "
             "(--level does not match a default)."
         )
-    if search.has_fit and any(m.why is not None for m in search.matches):
+    if seen.fit and seen.why:
         lines.append(
             f"Fit: 0-100, how well each posting fits {fit_to or 'you'}: the skills it asks, its level, "
             "degree and years; `careercli jobs show ID` explains every point (ids: `jobs --json`)."
         )
-    elif search.has_fit:
+    elif seen.fit:
         lines.append(
             f"Fit: 0-100, how well each job's role fits {fit_to or 'you'}; `careercli quiz` explains it."
         )
-    lines += _pay_notes(search)
-    sources = sorted({m.job.source for m in search.matches})
+    lines += _pay_notes(search, seen)
+    sources = sorted(seen.sources)
     if sources:
         more = f" and {len(sources) - 2} more" if len(sources) > 2 else ""
         lines.append("Source: " + "; ".join(sources[:2]) + more + ".")
     return lines
 
 
-def _pay_notes(search: JobSearch) -> list[str]:
+def _pay_notes(search: JobSearch, seen: Seen) -> list[str]:
     """The salary floor, what it left out, and every conversion behind the pay column."""
     q, r, lines = search.query, search.rates, []
     if q.min_salary is not None:
@@ -190,7 +219,7 @@ def _pay_notes(search: JobSearch) -> list[str]:
             f"{CONVERTED_MARK} {code} converted to {q.currency} at the {r.short_source} of {r.date} "
             f"(1 {code} = {r.factor(code, q.currency):.4g} {q.currency}); for comparison only."
         )
-    if any(m.salary is not None and m.salary.annualised for m in search.matches):
+    if seen.annualised:
         lines.append(f"{CONVERTED_MARK} hourly and monthly pay annualised (2080 hours, 12 months).")
     return lines
 
@@ -198,15 +227,17 @@ def _pay_notes(search: JobSearch) -> list[str]:
 TABLE_PART = 500  # rows per printed part of a long table (`jobs --all` over a big store)
 
 
-def _parts(search: JobSearch, width: int) -> Iterator[RenderableType]:
+def _parts(search: JobSearch, width: int, seen: Seen) -> Iterator[RenderableType]:
     """A long table as tables of TABLE_PART rows printed one after another, with the narrow
-    columns as wide as the widest cell of all (one pass first), so that the parts line up
-    and the first rows are on screen at once, not after Rich has laid out 100,000."""
+    columns as wide as the widest cell of all (one pass first, over a streamed listing's
+    distinct cells in SQL), so that the parts line up and the first rows are on screen at
+    once, not after Rich has laid out 100,000; the rows printed are noted in `seen`."""
     from rich.cells import cell_len
 
     fixed = {"Level": 5, "Type": 4, "Salary": 6}
     # a big store's matches are read in full as iterated; their light form has these cells
-    for m in getattr(search.matches, "light", search.matches):
+    light: Iterable[JobMatch] = getattr(search.matches, "light", search.matches)
+    for m in light:
         job = m.job
         level = (job.level or "-") + GUESSED_MARK  # the mark may come with the full row
         types = "/".join(TYPE_SHORT.get(t, t) for t in job.employment_type) or "-"
@@ -217,16 +248,19 @@ def _parts(search: JobSearch, width: int) -> Iterator[RenderableType]:
             fixed["Fit"] = 3
     chunk: list[JobMatch] = []
     for i, m in enumerate(search.matches):
-        chunk.append(m)
-        if len(chunk) == TABLE_PART or i == len(search.matches) - 1:
+        chunk.append(seen.see(m))
+        if len(chunk) == TABLE_PART:
             yield jobs_table(search._replace(matches=chunk), width, fixed, i // TABLE_PART)
             chunk = []
+    if chunk:
+        yield jobs_table(search._replace(matches=chunk), width, fixed, len(search.matches) // TABLE_PART)
 
 
-def _notes(search: JobSearch, fit_to: str, width: int) -> Iterator[RenderableType]:
+def _notes(search: JobSearch, fit_to: str, width: int, seen: Seen) -> Iterator[RenderableType]:
+    """The footnotes, once the parts are printed (a generator: `seen` is complete by then)."""
     from rich.text import Text
 
-    for line in footnotes(search, fit_to, width):
+    for line in footnotes(search, fit_to, width, seen):
         yield Text(line, style="dim")
 
 
@@ -245,7 +279,9 @@ def jobs_view(
             lines.append(empty_hint)
         return [Text(line) for line in lines]
     if len(search.matches) > TABLE_PART:
-        return itertools.chain(_parts(search, width), _notes(search, fit_to, width))
+        seen = Seen()
+        return itertools.chain(_parts(search, width, seen), _notes(search, fit_to, width, seen))
+    search = search._replace(matches=list(search.matches))  # a short streamed listing: read once
     notes = footnotes(search, fit_to, width)
     return [jobs_table(search, width), *(Text(line, style="dim") for line in notes)]
 

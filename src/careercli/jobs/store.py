@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careercli.common.errors import DataError
 from careercli.common.paths import state_dir
 from careercli.jobs.model import Job, Salary
-from careercli.jobs.record import ImportedJob, level_source
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     from careercli.jobs.extraction import PendingAsks
     from careercli.jobs.job_fit import JobFitter
     from careercli.jobs.query import JobMatch, JobQuery, JobSearch
+    from careercli.jobs.record import ImportedJob
 
 STORE_FILE = "jobs.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -147,7 +147,105 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE jobs ADD COLUMN remote_stated INTEGER NOT NULL DEFAULT 1;
     """,
+    # 5: the listings filter and rank every shape in SQL (careercli.jobs.stream), exactly, so
+    # `level_inferred < 2` must be exactly "a level stated or guessed from the title": stores
+    # before schema 4 hold 1 for a default level too, which is set to 2 where the title says
+    # no level (record.title_level, the very test level_source makes; nothing else changes).
+    # `job_asks` is a narrow copy of what the fit-ranked listing reads of each row (its
+    # filters, and the weight of each skill its posting asks as two bit masks, a bit per skill
+    # (ASK_BITS): `high` 2 and `low` 1, so required 3 is in both, not said 2 in `high`,
+    # preferred 1 in `low`), clustered by level, kept in step with `jobs` by triggers (an insert,
+    # a reindex, a delete), so `jobs --for-me` bounds every row's fit with a few integer
+    # operations (job_fit.bound_sql) and scores exactly only the rows that can reach its top
+    # N. It is filled from the rows already stored; `jobs_fitting`, which it replaces, goes.
+    # `jobs_listing` replaces `jobs_ranking` (its first columns, with `level_inferred`, which
+    # every level filter reads): it covers every column a listing filters and sorts by but
+    # the searched text, so the listings of every shape scan it, not the wide rows.
+    """
+    UPDATE jobs SET level_inferred = 2 WHERE level_inferred = 1 AND title_level(title) IS NULL;
+    DROP INDEX IF EXISTS jobs_fitting;
+    DROP INDEX IF EXISTS jobs_ranking;
+    CREATE INDEX jobs_listing ON jobs(
+        level, level_inferred, plain, role, remote, remote_stated, salary_currency, salary_period,
+        salary_max, salary_min, posted, employment_type, location, company, title
+    );
+    CREATE TABLE job_asks (
+        level TEXT NOT NULL,
+        level_inferred INTEGER NOT NULL,
+        job INTEGER NOT NULL,
+        role TEXT,
+        remote INTEGER NOT NULL,
+        extracted INTEGER NOT NULL,
+        ask_own REAL NOT NULL,
+        ask_weight REAL NOT NULL,
+        years_asked INTEGER,
+        degree_asked TEXT,
+        high INTEGER NOT NULL,
+        low INTEGER NOT NULL,
+        PRIMARY KEY (level, level_inferred, job)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX job_asks_by_job ON job_asks(job);
+    INSERT INTO job_asks
+        SELECT coalesce(level, ''), level_inferred, rowid, role, remote, extracted, ask_own, ask_weight,
+               years_asked, degree_asked, ask_mask(asked, 2), ask_mask(asked, 1)
+        FROM jobs;
+    CREATE TRIGGER job_asks_insert AFTER INSERT ON jobs BEGIN
+        INSERT INTO job_asks VALUES (
+            coalesce(new.level, ''), new.level_inferred, new.rowid, new.role, new.remote, new.extracted,
+            new.ask_own, new.ask_weight, new.years_asked, new.degree_asked, ask_mask(new.asked, 2),
+            ask_mask(new.asked, 1));
+    END;
+    CREATE TRIGGER job_asks_reindex AFTER UPDATE OF asked, extracted, ask_own, ask_weight, years_asked,
+        degree_asked ON jobs BEGIN
+        UPDATE job_asks SET extracted = new.extracted, ask_own = new.ask_own, ask_weight = new.ask_weight,
+            years_asked = new.years_asked, degree_asked = new.degree_asked,
+            high = ask_mask(new.asked, 2), low = ask_mask(new.asked, 1)
+        WHERE job = new.rowid;
+    END;
+    CREATE TRIGGER job_asks_delete AFTER DELETE ON jobs BEGIN
+        DELETE FROM job_asks WHERE job = old.rowid;
+    END;
+    """,
 )
+# The bit of each skill in job_asks' masks (bit i: 1 << i). Part of the schema: append only
+# (to 62 entries), never reorder; a skill not here (one a pack adds) sets the shared bit 62,
+# so a mask may say more than the posting asks but never less (job_fit.bound_sql's bound
+# stays a bound). The bundled catalog's skills, less four the postings rarely ask.
+ASK_BITS: tuple[str, ...] = (
+    *("python", "r", "sql", "java", "cpp", "scala", "go", "c", "software-engineering"),
+    *("version-control", "testing", "statistics", "mathematics", "sas", "experimentation"),
+    *("time-series", "optimization", "financial-modeling", "machine-learning", "deep-learning"),
+    *("data-preprocessing", "feature-engineering", "model-selection", "scikit-learn", "tensorflow"),
+    *("keras", "pytorch", "spark", "hadoop", "big-data", "etl", "data-modeling", "data-warehousing"),
+    *("airflow", "dbt", "nosql", "data-governance", "data-quality", "data-analysis"),
+    *("data-visualization", "tableau", "power-bi", "excel", "aws", "azure", "gcp", "cloud-computing"),
+    *("docker", "kubernetes", "ci-cd", "mlops", "model-deployment", "nlp", "computer-vision", "llms"),
+    *("prompt-engineering", "reinforcement-learning", "research", "leadership", "people-management"),
+    *("communication", "stakeholder-management"),
+)
+OTHER_BIT = 62
+_BIT = {skill: 1 << i for i, skill in enumerate(ASK_BITS)}
+
+
+def ask_bit(skill: str) -> int:
+    """The bit of `skill` in job_asks' masks."""
+    return _BIT.get(skill, 1 << OTHER_BIT)
+
+
+_WEIGHT_BITS = {"r": 3, "": 2, "p": 1}  # job_fit.WEIGHT: required 3, not said 2, preferred 1
+
+
+def _ask_mask(asked: str | None, part: int) -> int:
+    """The mask of the skills `asked` (asks.encode's " python:r sql: ") weighs with `part`
+    (2 or 1) in its weight: `high` (2: required and not said) or `low` (1: required, preferred)."""
+    mask = 0
+    for item in (asked or "").split():
+        skill, _, mark = item.partition(":")
+        if _WEIGHT_BITS.get(mark, 2) & part:
+            mask |= ask_bit(skill)
+    return mask
+
+
 # A row's remote as Job.remote reads it: 1, 0, or NULL when the posting does not say.
 _REMOTE = "CASE WHEN remote_stated THEN remote END"
 _INSERT = """
@@ -163,8 +261,10 @@ _JOB_COLUMNS = (
     "salary_currency, salary_period, role, skills, posted, url, description, level_inferred, "
     "asked, years_asked, degree_asked, evidence, extracted, text_length"
 )
-# level_inferred: 0 stated, 1 guessed from the title, 2 the default (older stores hold 1 for both)
+# level_inferred: 0 stated, 1 guessed from the title, 2 the default (stores before schema 5
+# held 1 for both; migration 5 tells them apart by record.title_level, as level_source does)
 LEVEL_CODES = {"stated": 0, "title": 1, "default": 2}
+_LEVEL_SOURCES = {code: source for source, code in LEVEL_CODES.items()}
 FEED_NAMES = {
     "remotive": "Remotive (https://remotive.com)",
     "arbeitnow": "Arbeitnow (https://www.arbeitnow.com)",
@@ -208,9 +308,17 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.create_function("casefold", 1, _casefold, deterministic=True)
+        conn.create_function("title_level", 1, _title_level, deterministic=True)
+        conn.create_function("ask_mask", 2, _ask_mask, deterministic=True)
     except sqlite3.Error as exc:
         raise _store_error(path, exc) from None
     return conn
+
+
+def _title_level(title: str | None) -> str | None:
+    from careercli.jobs.record import title_level
+
+    return title_level(title) if isinstance(title, str) else None
 
 
 def _casefold(text: str | None) -> str | None:
@@ -525,7 +633,7 @@ def _job(r: tuple[object, ...]) -> Job:
         url=url,  # type: ignore[arg-type]
         source=source_label(str(source)),
         description=str(description),
-        level_source=level_source(bool(inferred), str(title)),
+        level_source=_LEVEL_SOURCES.get(int(inferred), "title"),  # type: ignore[call-overload]
         asks=_decoded(asked, years, degree, evidence, length) if extracted else None,
     )
 
@@ -562,23 +670,23 @@ def search_jobs(
 ) -> JobSearch:
     """`filter_jobs([*others, *every stored job], query, rates, fits, fitter)`, exactly, but cheaply.
 
-    With `stream` (JSON or CSV output), a listing careercli.jobs.stream can order in SQL
-    comes back with its matches read in order as iterated.
+    With `stream` (the output written as it comes: `--all`, `--json`, `--csv`), an unlimited
+    listing comes back with its matches read in order as iterated (careercli.jobs.stream).
 
-    The level, role, remote and search filters run in SQL and FTS5 (supersets of the pure
-    filter, see load_jobs). The FTS5 match is exact for a `plain` row (all ASCII) when every
-    search word is letters and digits (a token starts with "python" exactly where the word
-    "python" starts); other rows get the pure word test over their text. A listing ranked
-    by pay with a limit reads only the index (`_top_by_pay`); otherwise the stored rows that
-    pass become light Jobs (no description, skills or url) for filter_jobs to apply the
-    remaining filters and rank. Only the matches shown (and the floor's notes) are read in
-    full.
+    A listing with a limit (the default table's 50, `--for-me --limit 20`) has SQLite pick
+    the stored rows that can be in its top N, every filter and the order in SQL
+    (stream.top_search; by pay with only the level, role, remote and search filters, from
+    the `jobs_listing` index alone: `_top_by_pay`); filter_jobs and JobFitter then rank
+    those beside the other jobs, exactly. Only the matches shown (and the floor's notes)
+    are read in full. Otherwise (unlimited, not streamed) the level, role, remote and
+    search filters run in SQL and FTS5 (see load_jobs) and the rows that pass become light
+    Jobs (no description, skills or url) for filter_jobs to filter and rank.
     """
     from careercli.jobs.query import filter_jobs, job_predicate
-    from careercli.jobs.stream import stream_search, streams
+    from careercli.jobs.stream import stream_search, streams, top_search
 
     if stream and streams(query, fits, fitter):
-        return stream_search(others, query, rates, path)
+        return stream_search(others, query, rates, path, fits, fitter)
     search = query.search
     with reading(path) as conn:
         if conn is None:
@@ -588,14 +696,12 @@ def search_jobs(
         # The stored jobs come back light (no description), so the search words are settled
         # here, for the other jobs by the filter's own test, and left out of the query.
         mine = [j for j in others if job_predicate(query)(j)] if search else list(others)
-        if exact and fitter is not None and _ranks_by_fit(query):
-            found = _top_by_fit(conn, mine, query, rates, fits, fitter, (where, args))
-            if found is not None:
-                return found
         if exact and fitter is None and _ranks_by_pay(query, fits):
             found = _top_by_pay(conn, mine, query, rates, fits, (where, args))
             if found is not None:
                 return found
+        if query.limit is not None and query.limit > 0:
+            return top_search(conn, others, query, rates, fits, fitter)
         check = "NOT plain" if exact and search else ("1" if search else "0")
         sql = f"SELECT {_LIGHT_COLUMNS}, {check} FROM jobs{where} ORDER BY rowid"  # noqa: S608
         rows = conn.execute(sql, args).fetchall()
@@ -612,52 +718,6 @@ def _ranks_by_pay(query: JobQuery, fits: Mapping[str, float] | None) -> bool:
     return by_pay and pushed_down_only and query.limit is not None and query.limit > 0
 
 
-def _ranks_by_fit(query: JobQuery) -> bool:
-    """Whether `query` is a fit-ranked, limited listing whose filters all run in SQL."""
-    pushed_down_only = not (query.locations or query.types or query.company) and query.min_salary is None
-    return query.sort == "fit" and pushed_down_only and query.limit is not None and query.limit > 0
-
-
-FIT_MARGIN = 0.5  # SQL's fit and JobFitter.score differ by rounding (0.1 a part) and summing order
-
-
-def _top_by_fit(
-    conn: sqlite3.Connection,
-    others: list[Job],
-    query: JobQuery,
-    rates: RateTable,
-    fits: Mapping[str, float] | None,
-    fitter: JobFitter,
-    where_args: tuple[str, list[object]],
-) -> JobSearch | None:
-    """The fit-ranked top `limit` (`jobs --for-me`), reading only the rows that can be in it.
-
-    SQL scores every matching row by the fitter's own formula (`job_fit.fit_sql`); only the
-    rows within FIT_MARGIN of the `limit`-th best become Jobs, scored exactly beside the
-    other (bundled) jobs. None when fewer rows match than `limit` (the general path is
-    then as cheap)."""
-    from careercli.jobs.job_fit import fit_sql
-    from careercli.jobs.query import filter_jobs, job_predicate
-
-    assert query.limit is not None
-    where, args = where_args
-    fit, fit_args = fit_sql(fitter)
-    sql = f"SELECT rowid, plain, {fit} FROM jobs{where}"  # noqa: S608 - fixed names, ? parameters
-    rows = conn.execute(sql, [*fit_args, *args]).fetchall()
-    if query.search:
-        passed = _passing(conn, [r[0] for r in rows if not r[1]], query.search)
-        rows = [r for r in rows if r[1] or r[0] in passed]
-    if len(rows) < query.limit:
-        return None
-    floor = heapq.nlargest(query.limit, (r[2] for r in rows))[-1] - FIT_MARGIN
-    keep = job_predicate(query._replace(search=()))
-    mine = [j for j in others if keep(j)]
-    wanted = [r[0] for r in rows if r[2] >= floor]
-    candidates, light = _with_light(mine, _light_rows(conn, wanted))
-    result = filter_jobs(candidates, query._replace(search=()), rates, fits, fitter)
-    return _filled(conn, result._replace(total=len(mine) + len(rows)), query, light)
-
-
 def _top_by_pay(
     conn: sqlite3.Connection,
     others: list[Job],
@@ -666,7 +726,7 @@ def _top_by_pay(
     fits: Mapping[str, float] | None,
     where_args: tuple[str, list[object]],
 ) -> JobSearch | None:
-    """The pay-ranked top `limit`, read from the `jobs_ranking` index; None if it cannot tell.
+    """The pay-ranked top `limit`, read from the `jobs_listing` index; None if it cannot tell.
 
     SQL gives every matching row's yearly top of range in the query's currency, unrounded
     (`_pay_sql`); filter_jobs ranks by that figure rounded, then by title. Rounding never
@@ -718,6 +778,7 @@ def _top_in_sql(
     than `limit`. A few more rows than `limit` are read per group, so that every row within
     1 of the floor comes too; when ties run past them, a second pass reads the rest."""
     from careercli.jobs.query import pay_factor
+    from careercli.jobs.stream import SQL_LIMIT
 
     (currency, rates), (pay, pargs), (where, args) = money, pay_args, where_args
     (stored,) = conn.execute(f"SELECT count(*) FROM jobs{where}", args).fetchone()  # noqa: S608
@@ -726,7 +787,7 @@ def _top_in_sql(
         f"SELECT DISTINCT salary_currency, salary_period FROM jobs{narrow} salary_currency IS NOT NULL",  # noqa: S608
         args,
     ).fetchall()
-    wanted = limit + 64
+    wanted = min(limit, SQL_LIMIT) + 64
     top: list[tuple[float, int]] = []
     edges: list[float] = []  # the smallest pay read in each group that filled its `wanted`
     for code, period in groups:
@@ -776,7 +837,7 @@ def _pay_sql(currency: str, rates: RateTable) -> tuple[str, list[object]]:
 
     arms: list[str] = []
     args: list[object] = []
-    for code in sorted({currency, *rates.rates}):
+    for code in [currency, *sorted(set(rates.rates) - {currency})]:  # the listing's currency first: most rows
         factors = {period: pay_factor(code, period, currency, rates) for period in PAY_PERIODS}
         known = {period: found[0] for period, found in factors.items() if found is not None}
         if not known:

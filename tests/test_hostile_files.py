@@ -397,6 +397,8 @@ BASH = {"_CAREERCLI_COMPLETE": "complete_bash"}
         ({**BASH, "COMP_WORDS": "careercli com", "COMP_CWORD": "1"}, "compare"),
         ({**BASH, "COMP_WORDS": "careercli skills demand --role data-e", "COMP_CWORD": "4"}, "data-engineer"),
         ({**BASH, "COMP_WORDS": "careercli roles --level s", "COMP_CWORD": "3"}, "senior"),
+        ({**BASH, "COMP_WORDS": "careercli jobs --search pyt", "COMP_CWORD": "3"}, "pytorch"),
+        ({**BASH, "COMP_WORDS": "careercli jobs --level ex", "COMP_CWORD": "3"}, "executive"),
         ({"_CAREERCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "careercli fit head"}, '"head-ds"'),
         ({"_CAREERCLI_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "careercli jobs --role ml",
           "_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "ml-engineer"),

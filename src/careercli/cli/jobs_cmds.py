@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careercli.cli import jobs_store_cmds
-from careercli.cli.common import CsvOpt, JsonOpt, complete_role, handles_errors, one_format, state
+from careercli.cli.common import (
+    CsvOpt,
+    JsonOpt,
+    complete_skill,
+    handles_errors,
+    level_option,
+    one_format,
+    role_option,
+    state,
+)
 
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
@@ -36,18 +45,14 @@ def jobs(
     ctx: typer.Context,
     level: Annotated[
         list[str] | None,
-        typer.Option(
-            "--level",
-            "-l",
-            help="Only this level (repeatable): entry, mid, senior, executive, "
-            "or EN/MI/SE/EX, or 'Senior-level / Expert'.",
+        level_option(
+            "Only this level (repeatable): entry, mid, senior, executive, "
+            "or EN/MI/SE/EX, or 'Senior-level / Expert'."
         ),
     ] = None,
     role: Annotated[
         str | None,
-        typer.Option(
-            "--role", "-r", help="Only jobs for this role (id, alias or title).", autocompletion=complete_role
-        ),
+        role_option("Only jobs for this role (id, alias or title)."),
     ] = None,
     location: Annotated[
         list[str] | None,
@@ -95,7 +100,10 @@ def jobs(
     search: Annotated[
         str | None,
         typer.Option(
-            "--search", "-s", help="Words that must all appear in the title, company, description or skills."
+            "--search",
+            "-s",
+            help="Words that must all appear in the title, company, description or skills.",
+            autocompletion=complete_skill,
         ),
     ] = None,
     sort: Annotated[

@@ -359,6 +359,7 @@ def job_detail(
 ) -> list[RenderableType]:
     """`jobs show ID`: the job, what its posting asks (with the text that says so), and with
     a profile every point of its fit: the skills you have (your level), those you lack."""
+    from rich.table import Table
     from rich.text import Text
 
     def name(skill: str) -> str:
@@ -391,8 +392,14 @@ def job_detail(
         out.append(Text("No profile: `careercli quiz` or --answers FILE scores the fit.", style="dim"))
         return out
     out.append(Text(f"Fit to {fit_to or 'you'}: {fit.score:.1f} of 100", style="bold"))
+    # a grid, so that a long reason wraps under itself, not under the part's name
+    points = Table.grid(padding=(0, 1), pad_edge=False)
+    points.add_column(no_wrap=True)
+    points.add_column(no_wrap=True, justify="right")
+    points.add_column(overflow="fold")
     for p in fit.points:
-        out.append(Text(f"  {p.part:<7}{p.points:5.1f} / {p.most:g}  {p.why}"))
+        points.add_row(f"  {p.part}", f"{p.points:.1f} / {p.most:g}", Text(p.why))
+    out.append(points)
     if fit.have:
         have = ", ".join(f"{name(s)} ({lv}/5{', ' + r if r else ''})" for s, lv, r in fit.have)
         out.append(Text(f"You have: {have}"))

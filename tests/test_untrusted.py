@@ -76,6 +76,7 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     return home, cwd
 
 
+ANSWERS = Path(__file__).resolve().parent.parent / "examples" / "engineer.yaml"
 CASES = [
     pytest.param(["jobs", "--search", "scientist"], {"COLUMNS": "80"}, id="table-80"),
     pytest.param(["jobs", "--search", "scientist"], {"COLUMNS": "120"}, id="table-120"),
@@ -92,6 +93,15 @@ CASES = [
         ["jobs", "--search", "scientist"], {"COLUMNS": "120", "FORCE_COLOR": "1"}, id="table-120-color"
     ),
     pytest.param(["jobs", "--search", "scientist", "--csv"], {}, id="csv"),
+    # the streamed paths of a store (--all: the table, CSV and JSON written as rows come)
+    pytest.param(["jobs", "--all"], {"COLUMNS": "80"}, id="all-table-80"),
+    pytest.param(["jobs", "--all"], {"COLUMNS": "120", "FORCE_COLOR": "1"}, id="all-table-120-color"),
+    pytest.param(["jobs", "--all", "--csv"], {}, id="all-csv"),
+    pytest.param(["jobs", "--all", "--json"], {}, id="all-json"),
+    pytest.param(
+        ["jobs", "--all", "--sort", "fit", "--answers", str(ANSWERS)], {"COLUMNS": "80"}, id="all-fit"
+    ),
+    pytest.param(["jobs", "--sort", "fit", "--answers", str(ANSWERS), "--json"], {}, id="fit-json"),
     pytest.param(["jobs", "sources"], {"COLUMNS": "80"}, id="sources"),
 ]
 

@@ -176,3 +176,24 @@ def test_terminal_without_colour(command: str, term: str, no_color: str, home: P
     assert "Traceback" not in out
     pattern = ESCAPE if term == "dumb" else COLOUR
     assert not pattern.search(out), pattern.findall(out)[:5]
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_plan_never_cuts_a_skill_name_in_the_middle_of_a_word(width: int, home: Path) -> None:
+    """The gaps table wraps a skill's name between words ("Data / visualization"), never
+    inside one ("Experimentatio / n")."""
+    import itertools
+    import json
+
+    answers = str(ROOT / "examples" / "engineer.yaml")
+    base = [*careercli(), "plan", "data-scientist", "--answers", answers]
+    env = {**os.environ, "CAREERCLI_HOME": str(home), "COLUMNS": str(width), "NO_COLOR": "1"}
+    steps = json.loads(subprocess.run([*base, "--json"], env=env, capture_output=True, check=True).stdout)
+    shown = subprocess.run(base, env=env, capture_output=True, check=True).stdout.decode()
+    lines = shown.splitlines()
+    header = next(i for i, line in enumerate(lines) if "Skill" in line and "Imp." in line)
+    left, right = lines[header].index("Skill"), lines[header].index("Imp.")
+    rows = itertools.takewhile(str.strip, lines[header + 2 :])  # the table ends at a blank line
+    in_column = {w for line in rows for w in line[left:right].split()}
+    whole = {w for step in steps["steps"] for w in step["name"].split()}
+    assert in_column and in_column <= whole, f"cut at {width} columns: {sorted(in_column - whole)}"

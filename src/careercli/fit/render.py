@@ -519,7 +519,10 @@ def gaps_table(steps: list[dict[str, Any]]) -> Table:
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Skill", style="bold", ratio=1, overflow="fold")
+    # as wide as the longest word of a name (at least 14): a name wraps between words, none
+    # is cut in two ("Experimentatio|n"), and "What to do" keeps the rest of the line
+    word = max((len(w) for step in steps for w in str(step["name"]).split()), default=0)
+    table.add_column("Skill", style="bold", overflow="fold", max_width=max(word, 14))
     table.add_column("Imp.", justify="right", no_wrap=True)
     table.add_column("Now", justify="right", no_wrap=True)
     table.add_column("What to do", ratio=3)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import signal
 import sys
@@ -146,7 +147,9 @@ def test_interrupt_cancels(spawn: Any, user_home: Path, how: str) -> None:
 def test_enter_everywhere_but_the_years_reaches_results_with_the_thin_profile_warning(spawn: Any) -> None:
     """The banner's promise: Enter accepts a default at every prompt but the one it names."""
     child = spawn("--no-save")
-    child.expect_exact("Enter accepts the default on every question but one, your years of experience")
+    # wrapped between words to the terminal's width: any run of spaces or line breaks
+    said = "Enter accepts the default on every question but one, your years of experience"
+    child.expect(r"\s+".join(re.escape(word) for word in said.split()))
     answer(child, "How many years", "\r")
     child.expect_exact("Type a number of years")  # no default: refused, the prompt stays
     child.send("0\r")
@@ -206,3 +209,21 @@ def test_quiz_resume_prefills_every_value(spawn: Any, user_home: Path, tmp_path:
 
     found = analyse(read_resume(cv), load_catalog(use_cache=False))
     assert saved["skills"] == {s.skill: s.proficiency for s in found.skills}  # every one pre-ticked and rated
+
+
+def test_the_banner_wraps_between_words_on_a_narrow_terminal(user_home: Path) -> None:
+    """At 40 columns the banner is folded at spaces to 40 columns, not cut mid-word by the
+    terminal ("the def / ault")."""
+    env = {**os.environ, "CAREERCLI_HOME": str(user_home), "TERM": "xterm", "COLUMNS": "40"}
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    child = pexpect.spawn(
+        console_script(), ["quiz"], env=env, dimensions=(24, 40), encoding="utf-8", timeout=20
+    )
+    child.expect_exact("How many years")
+    banner = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.before).replace("\r", "")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    lines = [line for line in banner.splitlines() if line.strip()]
+    assert lines[0].startswith("careercli quiz:") and all(len(line) <= 40 for line in lines), lines
+    # cut mid-word, the joined lines would read "the def ault"
+    assert "Enter accepts the default on every question but one" in " ".join(lines), lines

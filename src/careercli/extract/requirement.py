@@ -39,11 +39,10 @@ CUE_KIND = {word: kind for kind, words in CUE_WORDS.items() for word in words}
 _PUNCT = ";!?*\u2022\u00b7\n\r|"
 _STOP = re.compile(r"\.(?<!\.[A-Za-z]\.)(?=\s|$|[A-Z](?!\.))")
 # A lower-to-upper case change ("skillsPreferred"; ")" counts as lower case) is found in a
-# byte string of letter classes (a, A, b for ")", space for the rest): two bytes.find loops
-# instead of a regex over every capital.
+# byte string of letter classes (a for a lower-case letter or ")", A for a capital, space for
+# the rest): one bytes.find loop instead of a regex over every capital.
 _CLASSES = bytes(
-    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90 else ord("b") if c == 41 else 32
-    for c in range(256)
+    ord("a") if 97 <= c <= 122 or c == 41 else ord("A") if 65 <= c <= 90 else 32 for c in range(256)
 )
 _HEADING = re.compile(
     r"\s*(?:about|benefits|perks|responsibilities|what\s+you(?:'|’)?ll\s+do|what\s+we\s+offer|who\s+we\s+are"
@@ -74,13 +73,11 @@ def _case_changes(text: str) -> list[int]:
     the capital's offset, in order."""
     classes = text.encode("ascii", "replace").translate(_CLASSES)  # one byte a character
     out: list[int] = []
-    for pair in (b"aAa", b"bAa"):
-        at = classes.find(pair)
-        while at >= 0:
+    at = classes.find(b"aAa")
+    while at >= 0:
+        if text[at + 2] != ")":  # ")" is lower case only before the capital
             out.append(at + 1)
-            at = classes.find(pair, at + 1)
-    if len(out) > 1:
-        out.sort()
+        at = classes.find(b"aAa", at + 1)
     return out
 
 
@@ -216,20 +213,26 @@ def _section(
     A heading is a clause of at most five words. `headings` keeps each clause's verdict
     (_heading) for the next clause's look upwards."""
     for j in range(i - 1, max(-1, i - 1 - _SECTION_SPAN), -1):
-        verdict = headings[j] if j in headings else headings.setdefault(j, _heading(text, starts, kinds, j))
+        verdict = headings.get(j, _UNSEEN)
+        if verdict is _UNSEEN:
+            # most clauses are too long to be headings: that test here, without a call
+            verdict = None if starts[j + 1] - starts[j] > _HEADING_LEN else _heading(text, starts, kinds, j)
+            headings[j] = verdict
         if verdict is not None:
             return None if verdict is _OTHER else verdict
     return None
 
 
 _OTHER = "other"  # a heading of another kind ("Responsibilities:"): the section ends
+_UNSEEN = "unseen"  # not a verdict: the clause not yet looked at
+_HEADING_LEN = 60  # characters of a heading at most
 
 
 def _heading(text: str, starts: list[int], kinds: dict[int, str], j: int) -> str | None:
     """Clause j as a heading: its kind, _OTHER for another heading, None: not a heading."""
     lo = starts[j]
     hi = starts[j + 1]  # j is above a clause: never the last
-    if hi - lo > 60 or text.count(" ", lo, hi) > 5:
+    if hi - lo > _HEADING_LEN or text.count(" ", lo, hi) > 5:
         return None
     if _HEADING.match(text, lo, hi):
         return _OTHER

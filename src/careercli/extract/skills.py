@@ -381,7 +381,7 @@ class _AhoMatcher:
         for last, (back, group, cue, spaces) in self._automaton.iter(low):
             start = last + back
             if spaces is not None:  # a degree anchor: the degree reader's window, no boundaries
-                if all(text[start + i] == " " for i in spaces):
+                if not spaces or all(text[start + i] == " " for i in spaces):  # "master": no generator
                     anchors.append((start, last + 1))
                 if not group and cue is None:
                     continue

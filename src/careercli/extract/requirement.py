@@ -39,11 +39,10 @@ CUE_KIND = {word: kind for kind, words in CUE_WORDS.items() for word in words}
 _PUNCT = ";!?*\u2022\u00b7\n\r|"
 _STOP = re.compile(r"\.(?<!\.[A-Za-z]\.)(?=\s|$|[A-Z](?!\.))")
 # A lower-to-upper case change ("skillsPreferred"; ")" counts as lower case) is found in a
-# byte string of letter classes (a, A, b for ")", space for the rest): two bytes.find loops
-# instead of a regex over every capital.
+# byte string of letter classes (a for a lower-case letter or ")", A for a capital, space for
+# the rest): one bytes.find loop instead of a regex over every capital.
 _CLASSES = bytes(
-    ord("a") if 97 <= c <= 122 else ord("A") if 65 <= c <= 90 else ord("b") if c == 41 else 32
-    for c in range(256)
+    ord("a") if 97 <= c <= 122 or c == 41 else ord("A") if 65 <= c <= 90 else 32 for c in range(256)
 )
 _HEADING = re.compile(
     r"\s*(?:about|benefits|perks|responsibilities|what\s+you(?:'|’)?ll\s+do|what\s+we\s+offer|who\s+we\s+are"
@@ -74,13 +73,11 @@ def _case_changes(text: str) -> list[int]:
     the capital's offset, in order."""
     classes = text.encode("ascii", "replace").translate(_CLASSES)  # one byte a character
     out: list[int] = []
-    for pair in (b"aAa", b"bAa"):
-        at = classes.find(pair)
-        while at >= 0:
+    at = classes.find(b"aAa")
+    while at >= 0:
+        if text[at + 2] != ")":  # ")" is lower case only before the capital
             out.append(at + 1)
-            at = classes.find(pair, at + 1)
-    if len(out) > 1:
-        out.sort()
+        at = classes.find(b"aAa", at + 1)
     return out
 
 
@@ -169,7 +166,9 @@ def requirement_at(
         mark = kinds.get(i)
         if mark is None:
             if i not in sections:
-                sections[i] = _section(text, starts, kinds, headings, i)
+                if not headings:  # the first clause with no cue of its own: find the headings
+                    headings.append(_headings(text, starts, kinds))
+                sections[i] = _section(headings[0], i)
             mark = sections[i]
         elif mark is _MIXED:
             mark = next((kind for pos, kind in in_clause[i] if pos >= start), in_clause[i][-1][1])
@@ -179,13 +178,14 @@ def requirement_at(
 
 _MIXED = "mixed"  # not a mark: the clause holds both kinds of cue
 _Marks = dict[int, str | None]
-_Clauses = tuple[dict[int, list[tuple[int, str]]], dict[int, str], _Marks, _Marks]
+_Headings = tuple[list[int], list[str]]  # the clauses that are headings, in order, and their verdicts
+_Clauses = tuple[dict[int, list[tuple[int, str]]], dict[int, str], _Marks, list[_Headings]]
 _CLAUSES: list[Any] = [None, []]  # the last cues, and (clause starts, _Clauses) for each starts
 
 
 def _clauses(starts: list[int], cues: list[tuple[int, str]]) -> _Clauses:
     """Each clause's cues in text order, the kind of its cues (_MIXED for both), and room for
-    its section's mark and its verdict as a heading (_section). Kept for the last cues: a
+    its section's mark and the text's headings (_section). Kept for the last cues: a
     posting's skills, years and degree pass the same, and mostly the same starts."""
     if _CLAUSES[0] is not cues:
         _CLAUSES[:] = [cues, []]
@@ -204,32 +204,44 @@ def _clauses(starts: list[int], cues: list[tuple[int, str]]) -> _Clauses:
             in_clause[i].append(cue)
             if kind != cue[1]:
                 kinds[i] = _MIXED
-    found: _Clauses = (in_clause, kinds, {}, {})
+    found: _Clauses = (in_clause, kinds, {}, [])
     _CLAUSES[1].append((starts, found))
     return found
 
 
-def _section(
-    text: str, starts: list[int], kinds: dict[int, str], headings: dict[int, str | None], i: int
-) -> str | None:
+def _headings(text: str, starts: list[int], kinds: dict[int, str]) -> _Headings:
+    """The clauses that are headings (_heading), in order, and their verdicts: found once for
+    the text's clauses, so each clause's section is a bisect, not a walk upwards."""
+    at: list[int] = []
+    verdicts: list[str] = []
+    for j in range(len(starts) - 1):  # the last clause is above none
+        # most clauses are too long to be headings: that test here, without a call
+        if starts[j + 1] - starts[j] <= _HEADING_LEN and (verdict := _heading(text, starts, kinds, j)):
+            at.append(j)
+            verdicts.append(verdict)
+    return at, verdicts
+
+
+def _section(headings: _Headings, i: int) -> str | None:
     """The word of the nearest heading above clause i, unless another heading intervenes.
-    A heading is a clause of at most five words. `headings` keeps each clause's verdict
-    (_heading) for the next clause's look upwards."""
-    for j in range(i - 1, max(-1, i - 1 - _SECTION_SPAN), -1):
-        verdict = headings[j] if j in headings else headings.setdefault(j, _heading(text, starts, kinds, j))
-        if verdict is not None:
-            return None if verdict is _OTHER else verdict
-    return None
+    A heading is a clause of at most five words, and reaches _SECTION_SPAN clauses down."""
+    at, verdicts = headings
+    k = bisect.bisect_left(at, i) - 1  # the nearest heading above clause i
+    if k < 0 or at[k] < i - _SECTION_SPAN:
+        return None
+    verdict = verdicts[k]
+    return None if verdict is _OTHER else verdict
 
 
 _OTHER = "other"  # a heading of another kind ("Responsibilities:"): the section ends
+_HEADING_LEN = 60  # characters of a heading at most
 
 
 def _heading(text: str, starts: list[int], kinds: dict[int, str], j: int) -> str | None:
     """Clause j as a heading: its kind, _OTHER for another heading, None: not a heading."""
     lo = starts[j]
     hi = starts[j + 1]  # j is above a clause: never the last
-    if hi - lo > 60 or text.count(" ", lo, hi) > 5:
+    if hi - lo > _HEADING_LEN or text.count(" ", lo, hi) > 5:
         return None
     if _HEADING.match(text, lo, hi):
         return _OTHER

@@ -22,7 +22,6 @@ is imported before the first `find`.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -281,7 +280,6 @@ def _right_ok(text: str, low: str, end: int) -> bool:
 
 _Hit = tuple[int, int, _Term]  # start, minus the end (longest first where starts tie), term
 Cue = tuple[int, int, str]  # start, end, "required" | "preferred"
-_START_LONGEST = operator.itemgetter(0, 1)
 
 
 _Chosen = tuple[list[tuple[int, int]], list[_Term]]  # the spans (start, end) and their terms
@@ -289,7 +287,10 @@ _Chosen = tuple[list[tuple[int, int]], list[_Term]]  # the spans (start, end) an
 
 def _longest_first(hits: list[_Hit]) -> _Chosen:
     """Non-overlapping hits, the longest where they overlap, in text order."""
-    hits.sort(key=_START_LONGEST)  # stable: of two hits with the same span, the first found
+    # No two hits share a span (the short matcher's terms have at most two letters or digits, the
+    # others at least three, and each matcher finds a span once), so the terms are never
+    # compared: a plain sort orders by (start, longest), without a key call per hit.
+    hits.sort()
     spans: list[tuple[int, int]] = []
     terms: list[_Term] = []
     last_end = -1
@@ -380,7 +381,7 @@ class _AhoMatcher:
         for last, (back, group, cue, spaces) in self._automaton.iter(low):
             start = last + back
             if spaces is not None:  # a degree anchor: the degree reader's window, no boundaries
-                if all(text[start + i] == " " for i in spaces):
+                if not spaces or all(text[start + i] == " " for i in spaces):  # "master": no generator
                     anchors.append((start, last + 1))
                 if not group and cue is None:
                     continue

@@ -210,7 +210,7 @@ class RoleFit:
 def score_roles(profile: Profile, catalog: Catalog) -> list[RoleFit]:
     """Every role of the catalog, best fit first; ties by role id, so the order is stable."""
     person = _Person.of(profile, catalog)
-    with gc_paused():  # careercli.common.gc_pause: tens of thousands of acyclic objects
+    with gc_paused(keep=True):  # careercli.common.gc_pause: tens of thousands of acyclic objects
         fits = [_score(person, role) for role in catalog.roles.values()]
     fits.sort(key=lambda fit: (-fit.score, fit.role))
     return fits

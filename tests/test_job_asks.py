@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import SHARED_DATA, needs_shared
+from tests.old_stores import downgrade
 from tests.test_job_fetch import ROUTES, server  # noqa: F401 - the fixture
 from typer.testing import Result
 
@@ -76,23 +77,7 @@ def test_bundled_jobs_get_skills_too(invoke: Invoke) -> None:
 def test_a_store_of_schema_2_keeps_every_row_and_reindex_reads_them(invoke: Invoke) -> None:
     _store([_posting("Data Engineer", "Python and Airflow required.")])
     conn = sqlite3.connect(store_path())
-    conn.executescript(
-        "DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; DROP TRIGGER job_asks_delete; "
-        "DROP TABLE job_asks; DROP INDEX jobs_listing;"
-    )
-    for column in (
-        "asked",
-        "years_asked",
-        "degree_asked",
-        "evidence",
-        "extracted",
-        "text_length",
-        "ask_weight",
-        "ask_own",
-        "remote_stated",
-    ):
-        conn.execute(f"ALTER TABLE jobs DROP COLUMN {column}")
-    conn.execute("PRAGMA user_version = 2")
+    downgrade(conn, 2)
     conn.commit()
     conn.close()
     (old,) = json.loads(invoke("jobs", "--json").output)["jobs"][-1:]

@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
+from tests.old_stores import downgrade
 
 from careercli.catalog.loader import load_catalog
 from careercli.common.currency import load_rates
@@ -155,10 +156,7 @@ def test_migration_5_backfills_job_asks_from_the_stored_rows(store: Path, tmp_pa
     shutil.copy(store, old)
     conn = _connect(old, create=False)
     expected = conn.execute("SELECT * FROM job_asks ORDER BY job").fetchall()
-    conn.executescript(
-        "DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; DROP TRIGGER job_asks_delete; "
-        "DROP TABLE job_asks; DROP INDEX jobs_listing; PRAGMA user_version = 4;"
-    )
+    downgrade(conn, 4)
     conn.close()
     with reading(old) as migrated:
         assert migrated is not None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.old_stores import downgrade
 from typer.testing import Result
 
 from careercli.catalog.loader import load_catalog
@@ -131,12 +132,7 @@ def test_a_schema_3_store_keeps_its_remote_values(invoke: Invoke, tmp_path: Path
     """Rows stored before the remote_stated column keep what they held (0 stays false)."""
     _store(True, False)
     conn = sqlite3.connect(store_path())
-    conn.executescript(  # what schema 5 added goes first: it reads remote_stated
-        "DROP INDEX jobs_listing; DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; "
-        "DROP TRIGGER job_asks_delete; DROP TABLE job_asks;"
-    )
-    conn.execute("ALTER TABLE jobs DROP COLUMN remote_stated")
-    conn.execute("PRAGMA user_version = 3")
+    downgrade(conn, 3)
     conn.commit()
     conn.close()
     out = json.loads(invoke("jobs", "--search", "analyst", "--json").output)["jobs"]

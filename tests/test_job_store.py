@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from benchmarks.job_store import write_csv
+from tests.old_stores import downgrade
 from typer.testing import Result
 
 from careercli.catalog.loader import load_catalog
@@ -316,25 +317,7 @@ def test_old_store_is_migrated_on_first_read(invoke: Invoke) -> None:
     """A schema-1 store (no `plain` column, no ranking index) is brought up to date in place."""
     _ranked_store(30)
     conn = sqlite3.connect(store_path())
-    conn.executescript(
-        "DROP INDEX jobs_listing; DROP TRIGGER job_asks_insert; DROP TRIGGER job_asks_reindex; "
-        "DROP TRIGGER job_asks_delete; DROP TABLE job_asks; ALTER TABLE jobs DROP COLUMN plain; "
-        + " ".join(
-            f"ALTER TABLE jobs DROP COLUMN {c};"
-            for c in (
-                "asked",
-                "years_asked",
-                "degree_asked",
-                "evidence",
-                "extracted",
-                "text_length",
-                "ask_weight",
-                "ask_own",
-                "remote_stated",
-            )
-        )
-        + " PRAGMA user_version = 1;"
-    )
+    downgrade(conn, 1)
     conn.close()
     result = invoke("jobs", "--search", "python", "--limit", "3", "--json")
     assert result.exit_code == 0, result.output

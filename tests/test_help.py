@@ -54,3 +54,25 @@ def test_cli_reference_is_up_to_date() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_no_path_parameter_lets_click_judge_readability() -> None:
+    """Every file a command takes is read (and refused in one line, exit 1) by careercli's
+    own readers: a Path parameter left at Click's default readable=True would answer an
+    unreadable file with a usage error and exit 2 instead (#13 point 8)."""
+    import typer.main
+
+    from careercli.cli.app import build_app
+
+    found: list[str] = []
+
+    def walk(cmd: object, name: str) -> None:
+        for param in getattr(cmd, "params", []):
+            if hasattr(param.type, "readable"):  # a path type (typer's own, vendored click)
+                found.append(f"{name} {param.name}")
+                assert not param.type.readable, f"{name} {param.name}: pass readable=False"
+        for sub_name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, f"{name} {sub_name}")
+
+    walk(typer.main.get_command(build_app()), "careercli")
+    assert len(found) >= 10  # the walk saw the file options (answers, files, --data ...)

@@ -204,29 +204,16 @@ def _skip_headers_when_filtering(question: Question) -> None:
 
 
 def _say(text: str) -> None:
-    """A line between prompts, on the stream the prompts use, wrapped between words to the
-    terminal's width (the terminal itself would cut a word in two)."""
+    """A line between prompts, on the stream the prompts use, wrapped between words to that
+    output's width (the terminal itself would cut a word in two)."""
     import textwrap
 
     from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.application import get_app_session
     from prompt_toolkit.formatted_text import FormattedText
 
-    print_formatted_text(FormattedText([("bold", textwrap.fill(text, _width()))]))
-
-
-def _width() -> int:
-    """The columns of the terminal the prompts are on (COLUMNS first, as Rich reads it)."""
-    import os
-    import sys
-
-    if os.environ.get("COLUMNS", "").isdigit():
-        return max(20, int(os.environ["COLUMNS"]))
-    for stream in (sys.stderr, sys.stdout):
-        try:
-            return max(20, os.get_terminal_size(stream.fileno()).columns)
-        except (OSError, ValueError, AttributeError):
-            continue
-    return 80
+    width = max(20, get_app_session().output.get_size().columns)
+    print_formatted_text(FormattedText([("bold", textwrap.fill(text, width))]))
 
 
 class _Asker:

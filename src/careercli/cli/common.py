@@ -155,27 +155,27 @@ CatalogOpt = Annotated[
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of a role argument: the ids (with titles) that start with what is
-    typed, from the catalog the command would use (run only when the shell asks)."""
-    try:
-        catalog = state(ctx).catalog()
-    except CareerError:
-        return []
-    typed = incomplete.casefold()
-    return [
-        (r.id, r.title) for r in sorted(catalog.roles.values(), key=lambda r: r.id) if r.id.startswith(typed)
-    ]
+    typed, from the catalog the command would use."""
+    return _complete_ids(ctx, incomplete, lambda c: [(r.id, r.title) for r in c.roles.values()])
 
 
 def complete_skill(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of a skill word (`jobs --search`): the catalog's skill ids, with
-    their names, that start with what is typed (run only when the shell asks)."""
+    their names, that start with what is typed."""
+    return _complete_ids(ctx, incomplete, lambda c: [(s.id, s.name) for s in c.skills.values()])
+
+
+def _complete_ids(
+    ctx: typer.Context, incomplete: str, pairs: Callable[[Catalog], list[tuple[str, str]]]
+) -> list[tuple[str, str]]:
+    """The (id, label) pairs of the command's catalog whose id starts with what is typed, by
+    id; none when the catalog cannot be loaded (run only when the shell asks)."""
     try:
         catalog = state(ctx).catalog()
     except CareerError:
         return []
     typed = incomplete.casefold()
-    skills = sorted(catalog.skills.values(), key=lambda s: s.id)
-    return [(s.id, s.name) for s in skills if s.id.startswith(typed)]
+    return sorted(p for p in pairs(catalog) if p[0].startswith(typed))
 
 
 def complete_level(incomplete: str) -> list[str]:

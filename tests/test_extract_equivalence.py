@@ -56,3 +56,42 @@ def test_extraction_unchanged_on_linkedin_postings(backend: str) -> None:
     got = digest(backend)
     print(backend, got)
     assert got == EXPECTED[backend]
+
+
+# The context rules' "does the text before a word end with ..." tests are regexes matched on
+# the text reversed (careercli.extract.skills._ending). Each must answer as the plain search
+# at the end it replaces, written here as it was.
+_SEARCHES = {
+    "_LIST_BEFORE": r"(?:[,/(:;&+]|\band|\bor|\bin|\blike|\bas|e\.g\.|\bsuch as|\bwith)\s*$",
+    "_C_BEFORE": r"(?:series|class|type|vitamin|grade|plan|part|section|tier)\s*-?\s*$",
+    "_EXCEL_SUBJECT": r"\b(?:to|can|will|you|they|we|who|help|helps|helping|people|employees|teams?)\s+$",
+    "_TOOL_BEFORE": r"(?:microsoft|ms|in|with|using|of|advanced|strong)\s*$",
+    "_NOT_MATH_OPTIMIZATION": r"(?:engine|conversion|rate|site|query|performance|campaign|seo|database"
+    r"|process|cost|time saving|web)\s+$",
+    "_SOFTWARE_TESTING": r"(?:unit|integration|software|automated|automation|load|performance|regression|qa"
+    r"|end to end|end-to-end|acceptance|functional|system|api|code|and|,)\s*$",
+    "_NOT_SOFTWARE_TESTING": r"(?:drug|stress|back|a/b|ab|online|hypothesis|statistical)[\s-]*$",
+}
+# the words of the rules, in pieces, and what tends to surround them
+_PIECES = (
+    "and", "or", "in", "like", "as", "such as", "with", "e.g.", "eg", "series", "class", "type", "tier",
+    "to", "can", "teams", "team", "help", "helps", "microsoft", "ms", "of", "strong", "engine", "site",
+    "time saving", "unit", "end-to-end", "end to end", "qa", "api", "a/b", "ab", "drug", "back", "s", "x",
+    "_", "1", ",", "/", "(", ":", ";", "&", "+", "-", ".", " ", "  ", "\n", "\t", "\u00a0", "AND", "With",
+    "\u017f", "\u212a", "é", "İ",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(_SEARCHES))
+def test_end_rules_answer_as_the_searches_they_replace(name: str) -> None:
+    import random
+    import re
+
+    from careercli.extract import skills
+
+    search = re.compile(_SEARCHES[name], re.I).search
+    rule = getattr(skills, name)
+    rng = random.Random(name)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 6)))
+        assert rule(text) == bool(search(text)), repr(text)

@@ -51,7 +51,20 @@ def _key(term: str) -> str:
 
 # --- context rules for terms that are also ordinary words -----------------------------------
 
-_LIST_BEFORE = re.compile(r"(?:[,/(:;&+]|\band|\bor|\bin|\blike|\bas|e\.g\.|\bsuch as|\bwith)\s*$", re.I)
+
+def _ending(space: str, words: tuple[str, ...] = (), free: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    r"""A test that a text ends with one of `words` (a word starting there) or of `free`
+    (anywhere), in any case, then what the regex `space` matches ("\s*"). It is the search
+    `(?:\bword|free)\s*$` as one regex matched at the start of the text reversed: a search
+    for the end is tried at every offset of the text, this match at one."""
+    backwards = [re.escape(w[::-1]) + r"\b" for w in words] + [re.escape(w[::-1]) for w in free]
+    match = re.compile(space + "(?:" + "|".join(backwards) + ")", re.I).match
+    return lambda text: match(text[::-1]) is not None
+
+
+_LIST_BEFORE = _ending(
+    r"\s*", ("and", "or", "in", "like", "as", "such as", "with"), (",", "/", "(", ":", ";", "&", "+", "e.g.")
+)
 _LIST_AFTER = re.compile(
     r"^\s*(?:[,/);&]|and\b|or\b|program|language|lang\b|develop|code|coding|\(?golang)", re.I
 )
@@ -59,9 +72,7 @@ _LIST_AFTER = re.compile(
 
 def _in_list(text: str, start: int, end: int) -> bool:
     """True when a word sits in a list of languages ("Java, Go and Python", "C/C++")."""
-    return bool(_LIST_BEFORE.search(text[max(0, start - 12) : start])) or bool(
-        _LIST_AFTER.match(text[end : end + 14])
-    )
+    return _LIST_BEFORE(text[max(0, start - 12) : start]) or bool(_LIST_AFTER.match(text[end : end + 14]))
 
 
 _R_AFTER = re.compile(r"^(?:\s*&|\.\w|-squared|'s\b|\s*\+\s*D\b)")
@@ -82,11 +93,13 @@ def _r(text: str, start: int, end: int) -> bool:
 _C_AFTER = re.compile(
     r"^(?:\s*-\s*(?:suite|level|corp|sco)|\+\+|#|\.\w|-\w|\s*&|\s+(?:level|suite|corp)\b)", re.I
 )
-_C_BEFORE = re.compile(r"(?:series|class|type|vitamin|grade|plan|part|section|tier)\s*-?\s*$", re.I)
+_C_BEFORE = _ending(
+    r"\s*-?\s*", free=("series", "class", "type", "vitamin", "grade", "plan", "part", "section", "tier")
+)
 
 
 def _c(text: str, start: int, end: int) -> bool:
-    if _C_AFTER.match(text[end : end + 8]) or _C_BEFORE.search(text[max(0, start - 10) : start]):
+    if _C_AFTER.match(text[end : end + 8]) or _C_BEFORE(text[max(0, start - 10) : start]):
         return False
     return _in_list(text, start, end)
 
@@ -108,9 +121,13 @@ def _sas(text: str, start: int, end: int) -> bool:
 
 
 _EXCEL_VERB_AFTER = re.compile(r"^\s+(?:at|in|within|as|on)\b", re.I)
-_EXCEL_SUBJECT = re.compile(
-    r"\b(?:to|can|will|you|they|we|who|help|helps|helping|people|employees|teams?)\s+$", re.I
-)
+_EXCEL_SUBJECT = _ending(
+    r"\s+",
+    (
+        "to", "can", "will", "you", "they", "we", "who", "help", "helps", "helping", "people", "employees",
+        "team", "teams",
+    ),
+)  # fmt: skip
 _EXCEL_END = re.compile(r"^(?:\s*(?:[.!,;]|and\b|$)|\s+[A-Z])")
 
 
@@ -123,16 +140,16 @@ def _excel(text: str, start: int, end: int) -> bool:
     if not text[start:end].islower():
         return True
     before = text[max(0, start - 12) : start]
-    if _EXCEL_SUBJECT.search(before):
+    if _EXCEL_SUBJECT(before):
         return False
     return not (before.rstrip().lower().endswith(" and") and _EXCEL_END.match(after))
 
 
-_TOOL_BEFORE = re.compile(r"(?:microsoft|ms|in|with|using|of|advanced|strong)\s*$", re.I)
+_TOOL_BEFORE = _ending(r"\s*", free=("microsoft", "ms", "in", "with", "using", "of", "advanced", "strong"))
 
 
 def _prev_is_tool_word(text: str, start: int) -> bool:
-    return bool(_TOOL_BEFORE.search(text[max(0, start - 12) : start]))
+    return _TOOL_BEFORE(text[max(0, start - 12) : start])
 
 
 def _spark(text: str, start: int, end: int) -> bool:
@@ -140,41 +157,53 @@ def _spark(text: str, start: int, end: int) -> bool:
     return not text[start:end].islower() or _in_list(text, start, end)
 
 
+_TF_IDF = re.compile(r"^\s*-?\s*idf", re.I)
+
+
 def _tf(text: str, start: int, end: int) -> bool:
-    return not re.match(r"^\s*-?\s*idf", text[end : end + 6], re.I)
+    return not _TF_IDF.match(text[end : end + 6])
+
+
+_LEADERSHIP_OF = re.compile(r"^\s+(?:teams?|group|position|roles?)\b", re.I)
 
 
 def _leadership(text: str, start: int, end: int) -> bool:
-    return not re.match(r"^\s+(?:teams?|group|position|roles?)\b", text[end : end + 10], re.I)
+    return not _LEADERSHIP_OF.match(text[end : end + 10])
 
 
-_NOT_MATH_OPTIMIZATION = re.compile(
-    r"(?:engine|conversion|rate|site|query|performance|campaign|seo|database|process|cost|time saving|web)"
-    r"\s+$",
-    re.I,
-)
+_NOT_MATH_OPTIMIZATION = _ending(
+    r"\s+",
+    free=(
+        "engine", "conversion", "rate", "site", "query", "performance", "campaign", "seo", "database",
+        "process", "cost", "time saving", "web",
+    ),
+)  # fmt: skip
 
 
 def _optimization(text: str, start: int, end: int) -> bool:
     """ "site optimization", "query optimization" are not mathematical optimisation."""
-    return not _NOT_MATH_OPTIMIZATION.search(text[max(0, start - 14) : start])
+    return not _NOT_MATH_OPTIMIZATION(text[max(0, start - 14) : start])
 
 
-_SOFTWARE_TESTING = re.compile(
-    r"(?:unit|integration|software|automated|automation|load|performance|regression|qa|end to end|end-to-end"
-    r"|acceptance|functional|system|api|code|and|,)\s*$",
-    re.I,
+_SOFTWARE_TESTING = _ending(
+    r"\s*",
+    free=(
+        "unit", "integration", "software", "automated", "automation", "load", "performance", "regression",
+        "qa", "end to end", "end-to-end", "acceptance", "functional", "system", "api", "code", "and", ",",
+    ),
+)  # fmt: skip
+_NOT_SOFTWARE_TESTING = _ending(
+    r"[\s-]*", free=("drug", "stress", "back", "a/b", "ab", "online", "hypothesis", "statistical")
 )
+_TESTING_AFTER = re.compile(r"\s+(?:framework|tools?)\b")
 
 
 def _testing(text: str, start: int, end: int) -> bool:
     """Software testing ("unit testing", "QA testing"), not "drug testing" or "stress testing"."""
     before = text[max(0, start - 14) : start]
-    if re.search(r"(?:drug|stress|back|a/b|ab|online|hypothesis|statistical)[\s-]*$", before, re.I):
+    if _NOT_SOFTWARE_TESTING(before):
         return False
-    return bool(_SOFTWARE_TESTING.search(before)) or bool(
-        re.match(r"\s+(?:framework|tools?)\b", text[end : end + 12])
-    )
+    return _SOFTWARE_TESTING(before) or bool(_TESTING_AFTER.match(text[end : end + 12]))
 
 
 _GUARDS: dict[str, Callable[[str, int, int], bool]] = {

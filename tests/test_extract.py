@@ -128,3 +128,19 @@ def test_extraction_stays_out_of_start_up() -> None:
     code = "import careercli.extract.skills, sys; print('ahocorasick' in sys.modules, 're' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split()[0] == "False"
+
+
+def test_no_cue_word_starts_a_cue_word_of_the_other_kind() -> None:
+    # careercli.extract.requirement._cleaned orders cues by place alone: two found at one
+    # offset must be of one kind ("must" and "must have"), never "prefer..." and "require...".
+    from careercli.extract.requirement import CUE_KIND
+
+    clashes = [(a, b) for a in CUE_KIND for b in CUE_KIND if b.startswith(a) and CUE_KIND[a] != CUE_KIND[b]]
+    assert clashes == []
+
+
+def test_a_required_inside_a_preferred_is_dropped_once_per_place() -> None:
+    from careercli.extract.requirement import _cleaned
+
+    cues = [(20, 28, "required"), (0, 4, "required"), (16, 28, "preferred"), (0, 9, "required")]
+    assert _cleaned(cues) == [(0, "required"), (16, "preferred")]

@@ -16,7 +16,6 @@ careercli.extract.skills), with the same boundary rules as skills.
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from typing import Any
 
@@ -119,7 +118,6 @@ def _breaks(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[in
     return at, clauses
 
 
-_START_KIND = operator.itemgetter(0, 2)
 _CLEANED: list[object] = [None, []]  # the last cue list given and its _clean
 
 
@@ -133,14 +131,21 @@ def _clean(cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
 
 def _cleaned(cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     kept: list[tuple[int, str]] = []
+    last: tuple[int, str] | None = None
     covered = -1  # the end of the last "preferred" seen, sweeping in text order
-    for a, b, kind in sorted(cues, key=_START_KIND):  # "preferred" before "required" at one place
+    # Sorted as they are, by start and end: two cues at one place are words of one kind
+    # (one starts the other, and no cue word starts a word of the other kind), so this is
+    # the order by start and kind. Repeats of a place are neighbours: each kept once.
+    for a, b, kind in sorted(cues):
         if kind == "preferred":
-            covered = max(covered, b)
-            kept.append((a, kind))
-        elif a >= covered:
-            kept.append((a, kind))
-    return list(dict.fromkeys(kept))  # in order already: the repeats dropped
+            if b > covered:
+                covered = b
+        elif a < covered:  # a "required" inside a "preferred" ("not required")
+            continue
+        if last is None or last[0] != a:
+            last = (a, kind)
+            kept.append(last)
+    return kept
 
 
 def requirement_at(

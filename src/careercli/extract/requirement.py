@@ -138,8 +138,7 @@ def _cleaned(cues: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     # the order by start and kind. Repeats of a place are neighbours: each kept once.
     for a, b, kind in sorted(cues):
         if kind == "preferred":
-            if b > covered:
-                covered = b
+            covered = max(covered, b)
         elif a < covered:  # a "required" inside a "preferred" ("not required")
             continue
         if last is None or last[0] != a:

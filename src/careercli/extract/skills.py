@@ -525,9 +525,13 @@ class SkillFinder:
             backend = "ahocorasick" if _ahocorasick_available() else "regex"
         self.backend = backend
         self._matcher: Any = None
+        self._marks: Any = None  # careercli.extract.requirement.requirement_at, once compiled
 
     def _compiled(self) -> Any:
         if self._matcher is None:
+            from careercli.extract.requirement import requirement_at  # here, not per text: ~1 µs a call
+
+            self._marks = requirement_at
             self._matcher = (
                 _AhoMatcher(self.terms) if self.backend == "ahocorasick" else _RegexMatcher(self.terms)
             )
@@ -551,9 +555,7 @@ class SkillFinder:
         (spans, terms), cues, anchors = self._compiled().hits(text)
         if not spans:
             return [], cues, anchors
-        from careercli.extract.requirement import requirement_at
-
-        marks = requirement_at(text, spans, cues)
+        marks = self._marks(text, spans, cues)
         new = tuple.__new__  # SkillMention(...) without its Python-level __new__: one a mention
         found = [
             new(SkillMention, (term.skill, text[start:end], start, end, mark))

@@ -116,6 +116,19 @@ def test_compare_fits_80_and_stacks_at_40(invoke: Invoke) -> None:
         assert max(len(line) for line in result.output.splitlines()) <= width
 
 
+@pytest.mark.parametrize("width", [72, 80, 120])
+def test_compare_cells_keep_a_space_from_the_borders(invoke: Invoke, width: int) -> None:
+    # every cell of the boxed table, the first and last columns too, is padded from its
+    # borders: no "(n=15, 2022-2025)│" or "│Salary (USD)" at the table's edges
+    result = invoke("compare", "head-ds", "lead-mle", width=width)
+    assert result.exit_code == 0
+    rows = [line for line in result.output.splitlines() if line.startswith("│")]
+    assert rows
+    for line in rows:
+        for cell in line.split("│")[1:-1]:
+            assert cell.startswith(" ") and cell.endswith(" "), line
+
+
 def test_compare_facet_filter(invoke: Invoke) -> None:
     data = json.loads(invoke("compare", "head-ds", "lead-mle", "--facet", "tools", "--json").output)
     assert data["facets"] == ["tools"]

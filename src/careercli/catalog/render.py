@@ -440,7 +440,7 @@ def comparison_view(catalog: Catalog, comp: Comparison, width: int) -> list[Rend
     facet_width = max(len(FACET_TITLES[f]) for f in comp.facets)
     per_role = (width - facet_width - 3 * (len(comp.roles) + 1)) // len(comp.roles)
     if per_role >= 20:
-        table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False)
+        table = Table(box=box.SQUARE, show_lines=True, expand=True)  # padded at the border too
         table.add_column("", style="bold", width=facet_width, no_wrap=False)
         for role in comp.roles:
             table.add_column(f"{role.title}\n{role.id} · {_level_word(role)}", ratio=1)

@@ -31,8 +31,12 @@ and the child's peak RSS (its own, reported by a small parent: a child's ru_maxr
 from its parent's size) of `jobs --all` as a table, `--csv` and `--json`, for every shape,
 beside the same command over the bundled jobs only (an empty store), best of --stream-runs.
 
+With --reindex, over postings of about 3,000 characters stored unread: `jobs reindex` with
+the extraction worker against all in one process (--rounds of each), and its peak RSS
+beside a plain listing's (the rows are read a chunk at a time, so memory stays flat).
+
 Usage: python benchmarks/job_store.py [--jobs 100000] [--runs 15] [--shape-runs 5] [--jsonl]
-       [--asks [--rounds 2]] [--stream] [--stream-runs 1]
+       [--asks [--rounds 2]] [--stream] [--stream-runs 1] [--reindex [--rounds 2]]
 """
 
 from __future__ import annotations
@@ -390,6 +394,48 @@ def stream(n: int, runs: int) -> int:
     return 0
 
 
+def reindex(n: int, rounds: int) -> int:
+    """`jobs reindex` of n stored postings of about 3,000 characters, stored unread: with
+    the extraction worker against all in this process (careercli.jobs.store.reindex, in
+    process, alternating, best of --rounds), and the peak RSS of `careercli jobs reindex`
+    against `careercli jobs --limit 1` over the same store."""
+    import shutil
+
+    from careercli.catalog.loader import load_catalog
+    from careercli.jobs.store import reindex as reindex_store
+
+    exe = str(Path(sys.executable).with_name("careercli"))
+    catalog = load_catalog()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = write_postings(Path(tmp, "postings.csv"), n)
+        unread = Path(tmp, "unread")
+        unread.mkdir()
+        _import(source, unread, extract=False)
+        print(
+            f"{n:,} stored postings, unread (about 3,079 characters each; {os.cpu_count()} cores)", flush=True
+        )
+        times: dict[bool, list[float]] = {True: [], False: []}
+        for i in range(rounds):
+            for worker in (True, False):
+                store = Path(tmp, f"reindex{i}{worker}.sqlite3")
+                shutil.copy(unread / "jobs.sqlite3", store)
+                start = time.perf_counter()
+                reindex_store(catalog, store, worker=worker)
+                times[worker].append(time.perf_counter() - start)
+                store.unlink()
+                label = "with the worker" if worker else "all here       "
+                print(f"  reindex {label} {times[worker][-1]:6.1f} s", flush=True)
+        on, off = min(times[True]), min(times[False])
+        print(f"jobs reindex, with the worker {on:6.1f} s, all in one process {off:6.1f} s: {on / off:.2f}")
+        env = {**bench_env(), "CAREERCLI_HOME": str(unread)}
+        _, _, _, listing = first_byte([exe, "jobs", "--limit", "1"], env)
+        _, _, took, rss = first_byte([exe, "jobs", "reindex"], env)
+        print(
+            f"careercli jobs reindex {took:6.1f} s, peak RSS {rss:4.0f} MB (jobs --limit 1 {listing:4.0f} MB)"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--jobs", type=int, default=100_000)
@@ -400,7 +446,12 @@ def main() -> int:
     parser.add_argument("--shape-runs", type=int, default=5, help="runs of each listing shape")
     parser.add_argument("--stream", action="store_true", help="the issue-13 --all table/CSV/JSON figures")
     parser.add_argument("--stream-runs", type=int, default=1)
+    parser.add_argument(
+        "--reindex", action="store_true", help="jobs reindex: with the worker and without, memory"
+    )
     opts = parser.parse_args()
+    if opts.reindex:
+        return reindex(opts.jobs, opts.rounds)
     if opts.stream:
         return stream(opts.jobs, opts.stream_runs)
     if opts.asks:

@@ -194,3 +194,103 @@ def test_ctrl_c_reaches_the_worker_without_a_traceback(tmp_path: Path) -> None:
     assert "careercli-extraction" not in output
     assert "Traceback" not in output
     assert "import cancelled; the job store is unchanged" in output
+
+
+def _unread_store(tmp_path: Path, n: int) -> Path:
+    """A store of n postings stored with extraction off (read by `jobs reindex` only)."""
+    source = write_postings(tmp_path / "postings.csv", n)
+    store = tmp_path / "unread.sqlite3"
+    parsed = read_file(source, RowMaker(load_catalog(), extract=False))
+    add_batches([Batch("test", "import", str(source), parsed.rows, [j for _, j in parsed.jobs])], store)
+    assert {row[5] for row in stored(store)} == {0}
+    return store
+
+
+def test_reindex_with_the_worker_writes_what_this_process_would(
+    small_worker: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from careercli.jobs import store as job_store
+
+    monkeypatch.setattr(job_store, "CHUNK", 9)  # rows read and written 9 at a time
+    unread = _unread_store(tmp_path, 60)
+    there, here = tmp_path / "there.sqlite3", tmp_path / "here.sqlite3"
+    shutil.copy(unread, there)
+    shutil.copy(unread, here)
+    made: list[object] = []
+    real = extraction.Extraction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        made.append(real(*args, **kwargs))  # type: ignore[arg-type]
+        return made[-1]
+
+    monkeypatch.setattr(extraction, "Extraction", counted)
+    steps: list[int] = []
+    assert job_store.reindex(load_catalog(), there, progress=steps.append) == 60
+    assert len(made) == 1  # the worker read them
+    assert steps == [9, 18, 27, 36, 45, 54, 60]  # written a chunk at a time, not all at the end
+    assert job_store.reindex(load_catalog(), here, worker=False) == 60
+    assert len(made) == 1
+    rows = stored(there)
+    assert rows == stored(here)
+    assert {row[5] for row in rows} == {1}
+    imported = tmp_path / "imported.sqlite3"
+    import_into(tmp_path / "postings.csv", imported)
+    assert rows == stored(imported)  # and what an import with extraction stores
+
+
+def test_a_failing_worker_stops_the_reindex_with_the_store_unchanged(
+    small_worker: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careercli.jobs import asks
+    from careercli.jobs import store as job_store
+
+    real = asks.read_asks
+    parent = os.getpid()
+
+    def broken(finder: object, title: str, *args: object) -> object:
+        if os.getpid() != parent:  # in the worker only
+            raise ValueError("a bug in extraction")
+        time.sleep(0.05)  # this process is slow: the worker takes the first chunks
+        return real(finder, title, *args)  # type: ignore[arg-type]
+
+    unread = _unread_store(tmp_path, 60)
+    before = stored(unread)
+    monkeypatch.setattr(asks, "read_asks", broken)  # the forked worker inherits it
+    with pytest.raises(
+        DataError, match=r"stopped: ValueError: a bug in extraction; the stored postings are unchanged$"
+    ):
+        job_store.reindex(load_catalog(), unread)
+    assert stored(unread) == before  # the transaction was rolled back
+    deadline = time.monotonic() + 10
+    while any(p.name == "careercli-extraction" for p in multiprocessing.active_children()):
+        assert time.monotonic() < deadline, "the worker is still running"
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals need POSIX")
+def test_ctrl_c_during_a_reindex_with_the_worker_leaves_the_store_unchanged(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    from tests.test_bad_input import careercli
+
+    home = tmp_path / "home"
+    home.mkdir()
+    unread = _unread_store(tmp_path, 20_000)  # a few seconds of reading, with the worker
+    unread.rename(home / "jobs.sqlite3")
+    before = stored(home / "jobs.sqlite3")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERCLI_")}
+    env.update({"CAREERCLI_HOME": str(home), "TERM": "xterm", "COLUMNS": "100"})
+    cmd = careercli()
+    child = pexpect.spawn(cmd[0], [*cmd[1:], "jobs", "reindex"], env=env, encoding="utf-8", timeout=60)
+    child.expect_exact("reading")
+    time.sleep(0.3)  # the worker started and busy
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    output = child.before or ""
+    assert child.exitstatus == 130, output
+    assert "careercli-extraction" not in output
+    assert "Traceback" not in output
+    assert "reindex cancelled; the job store is unchanged" in output
+    assert stored(home / "jobs.sqlite3") == before

@@ -88,9 +88,12 @@ class Extraction:
     """Chunks of postings read by worker processes, or here when none has taken one yet;
     `columns(i)` gives the i-th posting's store columns, in the order they were added."""
 
-    def __init__(self, finder: SkillFinder, count: int | None = None) -> None:
+    def __init__(
+        self, finder: SkillFinder, count: int | None = None, unchanged: str = "nothing was imported"
+    ) -> None:
         finder.find("warm up")  # the automaton compiled here, before the fork, once
         self._finder = finder
+        self._unchanged = unchanged  # what a failure leaves, said in its error
         self._batch: list[_Item] = []
         self._chars = 0
         self._added = 0
@@ -156,7 +159,7 @@ class Extraction:
                 if self._waiting and self._waiting[0][0] == chunk:
                     number, batch = self._waiting.popleft()
                 elif worker is not None and worker in self._ended:
-                    raise DataError(f"skill extraction stopped: {self._ended[worker]}; nothing was imported")
+                    raise DataError(f"skill extraction stopped: {self._ended[worker]}; {self._unchanged}")
                 elif self._waiting:
                     number, batch = self._waiting.pop()
                 else:

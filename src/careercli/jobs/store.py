@@ -23,6 +23,7 @@ INSERT OR IGNORE decide it inside the transaction.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import heapq
 import re
@@ -39,8 +40,9 @@ from careercli.jobs.model import Job, Salary
 if TYPE_CHECKING:
     from careercli.catalog.models import Catalog
     from careercli.common.currency import RateTable
+    from careercli.extract.skills import SkillFinder
     from careercli.jobs.asks import Asks
-    from careercli.jobs.extraction import PendingAsks
+    from careercli.jobs.extraction import Extraction, PendingAsks
     from careercli.jobs.job_fit import JobFitter
     from careercli.jobs.query import JobMatch, JobQuery, JobSearch
     from careercli.jobs.record import ImportedJob
@@ -1001,37 +1003,88 @@ def reindex(
     path: Path | None = None,
     only_stale: bool = False,
     progress: Callable[[int], None] | None = None,
+    worker: bool = True,
 ) -> int:
     """Read again what every stored posting asks (after the skill catalog changed, or a
     pack added skills), in one transaction; returns how many rows were read. Its tags are
-    the catalog skills its stored skills name."""
+    the catalog skills its stored skills name.
+
+    The rows are read CHUNK at a time in rowid order, so memory stays flat however big the
+    store; for a big store a worker process reads the postings while this one goes on
+    reading and writing rows (careercli.jobs.extraction, as `jobs import` does; `worker`
+    False: all here). The columns written are the same either way."""
     from careercli.extract.skills import finder_for
-    from careercli.jobs.asks import encode, read_asks
-    from careercli.jobs.job_fit import weight_and_own
+    from careercli.jobs.extraction import MIN_ROWS, Extraction, PendingAsks, worker_available
 
     path = path or store_path()
     if not path.is_file():
         return 0
     finder = finder_for(catalog)
     done = 0
-    with writing(path) as conn:
-        where = " WHERE extracted = 0" if only_stale else ""
-        rows = conn.execute(f"SELECT rowid, title, description, skills FROM jobs{where}").fetchall()  # noqa: S608
-        for start in range(0, len(rows), CHUNK):
-            updates = []
-            for rowid, title, description, skills in rows[start : start + CHUNK]:
-                tags = [t for t in str(skills).split("\n") if t in catalog.skills]
-                asks = read_asks(finder, title, description, "", tags, tags)
-                updates.append((*encode(asks), asks.length, *weight_and_own(asks), rowid))
-            conn.executemany(
-                "UPDATE jobs SET asked = ?, years_asked = ?, degree_asked = ?, evidence = ?, extracted = 1, "
-                "text_length = ?, ask_weight = ?, ask_own = ? WHERE rowid = ?",
-                updates,
-            )
-            done += len(updates)
-            if progress is not None:
-                progress(done)
-    return done
+    stale = "extracted = 0 AND " if only_stale else ""
+    select = (
+        f"SELECT rowid, title, description, skills FROM jobs WHERE {stale}rowid > ? ORDER BY rowid LIMIT ?"  # noqa: S608
+    )
+    update = (
+        "UPDATE jobs SET asked = ?, years_asked = ?, degree_asked = ?, evidence = ?, extracted = ?, "
+        "text_length = ?, ask_weight = ?, ask_own = ? WHERE rowid = ?"
+    )
+    with reading(path) as conn:
+        rows = int(conn.execute(f"SELECT count(*) FROM jobs WHERE {stale}1").fetchone()[0]) if conn else 0  # noqa: S608
+    # the worker is forked before the store is opened for writing: it never holds the connection
+    extraction = None
+    if worker and rows >= MIN_ROWS and worker_available():
+        extraction = Extraction(finder, unchanged="the stored postings are unchanged")
+    ahead = _REINDEX_AHEAD if extraction is not None else 0
+    # chunks read and handed over, not written yet: the worker reads ahead of the writes
+    pending: collections.deque[list[tuple[int, PendingAsks | tuple[object, ...]]]] = collections.deque()
+    last = -1
+    try:
+        with writing(path) as conn:
+            while True:
+                chunk = conn.execute(select, (last, CHUNK)).fetchall()
+                if chunk:
+                    last = chunk[-1][0]
+                    pending.append(_reindexed(chunk, catalog, finder, extraction))
+                elif extraction is not None:
+                    extraction.finish()
+                while pending and (not chunk or len(pending) > ahead):
+                    written = [
+                        (*(c.columns() if isinstance(c, PendingAsks) else c), rowid)
+                        for rowid, c in pending.popleft()
+                    ]
+                    conn.executemany(update, written)
+                    done += len(written)
+                    if progress is not None:
+                        progress(done)
+                if not chunk:
+                    return done
+    except BaseException:
+        if extraction is not None:
+            extraction.abort()
+        raise
+
+
+def _reindexed(
+    rows: list[tuple[int, str, str, str]],
+    catalog: Catalog,
+    finder: SkillFinder,
+    extraction: Extraction | None,
+) -> list[tuple[int, PendingAsks | tuple[object, ...]]]:
+    """Each row's id and its asks' columns: read here, or handed to the worker."""
+    from careercli.jobs.asks import read_asks, store_columns
+
+    out: list[tuple[int, PendingAsks | tuple[object, ...]]] = []
+    for rowid, title, description, skills in rows:
+        tags = [t for t in str(skills).split("\n") if t in catalog.skills]
+        if extraction is not None:
+            out.append((rowid, extraction.add(title, description, "", tags, tags)))
+        else:
+            out.append((rowid, store_columns(read_asks(finder, title, description, "", tags, tags))))
+    return out
+
+
+_REINDEX_AHEAD = 2  # chunks of rows read before the first is written: work waiting for the worker
 
 
 def job_by_id(job_id: str, path: Path | None = None) -> Job | None:

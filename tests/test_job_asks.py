@@ -219,6 +219,22 @@ def test_skills_demand_and_plan_with_too_few_postings(invoke: Invoke) -> None:
     assert "2 stored postings map to data-scientist; at least 30 are needed" in plan
 
 
+def test_demand_says_its_date_is_the_import_when_the_postings_give_none(invoke: Invoke) -> None:
+    # LinkedIn's CSV has no posting date: the date shown is the import's, and says so
+    _store([_posting("Data Scientist", f"Python and SQL required. Team {i}.") for i in range(3)])
+    plan = json.loads(invoke("plan", "data-scientist", "--answers", str(ENGINEER), "--json").output)
+    assert plan["demand"]["when"].endswith("; the postings give no date")  # stored ones only
+    data = json.loads(invoke("skills", "demand", "--role", "data-scientist", "--json").output)
+    assert data["stored"] == 3 and data["posted"] is None and data["imported"]["first"]
+    bundled = data["postings"] - 3  # the bundled data-scientist listing gives its date
+    assert data["dated"] == bundled
+    out = invoke("skills", "demand", "--role", "data-scientist", width=200).output
+    assert f"; {bundled} of {data['postings']} give the date posted)" in out
+    _store([{**_posting("Data Scientist", "Python and Spark."), "posted": "2018-07-22"}])
+    data = json.loads(invoke("skills", "demand", "--role", "data-scientist", "--json").output)
+    assert data["dated"] == bundled + 1
+
+
 @needs_shared
 def test_linkedin_postings_every_one_naming_a_skill_gets_skills_and_plan_cites_them(invoke: Invoke) -> None:
     import csv

@@ -402,3 +402,17 @@ def test_fit_and_plan_fit_the_terminal(invoke: Invoke, answers: Path, command: s
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.stdout.splitlines()) <= width
     assert "(computer-vision-engineer)" in result.stdout
+
+
+@pytest.mark.parametrize("width", [30, 40, 80])
+def test_a_prompt_is_folded_between_words_to_the_width(width: int) -> None:
+    from careercli.profile.quiz_prompts import STATEMENTS, fold_prompt
+
+    mark, instruction = "[4/5 Interests 3/12]", "(1-5 or arrows, then Enter)"
+    for _, statement in STATEMENTS:
+        folded = fold_prompt(mark, statement, instruction, width)
+        assert folded.split() == statement.split()  # the same words, whole, in order
+        rows = f"{mark} {folded} {instruction}".split("\n")
+        assert all(len(row.rstrip()) < width for row in rows), rows  # the last column left free
+    assert fold_prompt(mark, "Short?", "(y/N)", 80) == "Short?"
+    assert fold_prompt(mark, "Words too long", "(y/N)", 8).split() == ["Words", "too", "long"]

@@ -227,3 +227,34 @@ def test_the_banner_wraps_between_words_on_a_narrow_terminal(user_home: Path) ->
     assert lines[0].startswith("careercli quiz:") and all(len(line) <= 40 for line in lines), lines
     # cut mid-word, the joined lines would read "the def ault"
     assert "Enter accepts the default on every question but one" in " ".join(lines), lines
+
+
+def test_prompts_wrap_between_words_on_a_narrow_terminal(user_home: Path) -> None:
+    """At 40 columns each prompt's question breaks between words, not where prompt_toolkit
+    reaches the edge ("Setting up the serv / ers"): answered or waiting, every row's words
+    are whole, and the question reads as written when its rows are joined."""
+    from careercli.profile.quiz_prompts import STATEMENTS
+
+    env = {**os.environ, "CAREERCLI_HOME": str(user_home), "TERM": "xterm", "COLUMNS": "40"}
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    child = pexpect.spawn(
+        console_script(), ["quiz"], env=env, dimensions=(30, 40), encoding="utf-8", timeout=20
+    )
+    child.logfile_read = io.StringIO()
+    answer(child, "How many years", "8\r")
+    for k in range(1, 5):
+        child.expect_exact(f"Interests {k}/12]" if k > 1 else "Which level fits you")
+        if k == 1:  # the level, degree, field, MBA and skills prompts: Enter through them
+            for _ in range(5):
+                child.send("\r")
+                child.expect(r"\]")
+            child.expect_exact("Interests 1/12]")
+        child.send("\r")
+    child.expect_exact("Interests 5/12]")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", child.logfile_read.getvalue())
+    for _, statement in STATEMENTS[:4]:
+        # drawn with its rows broken at spaces only: a word cut at the edge fails the match
+        drawn = r"(?: |\r*\n)".join(re.escape(word) for word in statement.split())
+        assert re.search(drawn, screen), statement

@@ -34,6 +34,7 @@ class Demand(NamedTuple):
     sources: list[str]
     dates: tuple[str, str] | None  # first and last posted date when every posting has one
     imported: tuple[str, str] | None  # first and last import or fetch (ISO), for stored postings
+    dated: int = 0  # postings that give the date they were posted
 
 
 def skill_demand(
@@ -80,7 +81,9 @@ def skill_demand(
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     skills = [SkillDemand(s, n, n / postings) for s, n in ranked if s in catalog.skills]
     dates = (min(posted), max(posted)) if posted and len(posted) == postings else None
-    return Demand(postings, stored, skills, role, level, location, sorted(sources), dates, imported)
+    return Demand(
+        postings, stored, skills, role, level, location, sorted(sources), dates, imported, len(posted)
+    )
 
 
 def _remote(location: str | None) -> bool:
@@ -101,17 +104,22 @@ def demand_dict(d: Demand) -> dict[str, Any]:
         sources=d.sources,
         posted={"first": d.dates[0], "last": d.dates[1]} if d.dates else None,
         imported={"first": d.imported[0], "last": d.imported[1]} if d.imported else None,
+        dated=d.dated,
     )
 
 
 def when(d: Demand) -> str:
-    """ "posted 2018-07 to 2018-08", else "imported 2026-12-01"."""
+    """ "posted 2018-07 to 2018-08", else when they were imported, saying that the date is
+    the import's ("imported 2026-12-01; the postings give no date")."""
     if d.dates:
         a, b = d.dates[0][:7], d.dates[1][:7]
         return f"posted {a}" if a == b else f"posted {a} to {b}"
     if d.imported:
         a, b = d.imported[0][:10], d.imported[1][:10]
-        return f"imported {a}" if a == b else f"imported {a} to {b}"
+        said = f"imported {a}" if a == b else f"imported {a} to {b}"
+        if not d.dated:
+            return f"{said}; the postings give no date"
+        return f"{said}; {d.dated:,} of {d.postings:,} give the date posted"
     return "bundled listings"
 
 

@@ -203,17 +203,48 @@ def _skip_headers_when_filtering(question: Question) -> None:
     ic.add_search_character = add_and_skip  # type: ignore[method-assign]
 
 
+def _width() -> int:
+    """The columns of the output the prompts are drawn on."""
+    from prompt_toolkit.application import get_app_session
+
+    return max(20, get_app_session().output.get_size().columns)
+
+
 def _say(text: str) -> None:
     """A line between prompts, on the stream the prompts use, wrapped between words to that
     output's width (the terminal itself would cut a word in two)."""
     import textwrap
 
     from prompt_toolkit import print_formatted_text
-    from prompt_toolkit.application import get_app_session
     from prompt_toolkit.formatted_text import FormattedText
 
-    width = max(20, get_app_session().output.get_size().columns)
-    print_formatted_text(FormattedText([("bold", textwrap.fill(text, width))]))
+    print_formatted_text(FormattedText([("bold", textwrap.fill(text, _width()))]))
+
+
+def fold_prompt(qmark: str, message: str, instruction: str, width: int) -> str:
+    """`message` with line breaks between its words where the prompt questionary draws,
+    "QMARK MESSAGE INSTRUCTION", would pass `width` columns: prompt_toolkit wraps a line at
+    the edge, in the middle of a word ("the serv / ers"). A break before the instruction
+    ends the message; a word longer than a line is left to be cut. The last column is left
+    free: a character there makes some terminals wrap early."""
+    width -= 1
+    column = len(qmark) + 1  # questionary puts a space between the mark and the message
+    out: list[str] = []
+    for word in message.split():
+        if out and column + 1 + len(word) > width:
+            out.append("\n")
+            column = 0
+        elif out:
+            out.append(" ")
+            column += 1
+        elif column + len(word) > width:  # the first word does not fit beside the mark
+            out.append("\n")
+            column = 0
+        out.append(word)
+        column += len(word)
+    if instruction and column + 1 + len(instruction) > width:
+        out.append("\n")  # the instruction starts the next line
+    return "".join(out)
 
 
 class _Asker:
@@ -242,8 +273,10 @@ class _Asker:
         default: str = "",
         instruction: str | None = None,
     ) -> str:
+        mark = self.mark()
+        message = fold_prompt(mark, message, instruction or "", _width())
         question = self.q.text(
-            message, default=default, validate=validate, qmark=self.mark(), instruction=instruction
+            message, default=default, validate=validate, qmark=mark, instruction=instruction
         )
         return str(_run(question)).strip()
 
@@ -254,23 +287,26 @@ class _Asker:
             self.q.Choice(title, value=value, shortcut_key=str(value) if shortcuts else None)
             for value, title in choices.items()
         ]
+        mark = self.mark(detail)
+        instruction = "(1-5 or arrows, then Enter)" if shortcuts else "(arrows, then Enter)"
         question = self.q.select(
-            message,
+            fold_prompt(mark, message, instruction, _width()),
             options,
             default=next(o for o in options if o.value == default),
-            qmark=self.mark(detail),
+            qmark=mark,
             use_shortcuts=shortcuts,
-            instruction="(1-5 or arrows, then Enter)" if shortcuts else "(arrows, then Enter)",
+            instruction=instruction,
         )
         return _run(question)
 
     def checkbox(
         self, message: str, choices: Sequence[Any], instruction: str = PICK_HELP, search: bool = False
     ) -> list[Any]:
+        mark = self.mark()
         question = self.q.checkbox(
-            message,
+            fold_prompt(mark, message, instruction, _width()),
             list(choices),
-            qmark=self.mark(),
+            qmark=mark,
             instruction=instruction,
             use_search_filter=search,
             use_jk_keys=not search,
@@ -280,7 +316,9 @@ class _Asker:
         return list(_run(question))
 
     def confirm(self, message: str, default: bool = False) -> bool:
-        return bool(_run(self.q.confirm(message, default=default, qmark=self.mark())))
+        mark = self.mark()
+        message = fold_prompt(mark, message, "(Y/n)", _width())
+        return bool(_run(self.q.confirm(message, default=default, qmark=mark)))
 
 
 # Every prompt has a default Enter accepts but one: the years of experience, which nothing

@@ -1,4 +1,4 @@
-"""Skill extraction: pyahocorasick against one compiled regex, in MB of text per second.
+"""Skill extraction: the Aho-Corasick automaton (ahocorasick_rs) against one compiled regex, in MB/s.
 
 Input: the LinkedIn postings in ../shared/data/job-postings/linkedin-2018-ca/ (about 6 MB
 of descriptions), else a synthetic text built from the catalog's own skill names. Both

@@ -125,7 +125,7 @@ def test_extraction_stays_out_of_start_up() -> None:
     import subprocess
     import sys
 
-    code = "import careercli.extract.skills, sys; print('ahocorasick' in sys.modules, 're' in sys.modules)"
+    code = "import careercli.extract.skills, sys; print('ahocorasick_rs' in sys.modules, 're' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split()[0] == "False"
 

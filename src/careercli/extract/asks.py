@@ -95,7 +95,8 @@ def _anchored(
         spans = [(max(0, start - before), min(n, end + after)) for start, end in places]
     elif automaton is not None:  # every place of every anchor word, as the str.find loop gives
         spans = [
-            (max(0, last + 1 - size - before), min(n, last + 1 + after)) for last, size in automaton.iter(low)
+            (max(0, start - before), min(n, end + after))
+            for _, start, end in automaton.find_matches_as_indexes(low, overlapping=True)
         ]
     else:
         spans = []
@@ -122,17 +123,13 @@ def _anchored(
 
 @functools.cache
 def _automaton(anchors: tuple[str, ...]) -> Any:
-    """A pyahocorasick automaton of the anchor words (one C pass instead of a str.find per
-    word, 35 for the degrees), None without that package."""
+    """An Aho-Corasick automaton of the anchor words (one compiled pass instead of a
+    str.find per word, 35 for the degrees), None without the ahocorasick_rs package."""
     try:
-        import ahocorasick
+        import ahocorasick_rs
     except ImportError:
         return None
-    automaton = ahocorasick.Automaton()
-    for anchor in anchors:
-        automaton.add_word(anchor, len(anchor))
-    automaton.make_automaton()
-    return automaton
+    return ahocorasick_rs.AhoCorasick(anchors, matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _num(word: str) -> int:

@@ -13,10 +13,10 @@ How a term matches (a term is a skill's name or one of its aliases, a pack's inc
   (`_GUARDS`): "R&D", "excel at", "go-to-market", Azure's "SAS tokens", "C-suite" and
   "Series C" are not skills.
 
-Matching uses a pyahocorasick automaton over the lower-cased text when that package is
-installed and one compiled regular expression otherwise; both give the same mentions
-(benchmarks/skill_extraction.py measures them; see the README's design notes). Neither
-is imported before the first `find`.
+Matching uses an Aho-Corasick automaton (the ahocorasick_rs package) over the lower-cased
+text when that package is installed and one compiled regular expression otherwise; both
+give the same mentions (benchmarks/skill_extraction.py measures them; see the README's
+design notes). Neither is imported before the first `find`.
 """
 
 from __future__ import annotations
@@ -377,28 +377,38 @@ class _AhoMatcher:
     required/preferred cue words and the degree anchor words (careercli.extract.asks)."""
 
     def __init__(self, terms: list[_Term]) -> None:
-        import ahocorasick  # a C extension: loaded only when text is searched
+        import ahocorasick_rs  # a compiled extension: loaded only when text is searched
 
         from careercli.extract.asks import DEGREE_ANCHORS
         from careercli.extract.requirement import CUE_WORDS
 
         short, by_key = _split_terms(terms)
         self._short = _ShortMatcher(short)
-        # key -> (1 - its length, its terms, its cue kind, the offsets of its spaces when it
-        # is a degree anchor: matched in text where those are spaces, not folded hyphens)
-        words: dict[str, tuple[int, tuple[_Term, ...], str | None, tuple[int, ...] | None]] = {
-            key: (1 - len(key), tuple(group), None, None) for key, group in by_key.items()
+        # key -> (its terms, its cue kind, the offsets of its spaces when it is a degree
+        # anchor: matched in text where those are spaces, not folded hyphens)
+        words: dict[str, tuple[tuple[_Term, ...], str | None, tuple[int, ...] | None]] = {
+            key: (tuple(group), None, None) for key, group in by_key.items()
         }
         for kind, cue_words in CUE_WORDS.items():  # "required", "a plus" ...: a cue, not a skill
             for word in cue_words:
-                words[word] = (1 - len(word), (), kind, None)
+                words[word] = ((), kind, None)
         for anchor in DEGREE_ANCHORS:
-            back, group, cue, _ = words.get(anchor, (1 - len(anchor), (), None, None))
-            words[anchor] = (back, group, cue, tuple(i for i, c in enumerate(anchor) if c == " "))
-        self._automaton = ahocorasick.Automaton()
-        for word, value in words.items():
-            self._automaton.add_word(word, value)
-        self._automaton.make_automaton()
+            group, cue, _ = words.get(anchor, ((), None, None))
+            words[anchor] = (group, cue, tuple(i for i, c in enumerate(anchor) if c == " "))
+        # each key's value by its index (the automaton gives indexes), with the term taken as
+        # it is when the first has no context rule (most do not)
+        self._values = [
+            (group, cue, spaces, group[0] if group and group[0].guard is None else None)
+            for group, cue, spaces in words.values()
+        ]
+        # overlapping: every key that ends at every place ("kube" inside "kubernetes" too), as
+        # the boundary rules below need; a DFA scans fastest (built once, ~4 ms)
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            list(words),
+            matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.DFA,
+            store_patterns=False,
+        )
 
     def hits(self, text: str) -> tuple[_Chosen, list[Cue], list[tuple[int, int]] | None]:
         low = _fold(text)
@@ -407,11 +417,13 @@ class _AhoMatcher:
         anchors: list[tuple[int, int]] = []
         self._short.hits(text, found)
         n = len(low)
-        for last, (back, group, cue, spaces) in self._automaton.iter(low):
-            start = last + back
+        values = self._values
+        for index, start, matched_end in self._automaton.find_matches_as_indexes(low, overlapping=True):
+            group, cue, spaces, plain = values[index]
+            end = matched_end  # moved past a plural below
             if spaces is not None:  # a degree anchor: the degree reader's window, no boundaries
                 if not spaces or all(text[start + i] == " " for i in spaces):  # "master": no generator
-                    anchors.append((start, last + 1))
+                    anchors.append((start, end))
                 if not group and cue is None:
                     continue
             if start:  # _left_ok, inline: this loop runs for every automaton match
@@ -420,7 +432,6 @@ class _AhoMatcher:
                     prev.isalpha() and text[start - 1].islower() and text[start].isupper()
                 ):
                     continue
-            end = last + 1
             if end < n and ((nxt := low[end]) in _ALNUM_PLUS_HASH or (nxt > "\x7f" and nxt.isalnum())):
                 # not at a word's end; inside a word ("require" in "required"): _right_ok's answer, early
                 if low[end - 1].isalnum() and text[end].islower() and (cue is not None or nxt not in "se"):
@@ -430,8 +441,8 @@ class _AhoMatcher:
                     continue
             if cue is not None:
                 cues.append((start, end, cue))
-            elif group[0].guard is None:  # the first term without a context rule: taken
-                found.append((start, -end, group[0]))
+            elif plain is not None:  # the first term, without a context rule: taken
+                found.append((start, -end, plain))
             elif (term := _guarded(group, text, start, end)) is not None:
                 found.append((start, -end, term))
         return _longest_first(found), cues, anchors
@@ -510,7 +521,7 @@ def _regex_cues(text: str) -> list[Cue]:
 
 def _ahocorasick_available() -> bool:
     try:
-        import ahocorasick  # noqa: F401
+        import ahocorasick_rs  # noqa: F401
     except ImportError:
         return False
     return True

@@ -134,20 +134,27 @@ def test_small_files_are_read_here(tmp_path: Path) -> None:
     assert not any(isinstance(a, extraction.PendingAsks) for a in asks)
 
 
-def test_a_failing_worker_stops_the_import_with_nothing_stored(
-    small_worker: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _broken_in_the_worker(monkeypatch: pytest.MonkeyPatch, title: str | None, slow_here: float = 0.0) -> None:
+    """read_asks raises in the worker (for the posting titled `title`, None: every one), and
+    takes `slow_here` seconds a posting in this process; the forked worker inherits it."""
     from careercli.jobs import asks
 
     real = asks.read_asks
     parent = os.getpid()
 
-    def broken(finder: object, title: str, *args: object) -> object:
-        if os.getpid() != parent and title == "Data Scientist 2":  # in the worker only
+    def broken(finder: object, posting: str, *args: object) -> object:
+        if os.getpid() != parent and title in (None, posting):
             raise ValueError("a bug in extraction")
-        return real(finder, title, *args)  # type: ignore[arg-type]
+        time.sleep(slow_here)
+        return real(finder, posting, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(asks, "read_asks", broken)  # the forked worker inherits it
+    monkeypatch.setattr(asks, "read_asks", broken)
+
+
+def test_a_failing_worker_stops_the_import_with_nothing_stored(
+    small_worker: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _broken_in_the_worker(monkeypatch, "Data Scientist 2")
     source = write_postings(tmp_path / "postings.csv", 60)
     store = tmp_path / "jobs.sqlite3"
     parsed = read_file(source, RowMaker(load_catalog()))
@@ -175,15 +182,21 @@ def test_a_cancelled_read_stops_the_worker(small_worker: None, tmp_path: Path) -
 def test_ctrl_c_reaches_the_worker_without_a_traceback(tmp_path: Path) -> None:
     """The terminal's Ctrl-C goes to the whole process group, the worker too: it ignores it
     (without that it printed "Process careercli-extraction:" and a traceback)."""
+    source = write_postings(tmp_path / "postings.csv", 6000)
+    output = _interrupted(tmp_path / "home", "jobs", "import", str(source))
+    assert "import cancelled; the job store is unchanged" in output
+
+
+def _interrupted(home: Path, *args: str) -> str:
+    """`careercli ARGS` in a pseudo-terminal, Ctrl-C once it is reading with the worker busy:
+    its output, having checked it exited 130 with no word of the worker and no traceback."""
     pexpect = pytest.importorskip("pexpect")
     from tests.test_bad_input import careercli
 
-    source = write_postings(tmp_path / "postings.csv", 6000)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERCLI_")}
-    env.update({"CAREERCLI_HOME": str(tmp_path / "home"), "TERM": "xterm", "COLUMNS": "100"})
+    env.update({"CAREERCLI_HOME": str(home), "TERM": "xterm", "COLUMNS": "100"})
     cmd = careercli()
-    args = [*cmd[1:], "jobs", "import", str(source)]
-    child = pexpect.spawn(cmd[0], args, env=env, encoding="utf-8", timeout=60)
+    child = pexpect.spawn(cmd[0], [*cmd[1:], *args], env=env, encoding="utf-8", timeout=60)
     child.expect_exact("reading")
     time.sleep(0.3)  # the worker started and busy
     child.sendintr()
@@ -193,7 +206,7 @@ def test_ctrl_c_reaches_the_worker_without_a_traceback(tmp_path: Path) -> None:
     assert child.exitstatus == 130, output
     assert "careercli-extraction" not in output
     assert "Traceback" not in output
-    assert "import cancelled; the job store is unchanged" in output
+    return str(output)
 
 
 def _unread_store(tmp_path: Path, n: int) -> Path:
@@ -243,21 +256,11 @@ def test_reindex_with_the_worker_writes_what_this_process_would(
 def test_a_failing_worker_stops_the_reindex_with_the_store_unchanged(
     small_worker: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careercli.jobs import asks
     from careercli.jobs import store as job_store
-
-    real = asks.read_asks
-    parent = os.getpid()
-
-    def broken(finder: object, title: str, *args: object) -> object:
-        if os.getpid() != parent:  # in the worker only
-            raise ValueError("a bug in extraction")
-        time.sleep(0.05)  # this process is slow: the worker takes the first chunks
-        return real(finder, title, *args)  # type: ignore[arg-type]
 
     unread = _unread_store(tmp_path, 60)
     before = stored(unread)
-    monkeypatch.setattr(asks, "read_asks", broken)  # the forked worker inherits it
+    _broken_in_the_worker(monkeypatch, None, slow_here=0.05)  # the worker takes the first chunks
     with pytest.raises(
         DataError, match=r"stopped: ValueError: a bug in extraction; the stored postings are unchanged$"
     ):
@@ -271,26 +274,11 @@ def test_a_failing_worker_stops_the_reindex_with_the_store_unchanged(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals need POSIX")
 def test_ctrl_c_during_a_reindex_with_the_worker_leaves_the_store_unchanged(tmp_path: Path) -> None:
-    pexpect = pytest.importorskip("pexpect")
-    from tests.test_bad_input import careercli
-
     home = tmp_path / "home"
     home.mkdir()
     unread = _unread_store(tmp_path, 20_000)  # a few seconds of reading, with the worker
     unread.rename(home / "jobs.sqlite3")
     before = stored(home / "jobs.sqlite3")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERCLI_")}
-    env.update({"CAREERCLI_HOME": str(home), "TERM": "xterm", "COLUMNS": "100"})
-    cmd = careercli()
-    child = pexpect.spawn(cmd[0], [*cmd[1:], "jobs", "reindex"], env=env, encoding="utf-8", timeout=60)
-    child.expect_exact("reading")
-    time.sleep(0.3)  # the worker started and busy
-    child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
-    output = child.before or ""
-    assert child.exitstatus == 130, output
-    assert "careercli-extraction" not in output
-    assert "Traceback" not in output
+    output = _interrupted(home, "jobs", "reindex")
     assert "reindex cancelled; the job store is unchanged" in output
     assert stored(home / "jobs.sqlite3") == before

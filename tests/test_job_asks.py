@@ -219,6 +219,23 @@ def test_skills_demand_and_plan_with_too_few_postings(invoke: Invoke) -> None:
     assert "2 stored postings map to data-scientist; at least 30 are needed" in plan
 
 
+def test_demand_bars_tell_close_shares_apart_on_a_narrow_terminal(invoke: Invoke) -> None:
+    # a long skill name leaves 10 cells at 40 columns: whole cells drew 85% and 80% alike
+    rows = [
+        _posting(
+            "Data Analyst", f"Natural language processing{', Python' * (i < 17)}{', SQL' * (i < 16)}. {i}"
+        )
+        for i in range(20)
+    ]
+    _store(rows)
+    out = invoke("skills", "demand", "--role", "data-analyst", width=40).output
+    bars = {
+        line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith(("Python", "SQL"))
+    }
+    assert bars["Python"] != bars["SQL"], out
+    assert bars["Python"].startswith("████████") and bars["Python"][-1] in "▏▎▍▌▋▊▉", out  # 8.5 cells
+
+
 def test_demand_says_its_date_is_the_import_when_the_postings_give_none(invoke: Invoke) -> None:
     # LinkedIn's CSV has no posting date: the date shown is the import's, and says so
     _store([_posting("Data Scientist", f"Python and SQL required. Team {i}.") for i in range(3)])

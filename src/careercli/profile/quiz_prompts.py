@@ -231,17 +231,14 @@ def fold_prompt(qmark: str, message: str, instruction: str, width: int) -> str:
     column = len(qmark) + 1  # questionary puts a space between the mark and the message
     out: list[str] = []
     for word in message.split():
-        if out and column + 1 + len(word) > width:
+        space = 1 if out else 0  # before every word but the first
+        if column + space + len(word) > width:
             out.append("\n")
-            column = 0
-        elif out:
-            out.append(" ")
-            column += 1
-        elif column + len(word) > width:  # the first word does not fit beside the mark
-            out.append("\n")
-            column = 0
+            column = len(word)
+        else:
+            out.append(" " * space)
+            column += space + len(word)
         out.append(word)
-        column += len(word)
     if instruction and column + 1 + len(instruction) > width:
         out.append("\n")  # the instruction starts the next line
     return "".join(out)
@@ -266,6 +263,11 @@ class _Asker:
         name = self.sections[self.section - 1]
         return f"[{self.section}/{len(self.sections)} {name}{' ' + detail if detail else ''}]"
 
+    def _marked(self, message: str, instruction: str, detail: str = "") -> tuple[str, str]:
+        """The question's mark, and its message folded to the output's width beside it."""
+        mark = self.mark(detail)
+        return mark, fold_prompt(mark, message, instruction, _width())
+
     def text(
         self,
         message: str,
@@ -273,8 +275,7 @@ class _Asker:
         default: str = "",
         instruction: str | None = None,
     ) -> str:
-        mark = self.mark()
-        message = fold_prompt(mark, message, instruction or "", _width())
+        mark, message = self._marked(message, instruction or "")
         question = self.q.text(
             message, default=default, validate=validate, qmark=mark, instruction=instruction
         )
@@ -287,10 +288,10 @@ class _Asker:
             self.q.Choice(title, value=value, shortcut_key=str(value) if shortcuts else None)
             for value, title in choices.items()
         ]
-        mark = self.mark(detail)
         instruction = "(1-5 or arrows, then Enter)" if shortcuts else "(arrows, then Enter)"
+        mark, message = self._marked(message, instruction, detail)
         question = self.q.select(
-            fold_prompt(mark, message, instruction, _width()),
+            message,
             options,
             default=next(o for o in options if o.value == default),
             qmark=mark,
@@ -302,9 +303,9 @@ class _Asker:
     def checkbox(
         self, message: str, choices: Sequence[Any], instruction: str = PICK_HELP, search: bool = False
     ) -> list[Any]:
-        mark = self.mark()
+        mark, message = self._marked(message, instruction)
         question = self.q.checkbox(
-            fold_prompt(mark, message, instruction, _width()),
+            message,
             list(choices),
             qmark=mark,
             instruction=instruction,
@@ -316,8 +317,7 @@ class _Asker:
         return list(_run(question))
 
     def confirm(self, message: str, default: bool = False) -> bool:
-        mark = self.mark()
-        message = fold_prompt(mark, message, "(Y/n)", _width())
+        mark, message = self._marked(message, "(Y/n)")
         return bool(_run(self.q.confirm(message, default=default, qmark=mark)))
 
 
